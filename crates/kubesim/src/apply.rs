@@ -1,0 +1,295 @@
+//! `kubectl apply`: validate every document first, then create or update each object in
+//! order. A manifest with one bad document changes nothing.
+
+use crate::cluster::{Cluster, HappeningKind};
+use crate::manifest::{self, AnyObject, Document, InvalidDetail, ManifestError, ManifestErrorKind};
+use crate::model::*;
+use crate::store::{Key, Object};
+use serde::{Deserialize, Serialize};
+
+pub const LAST_APPLIED: &str = "kubectl.kubernetes.io/last-applied-configuration";
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApplyOutcome {
+    /// `daemonset.apps/fluentd`
+    pub resource: String,
+    /// `created`, `configured` or `unchanged`
+    pub verb: String,
+    pub kind: String,
+    pub key: Key,
+}
+
+impl ApplyOutcome {
+    pub fn line(&self) -> String {
+        format!("{} {}", self.resource, self.verb)
+    }
+}
+
+/// `kind[.group]` as kubectl's name printer writes it.
+pub fn resource_prefix(kind: &str) -> String {
+    let lower = kind.to_lowercase();
+    match kind {
+        "DaemonSet" | "StatefulSet" | "Deployment" | "ReplicaSet" | "ControllerRevision" => format!("{lower}.apps"),
+        "StorageClass" => format!("{lower}.storage.k8s.io"),
+        _ => lower,
+    }
+}
+
+fn dns1123_subdomain(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 253
+        && s.split('.').all(|part| {
+            !part.is_empty()
+                && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                && part.as_bytes()[0].is_ascii_alphanumeric()
+                && part.as_bytes()[part.len() - 1].is_ascii_alphanumeric()
+        })
+}
+
+fn labels_json(l: &Labels) -> String {
+    serde_json::to_string(l).unwrap_or_default()
+}
+
+fn invalid(doc: &Document, text: &str, kind: &str, name: &str, path: &str, detail: InvalidDetail, api_tail: String) -> ManifestError {
+    let (line, column) = manifest::locate(text, doc.line, path);
+    ManifestError {
+        document: doc.index,
+        line,
+        column,
+        kind: ManifestErrorKind::Invalid { path: path.to_string(), detail },
+        api_message: format!("The {kind} \"{name}\" is invalid: {path}: {api_tail}"),
+    }
+}
+
+fn validate_pod_spec(doc: &Document, text: &str, kind: &str, name: &str, base: &str, spec: &PodSpec) -> Result<(), ManifestError> {
+    if spec.containers.is_empty() {
+        let path = format!("{base}.containers");
+        return Err(invalid(doc, text, kind, name, &path, InvalidDetail::NoContainers, "Required value".into()));
+    }
+    for (i, c) in spec.containers.iter().enumerate() {
+        if c.image.trim().is_empty() {
+            let path = format!("{base}.containers[{i}].image");
+            let (line, column) = manifest::locate(text, doc.line, &format!("{base}.containers"));
+            return Err(ManifestError {
+                document: doc.index,
+                line,
+                column,
+                kind: ManifestErrorKind::Invalid { path: path.clone(), detail: InvalidDetail::NoImage { container: c.name.clone() } },
+                api_message: format!("The {kind} \"{name}\" is invalid: {path}: Required value"),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// API-server validation of one object (the rules that apply to what is modelled so far).
+pub fn validate(doc: &Document, text: &str) -> Result<(), ManifestError> {
+    let kind = doc.object.kind();
+    let name = doc.object.meta().name.clone();
+    if !dns1123_subdomain(&name) {
+        return Err(invalid(doc, text, kind, &name, "metadata.name", InvalidDetail::NotDnsSubdomain { value: name.clone() },
+            format!("Invalid value: \"{name}\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')")));
+    }
+    match &doc.object {
+        AnyObject::DaemonSet(ds) => {
+            let Some(sel) = &ds.spec.selector else {
+                let (line, column) = manifest::locate(text, doc.line, "spec");
+                return Err(ManifestError {
+                    document: doc.index,
+                    line,
+                    column,
+                    kind: ManifestErrorKind::Required { path: "spec.selector".into() },
+                    api_message: format!("The DaemonSet \"{name}\" is invalid: spec.selector: Required value"),
+                });
+            };
+            if sel.is_empty() {
+                return Err(invalid(doc, text, kind, &name, "spec.selector", InvalidDetail::EmptySelector { kind: "daemonset".into() },
+                    "Invalid value: {}: empty selector is invalid for daemonset".into()));
+            }
+            let Some(t) = &ds.spec.template else {
+                let (line, column) = manifest::locate(text, doc.line, "spec");
+                return Err(ManifestError {
+                    document: doc.index,
+                    line,
+                    column,
+                    kind: ManifestErrorKind::Required { path: "spec.template".into() },
+                    api_message: format!("The DaemonSet \"{name}\" is invalid: spec.template.spec.containers: Required value"),
+                });
+            };
+            if !sel.matches(&t.metadata.labels) {
+                let labels = labels_json(&t.metadata.labels);
+                return Err(invalid(doc, text, kind, &name, "spec.template.metadata.labels", InvalidDetail::SelectorMismatch { labels: labels.clone() },
+                    format!("Invalid value: {labels}: `selector` does not match template `labels`")));
+            }
+            if !t.spec.restart_policy.is_empty() && t.spec.restart_policy != "Always" {
+                let v = t.spec.restart_policy.clone();
+                return Err(invalid(doc, text, kind, &name, "spec.template.spec.restartPolicy", InvalidDetail::RestartPolicy { value: v.clone() },
+                    format!("Unsupported value: \"{v}\": supported values: \"Always\"")));
+            }
+            validate_pod_spec(doc, text, kind, &name, "spec.template.spec", &t.spec)
+        }
+        AnyObject::Pod(p) => validate_pod_spec(doc, text, kind, &name, "spec", &p.spec),
+        AnyObject::Namespace(_) => Ok(()),
+    }
+}
+
+/// What went wrong when applying, as kubectl reports it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ApplyError {
+    Manifest(ManifestError),
+    /// The object's namespace does not exist.
+    NamespaceNotFound { document: usize, namespace: String },
+}
+
+impl ApplyError {
+    /// The line kubectl prints.
+    pub fn api_message(&self, source: &str) -> String {
+        match self {
+            ApplyError::Manifest(e) => e.api_message.clone(),
+            ApplyError::NamespaceNotFound { namespace, .. } => {
+                format!("Error from server (NotFound): error when creating \"{source}\": namespaces \"{namespace}\" not found")
+            }
+        }
+    }
+}
+
+impl Cluster {
+    /// Reads, validates and applies a manifest: all of it, or nothing.
+    pub fn apply_text(&mut self, text: &str) -> Result<Vec<ApplyOutcome>, ApplyError> {
+        let mut docs = manifest::parse(text).map_err(ApplyError::Manifest)?;
+        for d in &mut docs {
+            if d.object.meta().namespace.is_empty() && !matches!(d.object, AnyObject::Namespace(_)) {
+                d.object.meta_mut().namespace = "default".into();
+            }
+            validate(d, text).map_err(ApplyError::Manifest)?;
+        }
+        // Namespaces created earlier in the same file count.
+        let mut known: Vec<String> = self.namespaces.keys().cloned().collect();
+        for d in &docs {
+            match &d.object {
+                AnyObject::Namespace(n) => known.push(n.metadata.name.clone()),
+                o => {
+                    let ns = &o.meta().namespace;
+                    if !known.contains(ns) {
+                        return Err(ApplyError::NamespaceNotFound { document: d.index, namespace: ns.clone() });
+                    }
+                }
+            }
+        }
+        Ok(docs.into_iter().map(|d| self.apply_document(d)).collect())
+    }
+
+    fn apply_document(&mut self, doc: Document) -> ApplyOutcome {
+        let kind = doc.object.kind().to_string();
+        let applied = doc.applied_json.clone();
+        let outcome = match doc.object {
+            AnyObject::DaemonSet(ds) => self.apply_daemonset(ds, applied),
+            AnyObject::Pod(p) => self.apply_pod(p, applied),
+            AnyObject::Namespace(n) => self.apply_namespace(n, applied),
+        };
+        self.happen(HappeningKind::ObjectApplied { kind, key: outcome.key.clone(), verb: outcome.verb.clone() });
+        self.settle();
+        outcome
+    }
+
+    fn apply_daemonset(&mut self, mut ds: DaemonSet, applied: String) -> ApplyOutcome {
+        crate::defaults::daemonset(&mut ds);
+        ds.api_version = "apps/v1".into();
+        ds.kind = "DaemonSet".into();
+        ds.status = Default::default();
+        ds.metadata.annotations.insert(LAST_APPLIED.into(), applied.clone());
+        let key = ds.key();
+        let resource = format!("{}/{}", resource_prefix("DaemonSet"), key.name);
+        let mk = |verb: &str| ApplyOutcome { resource: resource.clone(), verb: verb.into(), kind: "DaemonSet".into(), key: key.clone() };
+        match self.daemonsets.get(&key).cloned() {
+            None => {
+                ds.metadata.generation = Some(1);
+                ds.metadata.annotations.insert(crate::daemonset::TEMPLATE_GENERATION_ANNOTATION.into(), "1".into());
+                self.stamp_new(&mut ds);
+                self.put_daemonset(ds);
+                mk("created")
+            }
+            Some(old) => {
+                if old.metadata.annotations.get(LAST_APPLIED) == Some(&applied) {
+                    return mk("unchanged");
+                }
+                let mut new = old.clone();
+                let template_changed = old.spec.template != ds.spec.template;
+                let spec_changed = old.spec != ds.spec;
+                new.spec = ds.spec;
+                new.metadata.labels = ds.metadata.labels;
+                new.metadata.annotations = ds.metadata.annotations;
+                let tg: i64 = old
+                    .metadata
+                    .annotations
+                    .get(crate::daemonset::TEMPLATE_GENERATION_ANNOTATION)
+                    .and_then(|v| v.parse().ok())
+                    .unwrap_or(1);
+                new.metadata.annotations.insert(
+                    crate::daemonset::TEMPLATE_GENERATION_ANNOTATION.into(),
+                    (if template_changed { tg + 1 } else { tg }).to_string(),
+                );
+                if spec_changed {
+                    new.metadata.generation = Some(old.metadata.generation.unwrap_or(1) + 1);
+                }
+                new.metadata.resource_version = self.bump_rv();
+                self.put_daemonset(new);
+                mk("configured")
+            }
+        }
+    }
+
+    fn apply_pod(&mut self, mut p: Pod, applied: String) -> ApplyOutcome {
+        let key = p.key();
+        let resource = format!("pod/{}", key.name);
+        let mk = |verb: &str| ApplyOutcome { resource: resource.clone(), verb: verb.into(), kind: "Pod".into(), key: key.clone() };
+        if let Some(old) = self.pods.get(&key) {
+            // Pod specs are (almost entirely) immutable; only metadata follows the manifest.
+            if old.metadata.annotations.get(LAST_APPLIED) == Some(&applied) {
+                return mk("unchanged");
+            }
+            let rv = self.bump_rv();
+            let old = self.pods.get_mut(&key).expect("exists");
+            old.metadata.labels = p.metadata.labels;
+            old.metadata.annotations = p.metadata.annotations;
+            old.metadata.annotations.insert(LAST_APPLIED.into(), applied);
+            old.metadata.resource_version = rv;
+            return mk("configured");
+        }
+        p.status = Default::default();
+        p.metadata.annotations.insert(LAST_APPLIED.into(), applied);
+        self.create_pod(p);
+        mk("created")
+    }
+
+    fn apply_namespace(&mut self, mut n: Namespace, applied: String) -> ApplyOutcome {
+        let key = Key::cluster(&n.metadata.name);
+        let resource = format!("namespace/{}", key.name);
+        let mk = |verb: &str| ApplyOutcome { resource: resource.clone(), verb: verb.into(), kind: "Namespace".into(), key: key.clone() };
+        if let Some(old) = self.namespaces.get(&key.name) {
+            if old.metadata.annotations.get(LAST_APPLIED) == Some(&applied) {
+                return mk("unchanged");
+            }
+        }
+        let existed = self.namespaces.contains_key(&key.name);
+        n.api_version = "v1".into();
+        n.kind = "Namespace".into();
+        n.metadata.annotations.insert(LAST_APPLIED.into(), applied);
+        n.metadata.labels.insert("kubernetes.io/metadata.name".into(), key.name.clone());
+        if existed {
+            let old = &self.namespaces[&key.name];
+            n.metadata.uid = old.metadata.uid.clone();
+            n.metadata.creation_timestamp = old.metadata.creation_timestamp.clone();
+            n.metadata.resource_version = self.bump_rv();
+        } else {
+            self.stamp_new(&mut n);
+        }
+        self.namespaces.insert(key.name.clone(), n);
+        mk(if existed { "configured" } else { "created" })
+    }
+}
+
+/// The owner kind and name of an object, from its controller reference.
+pub fn owner_of<T: Object>(o: &T) -> Option<(String, String)> {
+    o.controller_ref().map(|r| (r.kind.clone(), r.name.clone()))
+}

@@ -1,0 +1,69 @@
+//! `kubesim [--seed N] [--nodes SPEC] [SCRIPT]`: runs a transcript against the simulated
+//! cluster and prints what a terminal would show. SPEC is a comma list of node names, each
+//! optionally suffixed `:cp` for a control-plane node (default: a kind cluster with three
+//! workers).
+
+use kubesim::cluster::{kind_nodes, NodeSpecInput};
+use kubesim::session::run_script;
+use kubesim::{Cluster, Session};
+use std::io::Read;
+
+fn main() {
+    let mut seed = 1u64;
+    let mut nodes = kind_nodes(3);
+    let mut script_path: Option<String> = None;
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut i = 0;
+    while i < args.len() {
+        match args[i].as_str() {
+            "--seed" => {
+                i += 1;
+                seed = match args.get(i).and_then(|s| s.parse().ok()) {
+                    Some(s) => s,
+                    None => fail("--seed needs a number"),
+                };
+            }
+            "--nodes" => {
+                i += 1;
+                let spec = args.get(i).cloned().unwrap_or_default();
+                nodes = parse_nodes(&spec).unwrap_or_else(|e| fail(&e));
+            }
+            "-h" | "--help" => {
+                println!("usage: kubesim [--seed N] [--nodes SPEC] [SCRIPT]");
+                return;
+            }
+            other if script_path.is_none() && !other.starts_with('-') => script_path = Some(other.to_string()),
+            other => fail(&format!("unknown argument {other}")),
+        }
+        i += 1;
+    }
+    let script = match &script_path {
+        Some(p) => std::fs::read_to_string(p).unwrap_or_else(|e| fail(&format!("{p}: {e}"))),
+        None => {
+            let mut s = String::new();
+            std::io::stdin().read_to_string(&mut s).unwrap_or_else(|e| fail(&e.to_string()));
+            s
+        }
+    };
+    let mut session = Session::new(Cluster::with_nodes(seed, &nodes));
+    print!("{}", run_script(&mut session, &script));
+}
+
+fn parse_nodes(spec: &str) -> Result<Vec<NodeSpecInput>, String> {
+    let mut v = Vec::new();
+    for part in spec.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        match part.strip_suffix(":cp") {
+            Some(n) => v.push(NodeSpecInput::control_plane(n)),
+            None => v.push(NodeSpecInput::worker(part)),
+        }
+    }
+    if v.is_empty() {
+        return Err("--nodes needs at least one node".into());
+    }
+    Ok(v)
+}
+
+fn fail(msg: &str) -> ! {
+    eprintln!("kubesim: {msg}");
+    std::process::exit(2)
+}

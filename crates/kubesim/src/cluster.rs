@@ -1,0 +1,752 @@
+//! The simulated cluster: object store, logical clock, timers, work queue and event log.
+//! Everything that changes the cluster goes through here; controllers, the scheduler and
+//! the kubelet stand-in are functions over it (see their modules).
+
+use crate::model::*;
+use crate::rand::Rng;
+use crate::store::{Key, Object};
+use crate::time::{Dur, Time};
+use crate::why::WhyRecord;
+use serde::{Deserialize, Serialize};
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap, VecDeque};
+
+/// Kubernetes version the simulated cluster reports (`kubectl version`, node VERSION).
+pub const K8S_VERSION: &str = "v1.33.1";
+
+/// The shape of a cluster at creation: nodes and their roles.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NodeSpecInput {
+    pub name: String,
+    pub control_plane: bool,
+    #[serde(default)]
+    pub labels: BTreeMap<String, String>,
+    #[serde(default)]
+    pub taints: Vec<Taint>,
+}
+
+impl NodeSpecInput {
+    pub fn worker(name: &str) -> NodeSpecInput {
+        NodeSpecInput { name: name.into(), control_plane: false, labels: BTreeMap::new(), taints: vec![] }
+    }
+    pub fn control_plane(name: &str) -> NodeSpecInput {
+        NodeSpecInput { name: name.into(), control_plane: true, labels: BTreeMap::new(), taints: vec![] }
+    }
+}
+
+/// A fresh `kind` cluster: one control-plane node and `workers` workers.
+pub fn kind_nodes(workers: usize) -> Vec<NodeSpecInput> {
+    let mut v = vec![NodeSpecInput::control_plane("kind-control-plane")];
+    for i in 0..workers {
+        let name = if i == 0 { "kind-worker".to_string() } else { format!("kind-worker{}", i + 1) };
+        v.push(NodeSpecInput::worker(&name));
+    }
+    v
+}
+
+/// Timed things the cluster does by itself.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum TimerKind {
+    /// The kubelet moves a pod to its next stage.
+    Kubelet { pod: Key, uid: String },
+    /// A controller asked to look again later (e.g. when minReadySeconds elapse).
+    Resync(Work),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+struct Timer {
+    at: Time,
+    seq: u64,
+    kind: TimerKind,
+}
+
+/// Work the control loop has to do, deduplicated while queued.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum Work {
+    SyncDaemonSet(Key),
+    Schedule(Key),
+    Kubelet(Key),
+}
+
+/// What happened, in order, for goals and timelines: a plain log with simulated times.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Happening {
+    pub at: Time,
+    pub what: HappeningKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum HappeningKind {
+    PodCreated { pod: Key, owner_kind: String, owner: String },
+    PodScheduled { pod: Key, node: String },
+    PodRunning { pod: Key },
+    PodReady { pod: Key },
+    PodTerminating { pod: Key },
+    PodDeleted { pod: Key },
+    NodeAdded { node: String },
+    NodeRemoved { node: String },
+    ObjectApplied { kind: String, key: Key, verb: String },
+    ObjectDeleted { kind: String, key: Key },
+}
+
+/// The kubelet stand-in's private progress for one pod (not part of the API object).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PodRuntime {
+    pub uid: String,
+    pub stage: PodStage,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PodStage {
+    /// Bound; the kubelet has not reported yet.
+    Bound,
+    /// Sandbox being created; `ContainerCreating`.
+    Creating,
+    /// Image pull in progress.
+    Pulling,
+    /// Containers running, waiting for readiness.
+    Started,
+    /// Running and ready.
+    Ready,
+    /// Containers being stopped after deletion.
+    Stopping,
+    /// Containers stopped; the object is about to be removed.
+    Stopped,
+}
+
+/// Default durations of the kubelet stand-in: a few simulated seconds, so that the order of
+/// things is visible at 1× speed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Timings {
+    /// From binding to the kubelet's first status (`ContainerCreating`).
+    pub kubelet_pickup: Dur,
+    /// From `ContainerCreating` to the containers started, when the image is cached.
+    pub start_cached: Dur,
+    /// Image pull time when the image is not on the node yet.
+    pub image_pull: Dur,
+    /// How long containers take to stop after SIGTERM (capped by the grace period).
+    pub stop: Dur,
+    /// From containers stopped to the object being removed.
+    pub remove_after_stop: Dur,
+}
+
+impl Default for Timings {
+    fn default() -> Timings {
+        Timings {
+            kubelet_pickup: Dur::ms(500),
+            start_cached: Dur::ms(1000),
+            image_pull: Dur::ms(2500),
+            stop: Dur::ms(1000),
+            remove_after_stop: Dur::ms(500),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Cluster {
+    pub seed: u64,
+    pub now: Time,
+    pub(crate) rng: Rng,
+    pub timings: Timings,
+    next_rv: u64,
+    next_uid: u64,
+    timer_seq: u64,
+    timers: BinaryHeap<Reverse<Timer>>,
+    queue: VecDeque<Work>,
+    queued: BTreeSet<Work>,
+    pub(crate) nodes: BTreeMap<String, Node>,
+    pub(crate) pods: BTreeMap<Key, Pod>,
+    pub(crate) daemonsets: BTreeMap<Key, DaemonSet>,
+    pub(crate) namespaces: BTreeMap<String, Namespace>,
+    pub(crate) storageclasses: BTreeMap<String, StorageClass>,
+    pub(crate) events: Vec<Event>,
+    #[serde(skip)]
+    event_index: HashMap<(String, String, String, String), usize>,
+    /// Pods not bound to a node yet (the scheduler's queue).
+    pub(crate) unscheduled: BTreeSet<Key>,
+    /// Images present on each node.
+    pub(crate) node_images: BTreeMap<String, BTreeSet<String>>,
+    /// Next host byte for pod IPs on each node.
+    pub(crate) node_ip_next: BTreeMap<String, u32>,
+    /// Index of the node's /24 in 10.244.0.0/16.
+    pub(crate) node_subnet: BTreeMap<String, u32>,
+    next_subnet: u32,
+    pub(crate) runtime: BTreeMap<Key, PodRuntime>,
+    /// Pods per node, for the scheduler and the view.
+    pub(crate) pods_on_node: BTreeMap<String, BTreeSet<Key>>,
+    pub(crate) why: BTreeMap<(String, Key), WhyRecord>,
+    pub history: Vec<Happening>,
+    resyncs: BTreeSet<(Time, Work)>,
+}
+
+impl Cluster {
+    /// A cluster like a fresh `kind` cluster: one control-plane node and three workers.
+    pub fn new(seed: u64) -> Cluster {
+        Cluster::with_nodes(seed, &kind_nodes(3))
+    }
+
+    pub fn with_nodes(seed: u64, nodes: &[NodeSpecInput]) -> Cluster {
+        let mut c = Cluster {
+            seed,
+            now: Time::ZERO,
+            rng: Rng::new(seed),
+            timings: Timings::default(),
+            next_rv: 1,
+            next_uid: 1,
+            timer_seq: 0,
+            timers: BinaryHeap::new(),
+            queue: VecDeque::new(),
+            queued: BTreeSet::new(),
+            nodes: BTreeMap::new(),
+            pods: BTreeMap::new(),
+            daemonsets: BTreeMap::new(),
+            namespaces: BTreeMap::new(),
+            storageclasses: BTreeMap::new(),
+            events: Vec::new(),
+            event_index: HashMap::new(),
+            unscheduled: BTreeSet::new(),
+            node_images: BTreeMap::new(),
+            node_ip_next: BTreeMap::new(),
+            node_subnet: BTreeMap::new(),
+            next_subnet: 0,
+            runtime: BTreeMap::new(),
+            pods_on_node: BTreeMap::new(),
+            why: BTreeMap::new(),
+            history: Vec::new(),
+            resyncs: BTreeSet::new(),
+        };
+        for ns in ["default", "kube-system", "kube-public", "kube-node-lease"] {
+            let mut n = Namespace { api_version: "v1".into(), kind: "Namespace".into(), ..Default::default() };
+            n.metadata.name = ns.into();
+            n.metadata.labels.insert("kubernetes.io/metadata.name".into(), ns.into());
+            c.stamp_new(&mut n);
+            c.namespaces.insert(ns.into(), n);
+        }
+        let mut sc = StorageClass {
+            api_version: "storage.k8s.io/v1".into(),
+            kind: "StorageClass".into(),
+            provisioner: "rancher.io/local-path".into(),
+            reclaim_policy: Some("Delete".into()),
+            volume_binding_mode: Some("WaitForFirstConsumer".into()),
+            ..Default::default()
+        };
+        sc.metadata.name = "standard".into();
+        sc.metadata
+            .annotations
+            .insert("storageclass.kubernetes.io/is-default-class".into(), "true".into());
+        c.stamp_new(&mut sc);
+        c.storageclasses.insert("standard".into(), sc);
+        for n in nodes {
+            // A repeated name is skipped: the first node of that name stays.
+            let _ = c.add_node(n.clone());
+        }
+        c.settle();
+        c
+    }
+
+    // ------------------------------------------------------------ bookkeeping
+
+    pub(crate) fn new_uid(&mut self) -> String {
+        self.next_uid += 1;
+        self.rng.uuid()
+    }
+
+    pub(crate) fn bump_rv(&mut self) -> String {
+        self.next_rv += 1;
+        self.next_rv.to_string()
+    }
+
+    /// Fills uid, resourceVersion, creationTimestamp and generation of a new object.
+    pub(crate) fn stamp_new<T: Object>(&mut self, obj: &mut T) {
+        let uid = self.new_uid();
+        let rv = self.bump_rv();
+        let now = self.now.rfc3339();
+        let m = obj.meta_mut();
+        m.uid = uid;
+        m.resource_version = rv;
+        m.creation_timestamp = now;
+    }
+
+    /// Simulated time at which an object was created (parsed back from its timestamp is not
+    /// needed: every object we create stamps `now`). Kept as milliseconds in an annotation-free
+    /// side table would be overkill; instead ages are computed from the RFC 3339 string.
+    pub fn created_at(meta: &ObjectMeta) -> Time {
+        parse_rfc3339(&meta.creation_timestamp).unwrap_or(Time::ZERO)
+    }
+
+    pub(crate) fn enqueue(&mut self, w: Work) {
+        if self.queued.insert(w.clone()) {
+            self.queue.push_back(w);
+        }
+    }
+
+    pub(crate) fn after(&mut self, d: Dur, kind: TimerKind) {
+        self.timer_seq += 1;
+        self.timers.push(Reverse(Timer { at: self.now.plus(d), seq: self.timer_seq, kind }));
+    }
+
+    /// Queues `w` again after `d`, unless the same look-again is already pending.
+    pub(crate) fn resync_later(&mut self, w: Work, d: Dur) {
+        let at = self.now.plus(d);
+        if self.resyncs.insert((at, w.clone())) {
+            self.after(d, TimerKind::Resync(w));
+        }
+    }
+
+    pub(crate) fn happen(&mut self, what: HappeningKind) {
+        self.history.push(Happening { at: self.now, what });
+    }
+
+    /// Records an event, folding identical repeats into a count as client-go's recorder does.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn record_event(
+        &mut self,
+        involved_kind: &str,
+        involved: &Key,
+        involved_uid: &str,
+        type_: &str,
+        reason: &str,
+        message: String,
+        component: &str,
+        host: &str,
+    ) {
+        let dedupe = (
+            format!("{involved_kind}/{involved}/{involved_uid}"),
+            reason.to_string(),
+            message.clone(),
+            component.to_string(),
+        );
+        let now = self.now;
+        if let Some(&i) = self.event_index.get(&dedupe) {
+            let rv = self.bump_rv();
+            let e = &mut self.events[i];
+            e.count += 1;
+            e.last_timestamp = now.rfc3339();
+            e.last_ms = now.millis();
+            e.metadata.resource_version = rv;
+            return;
+        }
+        let ns = if involved.ns.is_empty() { "default".to_string() } else { involved.ns.clone() };
+        let mut e = Event {
+            api_version: "v1".into(),
+            kind: "Event".into(),
+            metadata: ObjectMeta {
+                name: format!("{}.{:x}", involved.name, now.unix_nanos() + self.events.len() as u128),
+                namespace: ns,
+                ..Default::default()
+            },
+            involved_object: ObjectReference {
+                kind: involved_kind.to_string(),
+                namespace: involved.ns.clone(),
+                name: involved.name.clone(),
+                uid: involved_uid.to_string(),
+                ..Default::default()
+            },
+            reason: reason.to_string(),
+            message,
+            source: EventSource { component: component.to_string(), host: host.to_string() },
+            type_: type_.to_string(),
+            count: 1,
+            first_timestamp: now.rfc3339(),
+            last_timestamp: now.rfc3339(),
+            first_ms: now.millis(),
+            last_ms: now.millis(),
+        };
+        self.stamp_new(&mut e);
+        self.event_index.insert(dedupe, self.events.len());
+        self.events.push(e);
+    }
+
+    // ------------------------------------------------------------ time
+
+    /// Runs the control loop until nothing is left to do at the current instant.
+    pub fn settle(&mut self) {
+        let mut guard = 0usize;
+        while let Some(w) = self.queue.pop_front() {
+            self.queued.remove(&w);
+            guard += 1;
+            if guard > 5_000_000 {
+                // A controller that keeps re-queueing itself would otherwise spin forever.
+                self.queue.clear();
+                self.queued.clear();
+                break;
+            }
+            match w {
+                Work::SyncDaemonSet(k) => crate::daemonset::sync(self, &k),
+                Work::Schedule(k) => crate::scheduler::schedule(self, &k),
+                Work::Kubelet(k) => crate::kubelet::on_change(self, &k),
+            }
+        }
+    }
+
+    /// When the next timed thing happens, if anything is pending.
+    pub fn next_event_at(&self) -> Option<Time> {
+        self.timers.peek().map(|Reverse(t)| t.at)
+    }
+
+    fn fire_due(&mut self) {
+        while let Some(Reverse(t)) = self.timers.peek() {
+            if t.at > self.now {
+                break;
+            }
+            let Reverse(t) = self.timers.pop().expect("peeked");
+            match t.kind {
+                TimerKind::Kubelet { pod, uid } => crate::kubelet::on_timer(self, &pod, &uid),
+                TimerKind::Resync(w) => {
+                    self.resyncs.remove(&(t.at, w.clone()));
+                    self.enqueue(w)
+                }
+            }
+            self.settle();
+        }
+    }
+
+    /// Advances the clock by `d`, running everything that falls due on the way, in order.
+    pub fn advance(&mut self, d: Dur) {
+        let target = self.now.plus(d);
+        self.settle();
+        while let Some(at) = self.next_event_at() {
+            if at > target {
+                break;
+            }
+            self.now = self.now.max(at);
+            self.fire_due();
+        }
+        self.now = target;
+        self.settle();
+    }
+
+    /// Jumps to the next timed thing and runs it; returns false when nothing is pending.
+    pub fn step(&mut self) -> bool {
+        self.settle();
+        match self.next_event_at() {
+            Some(at) => {
+                self.now = self.now.max(at);
+                self.fire_due();
+                true
+            }
+            None => false,
+        }
+    }
+
+    // ------------------------------------------------------------ reads
+
+    pub fn node(&self, name: &str) -> Option<&Node> {
+        self.nodes.get(name)
+    }
+    pub fn nodes(&self) -> impl Iterator<Item = &Node> {
+        self.nodes.values()
+    }
+    pub fn pod(&self, k: &Key) -> Option<&Pod> {
+        self.pods.get(k)
+    }
+    pub fn pods(&self) -> impl Iterator<Item = &Pod> {
+        self.pods.values()
+    }
+    pub fn daemonset(&self, k: &Key) -> Option<&DaemonSet> {
+        self.daemonsets.get(k)
+    }
+    pub fn daemonsets(&self) -> impl Iterator<Item = &DaemonSet> {
+        self.daemonsets.values()
+    }
+    pub fn namespaces(&self) -> impl Iterator<Item = &Namespace> {
+        self.namespaces.values()
+    }
+    pub fn storageclasses(&self) -> impl Iterator<Item = &StorageClass> {
+        self.storageclasses.values()
+    }
+    pub fn events(&self) -> &[Event] {
+        &self.events
+    }
+    pub fn why(&self, kind: &str, k: &Key) -> Option<&WhyRecord> {
+        self.why.get(&(kind.to_string(), k.clone()))
+    }
+
+    // ------------------------------------------------------------ nodes
+
+    /// Adds a node (the `sim node add` control), Ready at once, as kind's nodes are.
+    pub fn add_node(&mut self, input: NodeSpecInput) -> Result<(), String> {
+        if self.nodes.contains_key(&input.name) {
+            return Err(format!("nodes \"{}\" already exists", input.name));
+        }
+        let subnet = self.next_subnet;
+        self.next_subnet += 1;
+        let mut n = Node { api_version: "v1".into(), kind: "Node".into(), ..Default::default() };
+        n.metadata.name = input.name.clone();
+        let l = &mut n.metadata.labels;
+        l.insert("beta.kubernetes.io/arch".into(), "amd64".into());
+        l.insert("beta.kubernetes.io/os".into(), "linux".into());
+        l.insert("kubernetes.io/arch".into(), "amd64".into());
+        l.insert("kubernetes.io/hostname".into(), input.name.clone());
+        l.insert("kubernetes.io/os".into(), "linux".into());
+        if input.control_plane {
+            l.insert("node-role.kubernetes.io/control-plane".into(), String::new());
+            l.insert("node.kubernetes.io/exclude-from-external-load-balancers".into(), String::new());
+            n.spec.taints.push(Taint {
+                key: "node-role.kubernetes.io/control-plane".into(),
+                value: String::new(),
+                effect: "NoSchedule".into(),
+                time_added: None,
+            });
+        }
+        for (k, v) in &input.labels {
+            l.insert(k.clone(), v.clone());
+        }
+        n.spec.taints.extend(input.taints.iter().cloned());
+        n.spec.pod_cidr = format!("10.244.{subnet}.0/24");
+        n.spec.provider_id = format!("kind://docker/kind/{}", input.name);
+        let now = self.now.rfc3339();
+        n.status.conditions = vec![
+            cond("MemoryPressure", "False", "KubeletHasSufficientMemory", "kubelet has sufficient memory available", &now),
+            cond("DiskPressure", "False", "KubeletHasNoDiskPressure", "kubelet has no disk pressure", &now),
+            cond("PIDPressure", "False", "KubeletHasSufficientPID", "kubelet has sufficient PID available", &now),
+            cond("Ready", "True", "KubeletReady", "kubelet is posting ready status", &now),
+        ];
+        n.status.addresses = vec![
+            NodeAddress { type_: "InternalIP".into(), address: format!("172.18.0.{}", subnet + 2) },
+            NodeAddress { type_: "Hostname".into(), address: input.name.clone() },
+        ];
+        n.status.node_info = NodeSystemInfo {
+            kubelet_version: K8S_VERSION.into(),
+            os_image: "Debian GNU/Linux 12 (bookworm)".into(),
+            kernel_version: "6.8.0-generic".into(),
+            container_runtime_version: "containerd://2.1.1".into(),
+            operating_system: "linux".into(),
+            architecture: "amd64".into(),
+        };
+        self.stamp_new(&mut n);
+        self.node_subnet.insert(input.name.clone(), subnet);
+        self.node_ip_next.insert(input.name.clone(), 2);
+        self.nodes.insert(input.name.clone(), n);
+        let key = Key::cluster(&input.name);
+        self.record_event("Node", &key, &input.name, "Normal", "Starting", "Starting kubelet.".into(), "kubelet", &input.name);
+        self.record_event("Node", &key, &input.name, "Normal", "RegisteredNode", format!("Node {} event: Registered Node {} in Controller", input.name, input.name), "node-controller", "");
+        self.happen(HappeningKind::NodeAdded { node: input.name.clone() });
+        self.nodes_changed();
+        Ok(())
+    }
+
+    /// Removes a node object (the `sim node remove` control); its pods are deleted.
+    pub fn remove_node(&mut self, name: &str) -> Result<(), String> {
+        if self.nodes.remove(name).is_none() {
+            return Err(format!("nodes \"{name}\" not found"));
+        }
+        // The pod garbage collector force-deletes pods bound to a vanished node.
+        let keys: Vec<Key> = self.pods_on_node.remove(name).unwrap_or_default().into_iter().collect();
+        for k in keys {
+            self.remove_pod_object(&k);
+        }
+        self.happen(HappeningKind::NodeRemoved { node: name.to_string() });
+        self.nodes_changed();
+        Ok(())
+    }
+
+    /// Something about nodes changed: every DaemonSet and every unscheduled pod must look again.
+    pub(crate) fn nodes_changed(&mut self) {
+        let ds: Vec<Key> = self.daemonsets.keys().cloned().collect();
+        for k in ds {
+            self.enqueue(Work::SyncDaemonSet(k));
+        }
+        let pending: Vec<Key> = self.unscheduled.iter().cloned().collect();
+        for k in pending {
+            self.enqueue(Work::Schedule(k));
+        }
+    }
+
+    // ------------------------------------------------------------ pods
+
+    /// Creates a pod object (API server side: defaults, name generation, uid).
+    pub(crate) fn create_pod(&mut self, mut pod: Pod) -> Key {
+        if pod.metadata.name.is_empty() && !pod.metadata.generate_name.is_empty() {
+            loop {
+                let name = format!("{}{}", pod.metadata.generate_name, self.rng.name_suffix());
+                if !self.pods.contains_key(&Key::new(&pod.metadata.namespace, &name)) {
+                    pod.metadata.name = name;
+                    break;
+                }
+            }
+        }
+        pod.api_version = "v1".into();
+        pod.kind = "Pod".into();
+        crate::defaults::pod_spec(&mut pod.spec);
+        pod.status.phase = "Pending".into();
+        pod.status.qos_class = "BestEffort".into();
+        self.stamp_new(&mut pod);
+        let key = pod.key();
+        let owner = pod.controller_ref().map(|r| (r.kind.clone(), r.name.clone())).unwrap_or_default();
+        let node = pod.spec.node_name.clone();
+        self.pods.insert(key.clone(), pod);
+        self.happen(HappeningKind::PodCreated { pod: key.clone(), owner_kind: owner.0, owner: owner.1 });
+        if node.is_empty() {
+            self.unscheduled.insert(key.clone());
+            self.enqueue(Work::Schedule(key.clone()));
+        } else {
+            self.bind_pod(&key, &node);
+        }
+        key
+    }
+
+    /// Binds a pod to a node (what the scheduler's Bind does).
+    pub(crate) fn bind_pod(&mut self, key: &Key, node: &str) {
+        let rv = self.bump_rv();
+        let now = self.now.rfc3339();
+        let Some(p) = self.pods.get_mut(key) else { return };
+        p.spec.node_name = node.to_string();
+        p.metadata.resource_version = rv;
+        set_condition(&mut p.status.conditions, "PodScheduled", "True", &now);
+        self.unscheduled.remove(key);
+        self.pods_on_node.entry(node.to_string()).or_default().insert(key.clone());
+        self.happen(HappeningKind::PodScheduled { pod: key.clone(), node: node.to_string() });
+        self.enqueue(Work::Kubelet(key.clone()));
+        self.pod_changed(key);
+    }
+
+    /// Tells the owner of a pod that the pod changed.
+    pub(crate) fn pod_changed(&mut self, key: &Key) {
+        let owner = self.pods.get(key).and_then(|p| p.controller_ref().cloned());
+        if let Some(r) = owner {
+            self.owner_changed(&r.kind, &Key::new(&key.ns, &r.name));
+        }
+    }
+
+    fn owner_changed(&mut self, kind: &str, owner: &Key) {
+        if kind == "DaemonSet" && self.daemonsets.contains_key(owner) {
+            self.enqueue(Work::SyncDaemonSet(owner.clone()));
+        }
+    }
+
+    /// Starts a graceful deletion (what `DELETE /pods/x` does). Pods never started on a node
+    /// go at once; others get a deletionTimestamp and the kubelet stops them.
+    pub(crate) fn delete_pod(&mut self, key: &Key, grace: Option<i64>) -> bool {
+        let Some(p) = self.pods.get(key) else { return false };
+        if p.metadata.deletion_timestamp.is_some() {
+            return true;
+        }
+        let bound = !p.spec.node_name.is_empty();
+        let terminal = p.status.phase == "Succeeded" || p.status.phase == "Failed";
+        let grace = grace.or(p.spec.termination_grace_period_seconds).unwrap_or(30);
+        if !bound || terminal || grace == 0 {
+            self.remove_pod_object(key);
+            return true;
+        }
+        let rv = self.bump_rv();
+        let now = self.now.plus(Dur::secs(grace as u64)).rfc3339();
+        let p = self.pods.get_mut(key).expect("checked");
+        p.metadata.deletion_timestamp = Some(now);
+        p.metadata.deletion_grace_period_seconds = Some(grace);
+        p.metadata.resource_version = rv;
+        self.happen(HappeningKind::PodTerminating { pod: key.clone() });
+        self.enqueue(Work::Kubelet(key.clone()));
+        self.pod_changed(key);
+        true
+    }
+
+    /// Removes the pod object from the store for good.
+    pub(crate) fn remove_pod_object(&mut self, key: &Key) {
+        let owner = self.pods.get(key).and_then(|p| p.controller_ref().cloned());
+        let Some(p) = self.pods.remove(key) else { return };
+        self.unscheduled.remove(key);
+        self.runtime.remove(key);
+        if let Some(set) = self.pods_on_node.get_mut(&p.spec.node_name) {
+            set.remove(key);
+        }
+        self.happen(HappeningKind::PodDeleted { pod: key.clone() });
+        if let Some(r) = owner {
+            self.owner_changed(&r.kind, &Key::new(&key.ns, &r.name));
+        }
+    }
+
+    /// Pods bound to a node, in name order.
+    pub fn pods_on(&self, node: &str) -> impl Iterator<Item = &Pod> {
+        self.pods_on_node
+            .get(node)
+            .into_iter()
+            .flat_map(|s| s.iter())
+            .filter_map(|k| self.pods.get(k))
+    }
+
+    // ------------------------------------------------------------ workloads
+
+    pub(crate) fn put_daemonset(&mut self, ds: DaemonSet) {
+        let k = ds.key();
+        self.daemonsets.insert(k.clone(), ds);
+        self.enqueue(Work::SyncDaemonSet(k));
+    }
+
+    /// Deletes a DaemonSet; its pods are garbage-collected (background propagation).
+    pub(crate) fn delete_daemonset(&mut self, k: &Key) -> bool {
+        let Some(ds) = self.daemonsets.remove(k) else { return false };
+        self.why.remove(&("DaemonSet".to_string(), k.clone()));
+        self.happen(HappeningKind::ObjectDeleted { kind: "DaemonSet".into(), key: k.clone() });
+        let uid = ds.metadata.uid;
+        let owned: Vec<Key> = self
+            .pods
+            .values()
+            .filter(|p| p.metadata.namespace == k.ns && p.metadata.owner_references.iter().any(|r| r.uid == uid))
+            .map(|p| p.key())
+            .collect();
+        for p in owned {
+            self.delete_pod(&p, None);
+        }
+        true
+    }
+}
+
+pub(crate) fn cond(t: &str, status: &str, reason: &str, message: &str, now: &str) -> Condition {
+    Condition {
+        type_: t.into(),
+        status: status.into(),
+        reason: reason.into(),
+        message: message.into(),
+        last_transition_time: Some(now.into()),
+        last_heartbeat_time: None,
+    }
+}
+
+/// Sets a condition's status, touching lastTransitionTime only on change.
+pub(crate) fn set_condition(conds: &mut Vec<Condition>, t: &str, status: &str, now: &str) {
+    if let Some(c) = conds.iter_mut().find(|c| c.type_ == t) {
+        if c.status != status {
+            c.status = status.into();
+            c.last_transition_time = Some(now.into());
+        }
+    } else {
+        conds.push(Condition {
+            type_: t.into(),
+            status: status.into(),
+            reason: String::new(),
+            message: String::new(),
+            last_transition_time: Some(now.into()),
+            last_heartbeat_time: None,
+        });
+    }
+}
+
+/// Parses the timestamps this simulator writes back into simulated time.
+pub fn parse_rfc3339(s: &str) -> Option<Time> {
+    // YYYY-MM-DDTHH:MM:SSZ
+    let b = s.as_bytes();
+    if b.len() != 20 || b[4] != b'-' || b[10] != b'T' || b[19] != b'Z' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| s.get(r)?.parse::<i64>().ok();
+    let (y, mo, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let (h, mi, se) = (num(11..13)?, num(14..16)?, num(17..19)?);
+    let days = days_from_civil(y, mo as u32, d as u32);
+    let unix = days * 86_400 + h * 3600 + mi * 60 + se;
+    let rel = unix - crate::time::EPOCH_UNIX_SECONDS as i64;
+    if rel < 0 {
+        return Some(Time::ZERO);
+    }
+    Some(Time::from_secs(rel as u64))
+}
+
+fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = (y - era * 400) as u64;
+    let mp = if m > 2 { m - 3 } else { m + 9 } as u64;
+    let doy = (153 * mp + 2) / 5 + d as u64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe as i64 - 719_468
+}

@@ -1,0 +1,31 @@
+//! kubesim: a simulated Kubernetes cluster for teaching, as plain data and pure functions.
+//!
+//! No browser dependencies, no wall clock, no OS randomness: time is a logical clock the
+//! caller advances, randomness is one seeded generator. The same seed and inputs give the
+//! same cluster, byte for byte, natively and in WebAssembly.
+
+pub mod apply;
+pub mod cluster;
+pub mod daemonset;
+pub mod defaults;
+pub mod kubectl;
+pub mod kubelet;
+pub mod manifest;
+pub mod model;
+pub mod printers;
+pub mod rand;
+pub mod scheduler;
+pub mod session;
+pub mod store;
+pub mod time;
+pub mod view;
+pub mod why;
+
+pub use apply::{ApplyError, ApplyOutcome};
+pub use cluster::{Cluster, NodeSpecInput};
+pub use kubectl::Output;
+pub use manifest::{ManifestError, ManifestErrorKind};
+pub use session::Session;
+pub use store::Key;
+pub use time::{Dur, Time};
+pub use view::{ClusterView, NodeView, PodView};
