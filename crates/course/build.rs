@@ -1,0 +1,104 @@
+//! Embeds `content/` and checks it, like rustlings' manifest: the build fails on a lesson
+//! missing from the manifest's folders, a missing translation, a step without a goal, a step
+//! without its text in both languages, or a file referenced but absent.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+#[path = "src/schema.rs"]
+#[allow(dead_code)]
+mod schema;
+
+fn main() {
+    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets it")).join("../../content");
+    let root = root.canonicalize().unwrap_or_else(|e| fail(&format!("content/ not found: {e}")));
+    println!("cargo:rerun-if-changed={}", root.display());
+    let manifest_path = root.join("course.yaml");
+    println!("cargo:rerun-if-changed={}", manifest_path.display());
+    let manifest: schema::CourseManifest = read_yaml(&manifest_path);
+    if manifest.lessons.is_empty() {
+        fail("content/course.yaml lists no lessons");
+    }
+    let mut out = String::from("pub static LESSONS: &[RawLesson] = &[\n");
+    let mut ids = Vec::new();
+    for folder in &manifest.lessons {
+        let dir = root.join(folder);
+        println!("cargo:rerun-if-changed={}", dir.display());
+        let lesson_path = dir.join("lesson.yaml");
+        let lesson: schema::LessonSpec = read_yaml(&lesson_path);
+        if ids.contains(&lesson.id) {
+            fail(&format!("{folder}: lesson id `{}` used twice", lesson.id));
+        }
+        ids.push(lesson.id.clone());
+        let mut texts = Vec::new();
+        for lang in ["es", "en"] {
+            let p = dir.join(format!("{lang}.md"));
+            let text = std::fs::read_to_string(&p)
+                .unwrap_or_else(|_| fail(&format!("{folder}: missing translation {lang}.md")));
+            println!("cargo:rerun-if-changed={}", p.display());
+            texts.push((lang, p, text));
+        }
+        let mut step_ids = Vec::new();
+        for step in &lesson.steps {
+            if step.goals.is_empty() {
+                fail(&format!("{folder}: step `{}` has no goal", step.id));
+            }
+            if step.solution.is_empty() {
+                fail(&format!("{folder}: step `{}` has no solution", step.id));
+            }
+            if step_ids.contains(&step.id) {
+                fail(&format!("{folder}: step id `{}` used twice", step.id));
+            }
+            step_ids.push(step.id.clone());
+            for (lang, _, text) in &texts {
+                if !text.contains(&format!("<!-- step: {} -->", step.id)) {
+                    fail(&format!("{folder}/{lang}.md: no text for step `{}` (a line `<!-- step: {} -->`)", step.id, step.id));
+                }
+            }
+            for action in &step.solution {
+                if let schema::SolutionAction::Apply(f) = action {
+                    if !lesson.files.contains(f) {
+                        fail(&format!("{folder}: step `{}` applies `{f}`, which is not among the lesson's files", step.id));
+                    }
+                }
+            }
+        }
+        for (lang, _, text) in &texts {
+            for line in text.lines() {
+                if let Some(id) = line.trim().strip_prefix("<!-- step: ").and_then(|r| r.strip_suffix(" -->")) {
+                    if !step_ids.iter().any(|s| s == id) {
+                        fail(&format!("{folder}/{lang}.md: text for unknown step `{id}`"));
+                    }
+                }
+            }
+        }
+        let _ = writeln!(out, "    RawLesson {{");
+        let _ = writeln!(out, "        folder: {folder:?},");
+        let _ = writeln!(out, "        spec: include_str!({:?}),", lesson_path.display().to_string());
+        for (lang, p, _) in &texts {
+            let _ = writeln!(out, "        {lang}: include_str!({:?}),", p.display().to_string());
+        }
+        let _ = writeln!(out, "        files: &[");
+        for f in &lesson.files {
+            let p = dir.join(f);
+            if !p.is_file() {
+                fail(&format!("{folder}: file `{f}` is referenced but absent"));
+            }
+            println!("cargo:rerun-if-changed={}", p.display());
+            let _ = writeln!(out, "            ({f:?}, include_str!({:?})),", p.display().to_string());
+        }
+        let _ = writeln!(out, "        ],\n    }},");
+    }
+    out.push_str("];\n");
+    let dest = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it")).join("catalogue.rs");
+    std::fs::write(dest, out).unwrap_or_else(|e| fail(&e.to_string()));
+}
+
+fn read_yaml<T: serde::de::DeserializeOwned>(p: &Path) -> T {
+    let text = std::fs::read_to_string(p).unwrap_or_else(|e| fail(&format!("{}: {e}", p.display())));
+    serde_yaml::from_str(&text).unwrap_or_else(|e| fail(&format!("{}: {e}", p.display())))
+}
+
+fn fail(msg: &str) -> ! {
+    panic!("content check failed: {msg}")
+}

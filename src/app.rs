@@ -1,0 +1,97 @@
+//! Layout and shared context: language, the simulated cluster, the course.
+
+use crate::components::{cluster_view::ClusterPanel, editor::EditorPanel, lesson::LessonPane, terminal::TerminalPanel};
+use crate::i18n::{Lang, Msg};
+use crate::sim::{Sim, TICK_MS};
+use leptos::prelude::*;
+use std::time::Duration;
+
+/// The student's language, shared by every component.
+#[derive(Clone, Copy)]
+pub struct UiLang(pub RwSignal<Lang>);
+
+impl UiLang {
+    pub fn t(&self, m: Msg) -> &'static str {
+        m.text(self.0.get())
+    }
+}
+
+/// The course, loaded once.
+#[derive(Clone)]
+pub struct Course(pub std::sync::Arc<Vec<course::Lesson>>);
+
+fn initial_lang() -> Lang {
+    let search = window().location().search().unwrap_or_default();
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok();
+    params
+        .and_then(|p| p.get("lang"))
+        .and_then(|l| Lang::from_code(&l))
+        .unwrap_or_default()
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let lang = UiLang(RwSignal::new(initial_lang()));
+    provide_context(lang);
+    let lessons = course::catalogue().unwrap_or_default();
+    provide_context(Course(std::sync::Arc::new(lessons)));
+    let sim = Sim::new(1);
+    provide_context(sim);
+    set_interval(move || sim.tick(), Duration::from_millis(TICK_MS));
+
+    // <html lang> follows the chosen language, for screen readers and hyphenation.
+    Effect::new(move |_| {
+        let code = lang.0.get().code();
+        if let Some(el) = document().document_element() {
+            let _ = el.set_attribute("lang", code);
+        }
+    });
+
+    view! {
+        <a class="skip-link" href="#playground">{move || lang.t(Msg::SkipToPlayground)}</a>
+        <header class="app-header">
+            <h1 class="brand">{move || lang.t(Msg::AppTitle)}</h1>
+            <p class="tagline">{move || lang.t(Msg::AppTagline)}</p>
+            <LangSwitch />
+        </header>
+        <main class="layout">
+            <LessonPane />
+            <section id="playground" class="playground" aria-label=move || lang.t(Msg::Playground)>
+                <ClusterPanel />
+                <div class="work-row">
+                    <EditorPanel />
+                    <TerminalPanel />
+                </div>
+            </section>
+        </main>
+    }
+}
+
+#[component]
+fn LangSwitch() -> impl IntoView {
+    let lang = expect_context::<UiLang>();
+    view! {
+        <div class="lang-switch" role="group" aria-label=move || lang.t(Msg::Language)>
+            {Lang::ALL
+                .into_iter()
+                .map(|l| {
+                    let label = match l {
+                        Lang::Es => "Español",
+                        Lang::En => "English",
+                    };
+                    view! {
+                        <button
+                            type="button"
+                            lang=l.code()
+                            data-testid=format!("lang-{}", l.code())
+                            aria-pressed=move || (lang.0.get() == l).to_string()
+                            on:click=move |_| lang.0.set(l)
+                        >
+                            {label}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+}

@@ -1,0 +1,226 @@
+//! The cluster view: nodes as cards, their pods inside (status by word and shape, never
+//! colour alone), pods not scheduled yet, the clock controls, and polite announcements.
+
+use crate::app::UiLang;
+use crate::i18n::{pod_status_word, Msg};
+use crate::sim::{News, Sim};
+use kubesim::{NodeView, PodView};
+use leptos::prelude::*;
+
+#[component]
+pub fn ClusterPanel() -> impl IntoView {
+    let lang = expect_context::<UiLang>();
+    let sim = expect_context::<Sim>();
+    let node_names = Memo::new(move |_| sim.view.with(|v| v.nodes.iter().map(|n| n.name.clone()).collect::<Vec<_>>()));
+    let unscheduled = Memo::new(move |_| sim.view.with(|v| v.unscheduled.clone()));
+    view! {
+        <section class="panel cluster" aria-labelledby="cluster-title">
+            <div class="panel-head">
+                <h2 id="cluster-title">{move || lang.t(Msg::ClusterView)}</h2>
+                <ClockControls />
+            </div>
+            <div class="nodes" data-testid="nodes">
+                <For
+                    each=move || node_names.get()
+                    key=|n| n.clone()
+                    children=move |name| view! { <NodeCard name /> }
+                />
+            </div>
+            <Show when=move || !unscheduled.get().is_empty()>
+                <div class="unscheduled" data-testid="unscheduled">
+                    <h3>{move || lang.t(Msg::Unscheduled)}</h3>
+                    <ul class="pods">
+                        <For
+                            each=move || unscheduled.get()
+                            key=|p| p.uid.clone()
+                            children=move |p| {
+                                let uid = p.uid.clone();
+                                let pod = Signal::derive(move || unscheduled.with(|u| u.iter().find(|x| x.uid == uid).cloned()));
+                                view! { <PodCard pod /> }
+                            }
+                        />
+                    </ul>
+                </div>
+            </Show>
+            <Announcer />
+        </section>
+    }
+}
+
+#[component]
+fn NodeCard(name: String) -> impl IntoView {
+    let lang = expect_context::<UiLang>();
+    let sim = expect_context::<Sim>();
+    let n2 = name.clone();
+    let node = Memo::new(move |_| sim.view.with(|v| v.nodes.iter().find(|n| n.name == n2).cloned()));
+    let with_node = move |f: fn(&NodeView) -> String| node.with(|n| n.as_ref().map(f).unwrap_or_default());
+    let role = move || node.with(|n| n.as_ref().is_some_and(|n| n.control_plane));
+    let pods = Memo::new(move |_| node.with(|n| n.as_ref().map(|n| n.pods.clone()).unwrap_or_default()));
+    view! {
+        <article
+            class="node-card"
+            class:control-plane=role
+            class:not-ready=move || node.with(|n| n.as_ref().is_some_and(|n| !n.ready))
+            data-testid="node-card"
+            data-node=name.clone()
+            data-role=move || if role() { "control-plane" } else { "worker" }
+            aria-label=name.clone()
+        >
+            <header class="node-head">
+                <h3 class="node-name">{name.clone()}</h3>
+                <span class="role-badge">
+                    {move || if role() { lang.t(Msg::ControlPlane) } else { lang.t(Msg::Worker) }}
+                </span>
+                <span class="node-status">
+                    {move || {
+                        node.with(|n| {
+                            let Some(n) = n else { return String::new() };
+                            let mut s = if n.ready {
+                                format!("✔ {}", lang.t(Msg::NodeReady))
+                            } else {
+                                format!("✖ {}", lang.t(Msg::NodeNotReady))
+                            };
+                            if n.unschedulable {
+                                s.push_str(&format!(" · ⊘ {}", lang.t(Msg::Cordoned)));
+                            }
+                            s
+                        })
+                    }}
+                </span>
+            </header>
+            <Show when=move || !with_node(|n| n.taints.join(",")).is_empty()>
+                <p class="taints">
+                    <span class="visually-hidden">{move || lang.t(Msg::Taints)} ": "</span>
+                    {move || {
+                        node.with(|n| n.as_ref().map(|n| n.taints.clone()).unwrap_or_default())
+                            .into_iter()
+                            .map(|t| view! { <code class="taint">{t}</code> })
+                            .collect_view()
+                    }}
+                </p>
+            </Show>
+            <ul class="pods">
+                <For
+                    each=move || pods.get()
+                    key=|p| p.uid.clone()
+                    children=move |p| {
+                        let uid = p.uid.clone();
+                        let pod = Signal::derive(move || pods.with(|ps| ps.iter().find(|x| x.uid == uid).cloned()));
+                        view! { <PodCard pod /> }
+                    }
+                />
+            </ul>
+            <Show when=move || pods.with(|p| p.is_empty())>
+                <p class="empty">{move || lang.t(Msg::NoPods)}</p>
+            </Show>
+        </article>
+    }
+}
+
+#[component]
+fn PodCard(pod: Signal<Option<PodView>>) -> impl IntoView {
+    let lang = expect_context::<UiLang>();
+    let get = move |f: fn(&PodView) -> String| pod.with(|p| p.as_ref().map(f).unwrap_or_default());
+    let status = move || pod.with(|p| p.as_ref().map(|p| pod_status_word(lang.0.get(), &p.status, p.ready)));
+    view! {
+        <li
+            class="pod-card"
+            data-testid="pod-card"
+            data-pod=move || get(|p| p.name.clone())
+            data-phase=move || get(|p| p.phase.clone())
+            data-status=move || get(|p| p.status.clone())
+            data-ready=move || get(|p| p.ready.to_string())
+            data-owner-kind=move || get(|p| p.owner_kind.clone().unwrap_or_else(|| "Pod".into()))
+            class:ready=move || pod.with(|p| p.as_ref().is_some_and(|p| p.ready))
+            class:terminating=move || pod.with(|p| p.as_ref().is_some_and(|p| p.terminating))
+        >
+            <Show when=move || pod.with(|p| p.as_ref().is_some_and(|p| p.ordinal.is_some()))>
+                <span class="ordinal" aria-hidden="true">{move || get(|p| p.ordinal.map(|o| o.to_string()).unwrap_or_default())}</span>
+            </Show>
+            <span class="pod-name">{move || get(|p| p.name.clone())}</span>
+            <span class="pod-status">
+                <span class="status-icon" aria-hidden="true">{move || status().map(|s| s.0).unwrap_or("")}</span>
+                " "
+                {move || status().map(|s| s.1).unwrap_or_default()}
+            </span>
+            <span class="owner-badge">
+                {move || {
+                    pod.with(|p| match p.as_ref().and_then(|p| p.owner_kind.clone()) {
+                        Some(k) => k,
+                        None => lang.t(Msg::BarePod).to_string(),
+                    })
+                }}
+            </span>
+        </li>
+    }
+}
+
+#[component]
+fn ClockControls() -> impl IntoView {
+    let lang = expect_context::<UiLang>();
+    let sim = expect_context::<Sim>();
+    let elapsed = move || {
+        let ms = sim.view.with(|v| v.now_ms);
+        let s = ms / 1000;
+        format!("{}:{:02}.{}", s / 60, s % 60, (ms % 1000) / 100)
+    };
+    view! {
+        <div class="clock" role="group" aria-label=move || lang.t(Msg::Clock)>
+            <button
+                type="button"
+                data-testid="clock-toggle"
+                aria-pressed=move || (!sim.playing.get()).to_string()
+                on:click=move |_| sim.playing.update(|p| *p = !*p)
+            >
+                {move || if sim.playing.get() { format!("⏸ {}", lang.t(Msg::Pause)) } else { format!("▶ {}", lang.t(Msg::Play)) }}
+            </button>
+            <button type="button" data-testid="clock-step" on:click=move |_| sim.step()>
+                {move || format!("⏭ {}", lang.t(Msg::StepClock))}
+            </button>
+            <label class="speed">
+                <span>{move || lang.t(Msg::Speed)}</span>
+                <select
+                    data-testid="clock-speed"
+                    on:change=move |ev| {
+                        if let Ok(v) = event_target_value(&ev).parse::<u64>() {
+                            sim.speed.set(v);
+                        }
+                    }
+                >
+                    {[1u64, 2, 5, 10]
+                        .into_iter()
+                        .map(|s| view! { <option value=s.to_string() selected=move || sim.speed.get() == s>{format!("{s}×")}</option> })
+                        .collect_view()}
+                </select>
+            </label>
+            <span class="elapsed" data-testid="clock-time">
+                <span class="visually-hidden">{move || lang.t(Msg::Elapsed)} ": "</span>
+                {elapsed}
+            </span>
+        </div>
+    }
+}
+
+/// Polite live announcements of pods created, ready and deleted.
+#[component]
+fn Announcer() -> impl IntoView {
+    let lang = expect_context::<UiLang>();
+    let sim = expect_context::<Sim>();
+    let text = move || {
+        sim.news
+            .get()
+            .iter()
+            .map(|n| match n {
+                News::PodCreated(p) => format!("{}: {p}", lang.t(Msg::PodCreatedNews)),
+                News::PodReady(p) => format!("{}: {p}", lang.t(Msg::PodReadyNews)),
+                News::PodDeleted(p) => format!("{}: {p}", lang.t(Msg::PodDeletedNews)),
+            })
+            .collect::<Vec<_>>()
+            .join(". ")
+    };
+    view! {
+        <div class="visually-hidden" role="status" aria-live="polite" aria-label=move || lang.t(Msg::LiveRegion)>
+            {text}
+        </div>
+    }
+}

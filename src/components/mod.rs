@@ -1,0 +1,4 @@
+pub mod cluster_view;
+pub mod editor;
+pub mod lesson;
+pub mod terminal;

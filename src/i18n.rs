@@ -1,0 +1,257 @@
+//! Every string the app says, in Spanish and English, from one typed table. A message
+//! without both translations does not compile (the `messages!` macro needs both).
+//! kubectl's own output stays English, as the real tool's.
+
+pub use course::Lang;
+use kubesim::manifest::{InvalidDetail, ManifestError, ManifestErrorKind};
+
+macro_rules! messages {
+    ($($id:ident => $es:literal, $en:literal;)*) => {
+        /// A fixed UI string.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Msg { $($id),* }
+
+        impl Msg {
+            #[cfg_attr(not(test), allow(dead_code))]
+            pub const ALL: &'static [Msg] = &[$(Msg::$id),*];
+            pub fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((Msg::$id, Lang::Es) => $es, (Msg::$id, Lang::En) => $en,)*
+                }
+            }
+        }
+    };
+}
+
+messages! {
+    AppTitle => "kubeaula", "kubeaula";
+    AppTagline => "Curso y laboratorio de Kubernetes", "Kubernetes course and playground";
+    Language => "Idioma", "Language";
+    LessonPane => "Lección", "Lesson";
+    Playground => "Laboratorio", "Playground";
+    ClusterView => "Clúster", "Cluster";
+    Editor => "Editor", "Editor";
+    Terminal => "Terminal", "Terminal";
+    Apply => "Aplicar", "Apply";
+    ApplyShortcut => "Ctrl+Intro aplica el YAML", "Ctrl+Enter applies the YAML";
+    ResetFile => "Restaurar archivo", "Reset file";
+    Goals => "Objetivos", "Goals";
+    GoalMet => "cumplido", "done";
+    GoalPending => "pendiente", "to do";
+    Hint => "Pista", "Hint";
+    ShowHint => "Mostrar una pista", "Show a hint";
+    Clock => "Reloj", "Clock";
+    Play => "Reanudar", "Play";
+    Pause => "Pausar", "Pause";
+    StepClock => "Siguiente evento", "Next event";
+    Speed => "Velocidad", "Speed";
+    Elapsed => "Tiempo simulado", "Simulated time";
+    ControlPlane => "plano de control", "control plane";
+    Worker => "worker", "worker";
+    NodeReady => "Listo", "Ready";
+    NodeNotReady => "No listo", "Not ready";
+    Cordoned => "Sin programación", "Scheduling disabled";
+    Taints => "Taints", "Taints";
+    NoPods => "Sin Pods", "No Pods";
+    Pending => "Pendiente", "Pending";
+    ContainerCreating => "Creando contenedor", "Creating container";
+    Running => "En ejecución", "Running";
+    ReadyWord => "listo", "ready";
+    NotReadyWord => "no listo", "not ready";
+    Terminating => "Terminando", "Terminating";
+    Completed => "Completado", "Completed";
+    Failed => "Fallido", "Failed";
+    Unscheduled => "Sin nodo asignado", "Not scheduled";
+    BarePod => "Pod suelto", "Bare Pod";
+    ErrorAt => "Error en la línea", "Error at line";
+    Column => "columna", "column";
+    RealMessage => "kubectl diría:", "kubectl would say:";
+    ApplyOk => "Aplicado", "Applied";
+    TerminalPrompt => "Escribe un comando kubectl y pulsa Intro", "Type a kubectl command and press Enter";
+    TerminalInput => "Línea de comandos", "Command line";
+    Files => "Archivos", "Files";
+    LiveRegion => "Novedades del clúster", "Cluster news";
+    PodCreatedNews => "Pod creado", "Pod created";
+    PodReadyNews => "Pod listo", "Pod ready";
+    PodDeletedNews => "Pod eliminado", "Pod deleted";
+    SkipToPlayground => "Saltar al laboratorio", "Skip to the playground";
+}
+
+/// Any failed apply, worded for the student.
+pub fn apply_error(lang: Lang, e: &kubesim::ApplyError) -> String {
+    match e {
+        kubesim::ApplyError::Manifest(m) => manifest_error(lang, m),
+        kubesim::ApplyError::NamespaceNotFound { namespace, .. } => match lang {
+            Lang::Es => format!("El namespace `{namespace}` no existe: créalo antes (kubectl create namespace {namespace}) o quita `metadata.namespace`."),
+            Lang::En => format!("Namespace `{namespace}` does not exist: create it first (kubectl create namespace {namespace}) or remove `metadata.namespace`."),
+        },
+    }
+}
+
+/// A parse or validation error of the editor's YAML, worded for the student.
+pub fn manifest_error(lang: Lang, e: &ManifestError) -> String {
+    use ManifestErrorKind as K;
+    let es = lang == Lang::Es;
+    match &e.kind {
+        K::Syntax { detail } => {
+            if es {
+                format!("El YAML no es válido: {detail}")
+            } else {
+                format!("The YAML is not valid: {detail}")
+            }
+        }
+        K::NotAnObject => {
+            if es {
+                "Este documento no es un objeto de Kubernetes: falta un mapa con `apiVersion`, `kind` y `metadata`.".into()
+            } else {
+                "This document is not a Kubernetes object: a mapping with `apiVersion`, `kind` and `metadata` is missing.".into()
+            }
+        }
+        K::MissingTypeField { field } => {
+            if es {
+                format!("Falta el campo `{field}`: cada objeto dice qué es con `apiVersion` y `kind`.")
+            } else {
+                format!("The field `{field}` is missing: every object says what it is with `apiVersion` and `kind`.")
+            }
+        }
+        K::UnsupportedKind { kind, .. } => {
+            let supported = kubesim::manifest::SUPPORTED.iter().map(|(k, _)| *k).collect::<Vec<_>>().join(", ");
+            if es {
+                format!("`{kind}` no está simulado aquí. Tipos disponibles: {supported}.")
+            } else {
+                format!("`{kind}` is not simulated here. Available kinds: {supported}.")
+            }
+        }
+        K::WrongApiVersion { kind, api_version, expected } => {
+            if es {
+                format!("`{kind}` se escribe con `apiVersion: {expected}`, no `{api_version}`.")
+            } else {
+                format!("`{kind}` goes with `apiVersion: {expected}`, not `{api_version}`.")
+            }
+        }
+        K::UnknownField { field, path, suggestion } => {
+            let place = if path.is_empty() { "".to_string() } else { format!(" `{path}`") };
+            let hint = match (suggestion, es) {
+                (Some(s), true) => format!(" ¿Quisiste decir `{s}`?"),
+                (Some(s), false) => format!(" Did you mean `{s}`?"),
+                (None, _) => String::new(),
+            };
+            if es {
+                format!("`{field}`: campo desconocido en{place}.{hint}")
+            } else {
+                format!("`{field}`: unknown field in{place}.{hint}")
+            }
+        }
+        K::WrongType { path, detail } => {
+            if es {
+                format!("Tipo incorrecto en `{path}`: {detail}")
+            } else {
+                format!("Wrong type at `{path}`: {detail}")
+            }
+        }
+        K::Required { path } => {
+            if es {
+                format!("Falta el campo obligatorio `{path}`.")
+            } else {
+                format!("The required field `{path}` is missing.")
+            }
+        }
+        K::Invalid { path, detail } => invalid_detail(es, path, detail),
+        K::Empty => {
+            if es {
+                "No hay ningún objeto que aplicar.".into()
+            } else {
+                "There is no object to apply.".into()
+            }
+        }
+    }
+}
+
+fn invalid_detail(es: bool, path: &str, d: &InvalidDetail) -> String {
+    match d {
+        InvalidDetail::SelectorMismatch { labels } => {
+            if es {
+                format!("`spec.selector` no coincide con las etiquetas de la plantilla ({labels}): el controlador no reconocería sus propios Pods.")
+            } else {
+                format!("`spec.selector` does not match the template's labels ({labels}): the controller would not recognise its own Pods.")
+            }
+        }
+        InvalidDetail::EmptySelector { kind } => {
+            if es {
+                format!("Un selector vacío no es válido para un {kind}: selecciona por alguna etiqueta.")
+            } else {
+                format!("An empty selector is invalid for a {kind}: select by some label.")
+            }
+        }
+        InvalidDetail::NotDnsSubdomain { value } => {
+            if es {
+                format!("`{path}`: \"{value}\" no es un nombre válido: usa minúsculas, dígitos, '-' o '.', empezando y terminando en letra o dígito.")
+            } else {
+                format!("`{path}`: \"{value}\" is not a valid name: use lower-case letters, digits, '-' or '.', starting and ending with a letter or digit.")
+            }
+        }
+        InvalidDetail::NoContainers => {
+            if es {
+                format!("`{path}`: un Pod necesita al menos un contenedor.")
+            } else {
+                format!("`{path}`: a Pod needs at least one container.")
+            }
+        }
+        InvalidDetail::NoImage { container } => {
+            if es {
+                format!("El contenedor `{container}` no tiene `image`.")
+            } else {
+                format!("Container `{container}` has no `image`.")
+            }
+        }
+        InvalidDetail::RestartPolicy { value } => {
+            if es {
+                format!("`{path}`: \"{value}\" no está permitido aquí; solo \"Always\".")
+            } else {
+                format!("`{path}`: \"{value}\" is not allowed here; only \"Always\".")
+            }
+        }
+    }
+}
+
+/// The phase/status word of a pod card (kubectl's STATUS reworded), with its icon.
+pub fn pod_status_word(lang: Lang, status: &str, ready: bool) -> (&'static str, String) {
+    let (icon, msg) = match status {
+        "Pending" => ("◌", Some(Msg::Pending)),
+        "ContainerCreating" => ("◔", Some(Msg::ContainerCreating)),
+        "Running" if ready => ("●", Some(Msg::Running)),
+        "Running" => ("◑", Some(Msg::Running)),
+        "Terminating" => ("✕", Some(Msg::Terminating)),
+        "Completed" => ("■", Some(Msg::Completed)),
+        "Failed" | "Error" => ("▲", Some(Msg::Failed)),
+        _ => ("?", None),
+    };
+    let mut word = msg.map(|m| m.text(lang).to_string()).unwrap_or_else(|| status.to_string());
+    if status == "Running" {
+        word = format!("{word}, {}", if ready { Msg::ReadyWord.text(lang) } else { Msg::NotReadyWord.text(lang) });
+    }
+    (icon, word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_has_both_languages() {
+        for m in Msg::ALL {
+            assert!(!m.text(Lang::Es).is_empty(), "{m:?}");
+            assert!(!m.text(Lang::En).is_empty(), "{m:?}");
+        }
+    }
+
+    #[test]
+    fn manifest_errors_are_worded_in_both_languages() {
+        let e = kubesim::manifest::parse("apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: x\nspec:\n  selectr: {}\n").unwrap_err();
+        let es = manifest_error(Lang::Es, &e);
+        let en = manifest_error(Lang::En, &e);
+        assert!(es.contains("campo desconocido") && es.contains("¿Quisiste decir `selector`?"), "{es}");
+        assert!(en.contains("unknown field") && en.contains("Did you mean `selector`?"), "{en}");
+        assert_eq!((e.line, e.column), (6, 3));
+    }
+}

@@ -1,0 +1,12 @@
+//! kubeaula: a Kubernetes course and playground that runs entirely in the browser.
+//! The app is a thin Leptos layer: it shows kubesim's views and calls its intents.
+
+mod app;
+mod components;
+mod i18n;
+mod sim;
+
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}

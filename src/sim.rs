@@ -1,0 +1,121 @@
+//! The app's handle on the simulated cluster: the kubesim session (plain data, not
+//! reactive), a reactive snapshot for the views, and the intents components call. No
+//! Kubernetes logic lives here: it all happens in kubesim.
+
+use course::goals::Activity;
+use kubesim::cluster::HappeningKind;
+use kubesim::{ApplyError, ApplyOutcome, Cluster, ClusterView, Dur, Output, Session};
+use leptos::prelude::*;
+
+/// Simulated milliseconds the clock moves per real tick at 1×.
+pub const TICK_MS: u64 = 100;
+
+/// A pod came or went or turned ready: what the live region announces.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum News {
+    PodCreated(String),
+    PodReady(String),
+    PodDeleted(String),
+}
+
+#[derive(Clone, Copy)]
+pub struct Sim {
+    session: StoredValue<Session>,
+    seen_history: StoredValue<usize>,
+    pub view: RwSignal<ClusterView>,
+    pub playing: RwSignal<bool>,
+    pub speed: RwSignal<u64>,
+    pub activity: RwSignal<Activity>,
+    pub news: RwSignal<Vec<News>>,
+}
+
+impl Sim {
+    pub fn new(seed: u64) -> Sim {
+        let session = Session::new(Cluster::new(seed));
+        let view = session.cluster.view();
+        let seen = session.cluster.history.len();
+        Sim {
+            session: StoredValue::new(session),
+            seen_history: StoredValue::new(seen),
+            view: RwSignal::new(view),
+            playing: RwSignal::new(true),
+            speed: RwSignal::new(1),
+            activity: RwSignal::new(Activity::default()),
+            news: RwSignal::new(Vec::new()),
+        }
+    }
+
+    /// Reads the cluster (for goals and panels that need more than the view).
+    pub fn with_cluster<R>(&self, f: impl FnOnce(&Cluster) -> R) -> R {
+        self.session.with_value(|s| f(&s.cluster))
+    }
+
+    fn refresh(&self) {
+        let (view, news, len) = self.session.with_value(|s| {
+            let start = self.seen_history.get_value().min(s.cluster.history.len());
+            let news: Vec<News> = s.cluster.history[start..]
+                .iter()
+                .filter_map(|h| match &h.what {
+                    HappeningKind::PodCreated { pod, .. } => Some(News::PodCreated(pod.name.clone())),
+                    HappeningKind::PodReady { pod } => Some(News::PodReady(pod.name.clone())),
+                    HappeningKind::PodDeleted { pod } => Some(News::PodDeleted(pod.name.clone())),
+                    _ => None,
+                })
+                .collect();
+            (s.cluster.view(), news, s.cluster.history.len())
+        });
+        self.seen_history.set_value(len);
+        if !news.is_empty() {
+            self.news.set(news);
+        }
+        self.view.set(view);
+    }
+
+    /// One tick of the clock: advance by the tick times the speed, if playing.
+    pub fn tick(&self) {
+        if !self.playing.get_untracked() {
+            return;
+        }
+        let d = Dur::ms(TICK_MS * self.speed.get_untracked());
+        self.session.update_value(|s| s.cluster.advance(d));
+        self.refresh();
+    }
+
+    /// Jumps to the next thing the cluster will do (the clock's "step").
+    pub fn step(&self) {
+        self.session.update_value(|s| {
+            s.cluster.step();
+        });
+        self.refresh();
+    }
+
+    /// Applies YAML from the editor: all of it, or nothing.
+    pub fn apply(&self, file: &str, text: &str) -> Result<Vec<ApplyOutcome>, ApplyError> {
+        let mut result = Err(ApplyError::NamespaceNotFound { document: 0, namespace: String::new() });
+        self.session.update_value(|s| {
+            s.files.insert(file.to_string(), text.to_string());
+            result = s.cluster.apply_text(text);
+        });
+        if result.is_ok() {
+            self.activity.update(|a| a.commands.push(format!("kubectl apply -f {file}")));
+        }
+        self.refresh();
+        result
+    }
+
+    /// Puts a lesson file in the terminal's working directory.
+    pub fn write_file(&self, name: &str, text: &str) {
+        self.session.update_value(|s| {
+            s.files.insert(name.to_string(), text.to_string());
+        });
+    }
+
+    /// Runs a terminal line.
+    pub fn run(&self, line: &str) -> Output {
+        let mut out = Output::default();
+        self.session.update_value(|s| out = s.run(line, None));
+        self.activity.update(|a| a.commands.push(line.trim().to_string()));
+        self.refresh();
+        out
+    }
+}
