@@ -66,6 +66,8 @@ pub enum Work {
     SyncDaemonSet(Key),
     Schedule(Key),
     Kubelet(Key),
+    SyncDeployment(Key),
+    SyncReplicaSet(Key),
 }
 
 /// What happened, in order, for goals and timelines: a plain log with simulated times.
@@ -157,6 +159,10 @@ pub struct Cluster {
     pub(crate) nodes: BTreeMap<String, Node>,
     pub(crate) pods: BTreeMap<Key, Pod>,
     pub(crate) daemonsets: BTreeMap<Key, DaemonSet>,
+    #[serde(default)]
+    pub(crate) deployments: BTreeMap<Key, Deployment>,
+    #[serde(default)]
+    pub(crate) replicasets: BTreeMap<Key, ReplicaSet>,
     pub(crate) namespaces: BTreeMap<String, Namespace>,
     pub(crate) storageclasses: BTreeMap<String, StorageClass>,
     pub(crate) events: Vec<Event>,
@@ -200,6 +206,8 @@ impl Cluster {
             nodes: BTreeMap::new(),
             pods: BTreeMap::new(),
             daemonsets: BTreeMap::new(),
+            deployments: BTreeMap::new(),
+            replicasets: BTreeMap::new(),
             namespaces: BTreeMap::new(),
             storageclasses: BTreeMap::new(),
             events: Vec::new(),
@@ -375,6 +383,8 @@ impl Cluster {
                 Work::SyncDaemonSet(k) => crate::daemonset::sync(self, &k),
                 Work::Schedule(k) => crate::scheduler::schedule(self, &k),
                 Work::Kubelet(k) => crate::kubelet::on_change(self, &k),
+                Work::SyncDeployment(k) => crate::deployment::sync(self, &k),
+                Work::SyncReplicaSet(k) => crate::replicaset::sync(self, &k),
             }
         }
     }
@@ -448,6 +458,18 @@ impl Cluster {
     }
     pub fn daemonsets(&self) -> impl Iterator<Item = &DaemonSet> {
         self.daemonsets.values()
+    }
+    pub fn deployment(&self, k: &Key) -> Option<&Deployment> {
+        self.deployments.get(k)
+    }
+    pub fn deployments(&self) -> impl Iterator<Item = &Deployment> {
+        self.deployments.values()
+    }
+    pub fn replicaset(&self, k: &Key) -> Option<&ReplicaSet> {
+        self.replicasets.get(k)
+    }
+    pub fn replicasets(&self) -> impl Iterator<Item = &ReplicaSet> {
+        self.replicasets.values()
     }
     pub fn namespaces(&self) -> impl Iterator<Item = &Namespace> {
         self.namespaces.values()
@@ -609,9 +631,15 @@ impl Cluster {
         }
     }
 
-    fn owner_changed(&mut self, kind: &str, owner: &Key) {
+    pub(crate) fn owner_changed(&mut self, kind: &str, owner: &Key) {
         if kind == "DaemonSet" && self.daemonsets.contains_key(owner) {
             self.enqueue(Work::SyncDaemonSet(owner.clone()));
+        }
+        if kind == "ReplicaSet" && self.replicasets.contains_key(owner) {
+            self.enqueue(Work::SyncReplicaSet(owner.clone()));
+        }
+        if kind == "Deployment" && self.deployments.contains_key(owner) {
+            self.enqueue(Work::SyncDeployment(owner.clone()));
         }
     }
 
@@ -671,6 +699,52 @@ impl Cluster {
         let k = ds.key();
         self.daemonsets.insert(k.clone(), ds);
         self.enqueue(Work::SyncDaemonSet(k));
+    }
+
+    pub(crate) fn put_deployment(&mut self, d: Deployment) {
+        let k = d.key();
+        self.deployments.insert(k.clone(), d);
+        self.enqueue(Work::SyncDeployment(k));
+    }
+
+    pub(crate) fn put_replicaset(&mut self, rs: ReplicaSet) {
+        let k = rs.key();
+        self.replicasets.insert(k.clone(), rs);
+        self.enqueue(Work::SyncReplicaSet(k));
+    }
+
+    /// `kubectl scale deployment`: sets `spec.replicas` (a spec change: generation + 1).
+    pub fn scale_deployment(&mut self, k: &Key, replicas: i32) -> bool {
+        let rv = self.bump_rv();
+        let Some(d) = self.deployments.get_mut(k) else { return false };
+        if d.spec.replicas != Some(replicas) {
+            d.spec.replicas = Some(replicas);
+            d.metadata.generation = Some(d.metadata.generation.unwrap_or(1) + 1);
+            d.metadata.resource_version = rv;
+        }
+        self.enqueue(Work::SyncDeployment(k.clone()));
+        true
+    }
+
+    /// `kubectl scale replicaset`.
+    pub fn scale_replicaset(&mut self, k: &Key, replicas: i32) -> bool {
+        let rv = self.bump_rv();
+        let Some(r) = self.replicasets.get_mut(k) else { return false };
+        if r.spec.replicas != Some(replicas) {
+            r.spec.replicas = Some(replicas);
+            r.metadata.generation = Some(r.metadata.generation.unwrap_or(1) + 1);
+            r.metadata.resource_version = rv;
+        }
+        self.enqueue(Work::SyncReplicaSet(k.clone()));
+        true
+    }
+
+    /// Removes a ReplicaSet object from the store for good.
+    pub(crate) fn remove_replicaset_object(&mut self, k: &Key) {
+        if self.replicasets.remove(k).is_some() {
+            self.why.remove(&("ReplicaSet".to_string(), k.clone()));
+            self.happen(HappeningKind::ObjectDeleted { kind: "ReplicaSet".into(), key: k.clone() });
+        }
     }
 
     /// Deletes a DaemonSet; its pods are garbage-collected (background propagation).

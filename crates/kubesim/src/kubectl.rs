@@ -100,6 +100,8 @@ const TYPES: &[ResourceType] = &[
     ResourceType { plural: "daemonsets", kind: "DaemonSet", group: "apps", names: &["daemonset", "daemonsets", "ds", "daemonsets.apps"], namespaced: true },
     ResourceType { plural: "namespaces", kind: "Namespace", group: "", names: &["namespace", "namespaces", "ns"], namespaced: false },
     ResourceType { plural: "storageclasses", kind: "StorageClass", group: "storage.k8s.io", names: &["storageclass", "storageclasses", "sc", "storageclasses.storage.k8s.io"], namespaced: false },
+    ResourceType { plural: "deployments", kind: "Deployment", group: "apps", names: &["deployment", "deployments", "deploy", "deployments.apps", "deployment.apps"], namespaced: true },
+    ResourceType { plural: "replicasets", kind: "ReplicaSet", group: "apps", names: &["replicaset", "replicasets", "rs", "replicasets.apps", "replicaset.apps"], namespaced: true },
     ResourceType { plural: "events", kind: "Event", group: "", names: &["event", "events", "ev"], namespaced: true },
 ];
 
@@ -117,7 +119,7 @@ fn qualified_plural(t: &ResourceType) -> String {
 }
 
 /// Parsed flags common to the commands here.
-#[derive(Default)]
+#[derive(Clone, Default)]
 struct Flags {
     positional: Vec<String>,
     namespace: Option<String>,
@@ -126,6 +128,17 @@ struct Flags {
     selector: Option<String>,
     files: Vec<String>,
     show_labels: bool,
+    replicas: Option<String>,
+    cascade: Option<String>,
+    grace_period: Option<String>,
+    now: bool,
+    force: bool,
+    wait: Option<String>,
+    overwrite: bool,
+    ignore_daemonsets: bool,
+    delete_emptydir_data: bool,
+    /// Set for each type of `get a,b`: NAME cells become `kind.group/name`.
+    prefix_names: bool,
 }
 
 fn parse_flags(args: &[String]) -> Result<Flags, String> {
@@ -151,6 +164,15 @@ fn parse_flags(args: &[String]) -> Result<Flags, String> {
             "-l" | "--selector" => f.selector = Some(value(&mut i, "'l' in -l", inline)?),
             "-f" | "--filename" => f.files.push(value(&mut i, "'f' in -f", inline)?),
             "--show-labels" => f.show_labels = true,
+            "--replicas" => f.replicas = Some(value(&mut i, "--replicas", inline)?),
+            "--cascade" => f.cascade = Some(inline.map(str::to_string).unwrap_or_else(|| "background".into())),
+            "--grace-period" => f.grace_period = Some(value(&mut i, "--grace-period", inline)?),
+            "--now" => f.now = true,
+            "--force" => f.force = inline.is_none_or(|v| v == "true"),
+            "--wait" => f.wait = Some(inline.unwrap_or("true").to_string()),
+            "--overwrite" => f.overwrite = inline.is_none_or(|v| v == "true"),
+            "--ignore-daemonsets" => f.ignore_daemonsets = inline.is_none_or(|v| v == "true"),
+            "--delete-emptydir-data" => f.delete_emptydir_data = inline.is_none_or(|v| v == "true"),
             s if s.starts_with("-o") && s.len() > 2 => f.output = Some(s[2..].to_string()),
             s if s.starts_with("-n") && s.len() > 2 => f.namespace = Some(s[2..].to_string()),
             s if s.starts_with("-l") && s.len() > 2 => f.selector = Some(s[2..].to_string()),
@@ -177,6 +199,7 @@ pub fn run(c: &mut Cluster, args: &[String], files: &BTreeMap<String, String>, s
         "apply" | "create" => apply(c, cmd, &flags, files, stdin),
         "get" => get(c, &flags),
         "delete" => delete(c, &flags),
+        "scale" => scale(c, &flags),
         other => Output::err(format!("error: unknown command \"{other}\" for \"kubectl\"\n")),
     }
 }
@@ -240,7 +263,42 @@ fn selector_matches(sel: &str, labels: &crate::model::Labels) -> Result<bool, St
     Ok(true)
 }
 
+/// `kubectl get deploy,rs`: one table per type, separated by a blank line, with names
+/// prefixed `kind.group/`. Types without objects print nothing; if none has any, the usual
+/// `No resources found` line.
+fn get_many(c: &Cluster, f: &Flags, types: &[&str]) -> Output {
+    let mut out = Output::default();
+    let mut empty = 0;
+    for t in types {
+        let mut one = Flags { positional: vec![t.to_string()], prefix_names: true, ..f.clone() };
+        one.positional.extend(f.positional.iter().skip(1).cloned());
+        let o = get(c, &one);
+        if o.stdout.is_empty() && o.status == 0 {
+            empty += 1;
+            continue;
+        }
+        if !out.stdout.is_empty() && !o.stdout.is_empty() {
+            out.stdout.push('\n');
+        }
+        out.stdout.push_str(&o.stdout);
+        out.stderr.push_str(&o.stderr);
+        out.status = out.status.max(o.status);
+    }
+    if empty == types.len() {
+        let ns = f.namespace.clone().unwrap_or_else(|| "default".into());
+        out.stderr = if f.all_namespaces { "No resources found\n".into() } else { format!("No resources found in {ns} namespace.\n") };
+    }
+    out
+}
+
 fn get(c: &Cluster, f: &Flags) -> Output {
+    if let Some(what) = f.positional.first().filter(|w| w.contains(',')) {
+        let types: Vec<&str> = what.split(',').filter(|s| !s.is_empty()).collect();
+        if let Some(bad) = types.iter().find(|t| resource_type(t).is_none()) {
+            return Output::err(format!("error: the server doesn't have a resource type \"{bad}\"\n"));
+        }
+        return get_many(c, f, &types);
+    }
     let Some(what) = f.positional.first() else {
         return Output::err("You must specify the type of resource to get. Use \"kubectl api-resources\" for a complete list of supported resources.\n\nerror: Required resource not specified.\nUse \"kubectl explain <resource>\" for a detailed description of that resource (e.g. kubectl explain pods).\nSee 'kubectl get -h' for help and examples\n");
     };
@@ -351,6 +409,57 @@ fn get(c: &Cluster, f: &Flags) -> Output {
                 rows.push(r);
             }
         }
+        "Deployment" => {
+            header = if wide {
+                vec!["NAME", "READY", "UP-TO-DATE", "AVAILABLE", "AGE", "CONTAINERS", "IMAGES", "SELECTOR"]
+            } else {
+                vec!["NAME", "READY", "UP-TO-DATE", "AVAILABLE", "AGE"]
+            };
+            for d in c.deployments().filter(|d| in_scope(&d.metadata)) {
+                found.push(d.metadata.name.clone());
+                let s = &d.status;
+                let tmpl = d.spec.template.clone().unwrap_or_default();
+                let mut r = vec![
+                    d.metadata.name.clone(),
+                    format!("{}/{}", s.ready_replicas, d.spec.replicas.unwrap_or(1)),
+                    s.updated_replicas.to_string(),
+                    s.available_replicas.to_string(),
+                    age(c, &d.metadata),
+                ];
+                if wide {
+                    r.extend(workload_wide(&tmpl, d.spec.selector.as_ref()));
+                }
+                if f.show_labels {
+                    r.push(printers::labels_string(&d.metadata.labels));
+                }
+                rows.push(r);
+            }
+        }
+        "ReplicaSet" => {
+            header = if wide {
+                vec!["NAME", "DESIRED", "CURRENT", "READY", "AGE", "CONTAINERS", "IMAGES", "SELECTOR"]
+            } else {
+                vec!["NAME", "DESIRED", "CURRENT", "READY", "AGE"]
+            };
+            for rs in c.replicasets().filter(|r| in_scope(&r.metadata)) {
+                found.push(rs.metadata.name.clone());
+                let tmpl = rs.spec.template.clone().unwrap_or_default();
+                let mut r = vec![
+                    rs.metadata.name.clone(),
+                    rs.spec.replicas.unwrap_or(1).to_string(),
+                    rs.status.replicas.to_string(),
+                    rs.status.ready_replicas.to_string(),
+                    age(c, &rs.metadata),
+                ];
+                if wide {
+                    r.extend(workload_wide(&tmpl, rs.spec.selector.as_ref()));
+                }
+                if f.show_labels {
+                    r.push(printers::labels_string(&rs.metadata.labels));
+                }
+                rows.push(r);
+            }
+        }
         "Namespace" => {
             header = vec!["NAME", "STATUS", "AGE"];
             for n in c.namespaces().filter(|n| in_scope(&n.metadata)) {
@@ -418,6 +527,12 @@ fn get(c: &Cluster, f: &Flags) -> Output {
         let s: String = found.iter().map(|n| format!("{prefix}/{n}\n")).collect();
         return Output { stdout: s, stderr: err.clone(), status: i32::from(!err.is_empty()) };
     }
+    if f.prefix_names {
+        let prefix = resource_prefix(t.kind);
+        for r in rows.iter_mut() {
+            r[0] = format!("{prefix}/{}", r[0]);
+        }
+    }
     let mut head: Vec<String> = header.iter().map(|s| s.to_string()).collect();
     if f.show_labels && t.kind != "Event" {
         head.push("LABELS".into());
@@ -428,6 +543,8 @@ fn get(c: &Cluster, f: &Flags) -> Output {
         let nss: Vec<String> = match t.kind {
             "Pod" => c.pods().filter(|p| in_scope(&p.metadata)).map(|p| p.metadata.namespace.clone()).collect(),
             "DaemonSet" => c.daemonsets().filter(|d| in_scope(&d.metadata)).map(|d| d.metadata.namespace.clone()).collect(),
+            "Deployment" => c.deployments().filter(|d| in_scope(&d.metadata)).map(|d| d.metadata.namespace.clone()).collect(),
+            "ReplicaSet" => c.replicasets().filter(|d| in_scope(&d.metadata)).map(|d| d.metadata.namespace.clone()).collect(),
             _ => c.events().iter().filter(|e| in_scope(&e.metadata)).map(|e| e.metadata.namespace.clone()).collect(),
         };
         for (r, n) in rows.iter_mut().zip(nss) {
@@ -437,6 +554,72 @@ fn get(c: &Cluster, f: &Flags) -> Output {
     let mut all = vec![head];
     all.extend(rows);
     Output { stdout: table(&all), stderr: err.clone(), status: i32::from(!err.is_empty()) }
+}
+
+/// CONTAINERS, IMAGES and SELECTOR cells of `-o wide` for a workload.
+fn workload_wide(t: &crate::model::PodTemplateSpec, sel: Option<&crate::model::LabelSelector>) -> Vec<String> {
+    vec![
+        t.spec.containers.iter().map(|x| x.name.clone()).collect::<Vec<_>>().join(","),
+        t.spec.containers.iter().map(|x| x.image.clone()).collect::<Vec<_>>().join(","),
+        sel.map(|s| s.to_display()).unwrap_or_default(),
+    ]
+}
+
+/// `TYPE NAME…` or `TYPE/NAME…`: the resource type and the names.
+fn type_and_names(positional: &[String]) -> Option<(String, Vec<String>)> {
+    let first = positional.first()?;
+    if let Some((t, n)) = first.split_once('/') {
+        let mut names = vec![n.to_string()];
+        for p in &positional[1..] {
+            names.push(p.split_once('/').map(|(_, n)| n.to_string()).unwrap_or_else(|| p.clone()));
+        }
+        return Some((t.to_string(), names));
+    }
+    Some((first.clone(), positional[1..].to_vec()))
+}
+
+/// `kubectl scale TYPE NAME --replicas=N`.
+fn scale(c: &mut Cluster, f: &Flags) -> Output {
+    let Some(replicas) = f.replicas.as_ref() else {
+        return Output::err("error: required flag(s) \"replicas\" not set\n");
+    };
+    let Ok(n) = replicas.parse::<i32>() else {
+        return Output::err(format!("error: invalid argument \"{replicas}\" for \"--replicas\" flag: strconv.ParseInt: parsing \"{replicas}\": invalid syntax\n"));
+    };
+    if n < 0 {
+        return Output::err("error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0\n");
+    }
+    let Some((what, names)) = type_and_names(&f.positional) else {
+        return Output::err("error: You must provide one or more resources by argument or filename.\n");
+    };
+    let Some(t) = resource_type(&what) else {
+        return Output::err(format!("error: the server doesn't have a resource type \"{what}\"\n"));
+    };
+    if names.is_empty() {
+        return Output::err("error: resource(s) were provided, but no name was specified\n");
+    }
+    let ns = f.namespace.clone().unwrap_or_else(|| "default".into());
+    let mut out = Output::default();
+    for name in names {
+        let key = Key::new(&ns, &name);
+        let ok = match t.kind {
+            "Deployment" => c.scale_deployment(&key, n),
+            "ReplicaSet" => c.scale_replicaset(&key, n),
+            _ => {
+                out.stderr.push_str(&format!("error: no scaler has been implemented for {{\"{}\" \"{}\"}}\n", t.group, t.kind));
+                out.status = 1;
+                continue;
+            }
+        };
+        if ok {
+            out.stdout.push_str(&format!("{}/{name} scaled\n", resource_prefix(t.kind)));
+        } else {
+            out.stderr.push_str(&format!("Error from server (NotFound): {} \"{name}\" not found\n", qualified_plural(t)));
+            out.status = 1;
+        }
+    }
+    c.settle();
+    out
 }
 
 fn delete(c: &mut Cluster, f: &Flags) -> Output {
