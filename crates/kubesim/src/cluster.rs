@@ -68,6 +68,8 @@ pub enum Work {
     Kubelet(Key),
     SyncDeployment(Key),
     SyncReplicaSet(Key),
+    /// The garbage collector looks at the dependents of the object with this uid.
+    GarbageCollect { ns: String, uid: String },
 }
 
 /// What happened, in order, for goals and timelines: a plain log with simulated times.
@@ -385,6 +387,7 @@ impl Cluster {
                 Work::Kubelet(k) => crate::kubelet::on_change(self, &k),
                 Work::SyncDeployment(k) => crate::deployment::sync(self, &k),
                 Work::SyncReplicaSet(k) => crate::replicaset::sync(self, &k),
+                Work::GarbageCollect { ns, uid } => crate::gc::collect(self, &ns, &uid),
             }
         }
     }
@@ -424,6 +427,26 @@ impl Cluster {
         }
         self.now = target;
         self.settle();
+    }
+
+    /// Moves the clock forward until `done` holds or `limit` has passed, running what falls
+    /// due on the way (what a command that waits, like `kubectl delete`, lets happen).
+    pub fn advance_until(&mut self, limit: Dur, done: impl Fn(&Cluster) -> bool) {
+        let deadline = self.now.plus(limit);
+        self.settle();
+        while !done(self) {
+            match self.next_event_at() {
+                Some(at) if at <= deadline => {
+                    self.now = self.now.max(at);
+                    self.fire_due();
+                }
+                _ => {
+                    self.now = deadline;
+                    self.settle();
+                    break;
+                }
+            }
+        }
     }
 
     /// Jumps to the next timed thing and runs it; returns false when nothing is pending.
@@ -679,6 +702,8 @@ impl Cluster {
             set.remove(key);
         }
         self.happen(HappeningKind::PodDeleted { pod: key.clone() });
+        self.dependent_removed(&p.metadata);
+        self.enqueue(Work::GarbageCollect { ns: key.ns.clone(), uid: p.metadata.uid.clone() });
         if let Some(r) = owner {
             self.owner_changed(&r.kind, &Key::new(&key.ns, &r.name));
         }
@@ -741,28 +766,20 @@ impl Cluster {
 
     /// Removes a ReplicaSet object from the store for good.
     pub(crate) fn remove_replicaset_object(&mut self, k: &Key) {
-        if self.replicasets.remove(k).is_some() {
+        if let Some(rs) = self.replicasets.remove(k) {
             self.why.remove(&("ReplicaSet".to_string(), k.clone()));
             self.happen(HappeningKind::ObjectDeleted { kind: "ReplicaSet".into(), key: k.clone() });
+            self.dependent_removed(&rs.metadata);
+            self.enqueue(Work::GarbageCollect { ns: k.ns.clone(), uid: rs.metadata.uid.clone() });
+            if let Some(r) = rs.controller_ref() {
+                self.owner_changed(&r.kind, &Key::new(&k.ns, &r.name));
+            }
         }
     }
 
     /// Deletes a DaemonSet; its pods are garbage-collected (background propagation).
-    pub(crate) fn delete_daemonset(&mut self, k: &Key) -> bool {
-        let Some(ds) = self.daemonsets.remove(k) else { return false };
-        self.why.remove(&("DaemonSet".to_string(), k.clone()));
-        self.happen(HappeningKind::ObjectDeleted { kind: "DaemonSet".into(), key: k.clone() });
-        let uid = ds.metadata.uid;
-        let owned: Vec<Key> = self
-            .pods
-            .values()
-            .filter(|p| p.metadata.namespace == k.ns && p.metadata.owner_references.iter().any(|r| r.uid == uid))
-            .map(|p| p.key())
-            .collect();
-        for p in owned {
-            self.delete_pod(&p, None);
-        }
-        true
+    pub fn delete_daemonset(&mut self, k: &Key) -> bool {
+        self.delete_object("DaemonSet", k, crate::gc::Propagation::Background, None).is_ok()
     }
 }
 

@@ -623,19 +623,55 @@ fn scale(c: &mut Cluster, f: &Flags) -> Output {
 }
 
 fn delete(c: &mut Cluster, f: &Flags) -> Output {
-    let Some(what) = f.positional.first() else {
+    let Some((what, mut names)) = type_and_names(&f.positional) else {
         return Output::err("error: You must provide one or more resources by argument or filename.\n");
     };
-    let Some(t) = resource_type(what) else {
+    let Some(t) = resource_type(&what) else {
         return Output::err(format!("error: the server doesn't have a resource type \"{what}\"\n"));
     };
+    let propagation = match f.cascade.as_deref() {
+        None => crate::gc::Propagation::Background,
+        Some(v) => match crate::gc::Propagation::parse(v) {
+            Some(p) => p,
+            None => return Output::err(format!("error: invalid cascade value ({v}). Must be \"background\", \"foreground\", or \"orphan\".\n")),
+        },
+    };
+    // kubectl: --now is --grace-period=1; --grace-period=0 without --force becomes 1;
+    // --force alone means 0.
+    let mut grace: Option<i64> = match f.grace_period.as_deref() {
+        None => None,
+        Some(v) => match v.parse::<i64>() {
+            Ok(n) if n >= 0 => Some(n),
+            Ok(_) => None,
+            Err(_) => return Output::err(format!("error: invalid argument \"{v}\" for \"--grace-period\" flag: strconv.ParseInt: parsing \"{v}\": invalid syntax\n")),
+        },
+    };
+    if f.now {
+        if grace.is_some() {
+            return Output::err("error: --now and --grace-period cannot be specified together\n");
+        }
+        grace = Some(1);
+    }
+    if f.force && grace.is_none() {
+        grace = Some(0);
+    }
+    if grace == Some(0) && !f.force {
+        grace = Some(1);
+    }
+    let force = f.force && grace == Some(0);
     let ns = f.namespace.clone().unwrap_or_else(|| "default".into());
     let mut out = Output::default();
-    let mut names: Vec<String> = f.positional.iter().skip(1).cloned().collect();
+    if force {
+        out.stderr.push_str("Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n");
+    }
     if let Some(sel) = &f.selector {
+        let m = |meta: &crate::model::ObjectMeta| meta.namespace == ns && selector_matches(sel, &meta.labels).unwrap_or(false);
         names = match t.kind {
-            "Pod" => c.pods().filter(|p| p.metadata.namespace == ns && selector_matches(sel, &p.metadata.labels).unwrap_or(false)).map(|p| p.metadata.name.clone()).collect(),
-            "DaemonSet" => c.daemonsets().filter(|d| d.metadata.namespace == ns && selector_matches(sel, &d.metadata.labels).unwrap_or(false)).map(|d| d.metadata.name.clone()).collect(),
+            "Pod" => c.pods().filter(|p| m(&p.metadata)).map(|p| p.metadata.name.clone()).collect(),
+            "DaemonSet" => c.daemonsets().filter(|d| m(&d.metadata)).map(|d| d.metadata.name.clone()).collect(),
+            "Deployment" => c.deployments().filter(|d| m(&d.metadata)).map(|d| d.metadata.name.clone()).collect(),
+            "ReplicaSet" => c.replicasets().filter(|d| m(&d.metadata)).map(|d| d.metadata.name.clone()).collect(),
+            "Node" => c.nodes().filter(|n| selector_matches(sel, &n.metadata.labels).unwrap_or(false)).map(|n| n.metadata.name.clone()).collect(),
             _ => vec![],
         };
         if names.is_empty() {
@@ -646,20 +682,22 @@ fn delete(c: &mut Cluster, f: &Flags) -> Output {
     if names.is_empty() {
         return Output::err("error: resource(s) were provided, but no name was specified\n");
     }
+    let verb = if force { "force deleted" } else { "deleted" };
+    let mut waiting: Vec<Key> = Vec::new();
     for n in names {
         let key = Key::new(&ns, &n);
         let ok = match t.kind {
-            "Pod" => c.delete_pod(&key, None),
-            "DaemonSet" => c.delete_daemonset(&key),
+            "Pod" | "DaemonSet" | "Deployment" | "ReplicaSet" => c.delete_object(t.kind, &key, propagation, grace).is_ok(),
             "Node" => c.remove_node(&n).is_ok(),
             _ => false,
         };
         if ok {
             let what = if t.group.is_empty() { t.kind.to_lowercase() } else { format!("{}.{}", t.kind.to_lowercase(), t.group) };
             if t.namespaced {
-                out.stdout.push_str(&format!("{what} \"{n}\" deleted from {ns} namespace\n"));
+                out.stdout.push_str(&format!("{what} \"{n}\" {verb} from {ns} namespace\n"));
+                waiting.push(key);
             } else {
-                out.stdout.push_str(&format!("{what} \"{n}\" deleted\n"));
+                out.stdout.push_str(&format!("{what} \"{n}\" {verb}\n"));
             }
         } else {
             out.stderr.push_str(&format!("Error from server (NotFound): {} \"{n}\" not found\n", qualified_plural(t)));
@@ -667,6 +705,12 @@ fn delete(c: &mut Cluster, f: &Flags) -> Output {
         }
     }
     c.settle();
+    // kubectl waits for the objects to be gone (--wait=true); the simulated clock moves on
+    // meanwhile, up to a minute, after which the prompt comes back as after Ctrl-C.
+    if f.wait.as_deref() != Some("false") {
+        let kind = t.kind;
+        c.advance_until(crate::time::Dur::secs(60), |c| waiting.iter().all(|k| c.object_meta(kind, k).is_none()));
+    }
     out
 }
 

@@ -9,6 +9,7 @@ pub mod cluster;
 pub mod daemonset;
 pub mod defaults;
 pub mod deployment;
+pub mod gc;
 pub mod kubectl;
 pub mod kubelet;
 pub mod manifest;
