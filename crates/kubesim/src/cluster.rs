@@ -51,6 +51,12 @@ pub enum TimerKind {
     Kubelet { pod: Key, uid: String },
     /// A controller asked to look again later (e.g. when minReadySeconds elapse).
     Resync(Work),
+    /// The kubelet runs a failing readiness probe again.
+    Probe { pod: Key, uid: String },
+    /// The kubelet decides whether to restart an exited container (crash loop back-off).
+    Restart { pod: Key, uid: String },
+    /// A crashing container exits.
+    Exit { pod: Key, uid: String },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -70,6 +76,12 @@ pub enum Work {
     SyncReplicaSet(Key),
     /// The garbage collector looks at the dependents of the object with this uid.
     GarbageCollect { ns: String, uid: String },
+    /// The node lifecycle controller looks at a node's health and condition taints.
+    NodeMonitor(String),
+    /// The taint eviction controller looks at the pods of a node with NoExecute taints.
+    TaintEviction(String),
+    /// The pod garbage collector looks for pods bound to a vanished node.
+    PodGc(String),
 }
 
 /// What happened, in order, for goals and timelines: a plain log with simulated times.
@@ -98,6 +110,29 @@ pub enum HappeningKind {
 pub struct PodRuntime {
     pub uid: String,
     pub stage: PodStage,
+    /// The readiness probe fails (`sim pod unready`); consecutive failures so far.
+    #[serde(default)]
+    pub probe_failing: bool,
+    #[serde(default)]
+    pub probe_failures: u32,
+    /// The container exits with an error shortly after each start (`sim pod crash`).
+    #[serde(default)]
+    pub crashing: bool,
+    /// The kubelet's restart back-off for the container: 0 before the first restart.
+    #[serde(default)]
+    pub backoff_secs: u64,
+}
+
+/// What the kubelet of a node does (the `sim node` controls).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum KubeletState {
+    /// Posts status as usual.
+    #[default]
+    Posting,
+    /// Stopped posting (machine down or cut off) at this time.
+    Stopped { since: Time },
+    /// Alive, but reports the node not ready (e.g. container runtime network down).
+    NotReady,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -185,6 +220,22 @@ pub struct Cluster {
     pub(crate) why: BTreeMap<(String, Key), WhyRecord>,
     pub history: Vec<Happening>,
     resyncs: BTreeSet<(Time, Work)>,
+    /// Kubelet state per node; absent means posting.
+    #[serde(default)]
+    pub(crate) kubelets: BTreeMap<String, KubeletState>,
+    /// Pods the taint eviction controller has scheduled for deletion.
+    #[serde(default)]
+    pub(crate) scheduled_evictions: BTreeSet<Key>,
+    /// Similar-event aggregation of client-go (`EventAggregator`), by aggregate key.
+    #[serde(default)]
+    pub(crate) similar_events: BTreeMap<String, SimilarEvents>,
+}
+
+/// Distinct messages seen recently for one aggregate key, and when the last one came.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SimilarEvents {
+    pub messages: BTreeSet<String>,
+    pub last: Time,
 }
 
 impl Cluster {
@@ -224,6 +275,9 @@ impl Cluster {
             why: BTreeMap::new(),
             history: Vec::new(),
             resyncs: BTreeSet::new(),
+            kubelets: BTreeMap::new(),
+            scheduled_evictions: BTreeSet::new(),
+            similar_events: BTreeMap::new(),
         };
         for ns in ["default", "kube-system", "kube-public", "kube-node-lease"] {
             let mut n = Namespace { api_version: "v1".into(), kind: "Namespace".into(), ..Default::default() };
@@ -388,6 +442,9 @@ impl Cluster {
                 Work::SyncDeployment(k) => crate::deployment::sync(self, &k),
                 Work::SyncReplicaSet(k) => crate::replicaset::sync(self, &k),
                 Work::GarbageCollect { ns, uid } => crate::gc::collect(self, &ns, &uid),
+                Work::NodeMonitor(n) => crate::nodelifecycle::monitor(self, &n),
+                Work::TaintEviction(n) => crate::nodelifecycle::evict(self, &n),
+                Work::PodGc(n) => crate::nodelifecycle::pod_gc(self, &n),
             }
         }
     }
@@ -405,6 +462,9 @@ impl Cluster {
             let Reverse(t) = self.timers.pop().expect("peeked");
             match t.kind {
                 TimerKind::Kubelet { pod, uid } => crate::kubelet::on_timer(self, &pod, &uid),
+                TimerKind::Probe { pod, uid } => crate::kubelet::on_probe(self, &pod, &uid),
+                TimerKind::Restart { pod, uid } => crate::kubelet::on_restart(self, &pod, &uid),
+                TimerKind::Exit { pod, uid } => crate::kubelet::on_exit(self, &pod, &uid),
                 TimerKind::Resync(w) => {
                     self.resyncs.remove(&(t.at, w.clone()));
                     self.enqueue(w)
@@ -576,11 +636,10 @@ impl Cluster {
         if self.nodes.remove(name).is_none() {
             return Err(format!("nodes \"{name}\" not found"));
         }
-        // The pod garbage collector force-deletes pods bound to a vanished node.
-        let keys: Vec<Key> = self.pods_on_node.remove(name).unwrap_or_default().into_iter().collect();
-        for k in keys {
-            self.remove_pod_object(&k);
-        }
+        // The pod garbage collector force-deletes pods bound to a vanished node once it has
+        // been gone for 40 s (podgc's quarantine); until then they are still listed.
+        self.kubelets.remove(name);
+        self.resync_later(Work::PodGc(name.to_string()), crate::nodelifecycle::POD_GC_QUARANTINE);
         self.happen(HappeningKind::NodeRemoved { node: name.to_string() });
         self.nodes_changed();
         Ok(())
@@ -614,6 +673,7 @@ impl Cluster {
         pod.api_version = "v1".into();
         pod.kind = "Pod".into();
         crate::defaults::pod_spec(&mut pod.spec);
+        crate::nodelifecycle::default_toleration_seconds(&mut pod.spec);
         pod.status.phase = "Pending".into();
         pod.status.qos_class = "BestEffort".into();
         self.stamp_new(&mut pod);
@@ -642,6 +702,9 @@ impl Cluster {
         self.unscheduled.remove(key);
         self.pods_on_node.entry(node.to_string()).or_default().insert(key.clone());
         self.happen(HappeningKind::PodScheduled { pod: key.clone(), node: node.to_string() });
+        if self.nodes.get(node).is_some_and(|n| n.spec.taints.iter().any(|t| t.effect == "NoExecute")) {
+            self.enqueue(Work::TaintEviction(node.to_string()));
+        }
         self.enqueue(Work::Kubelet(key.clone()));
         self.pod_changed(key);
     }

@@ -14,6 +14,7 @@ pub mod kubectl;
 pub mod kubelet;
 pub mod manifest;
 pub mod model;
+pub mod nodelifecycle;
 pub mod printers;
 pub mod replicaset;
 pub mod rand;
