@@ -11,6 +11,11 @@ use serde::{Deserialize, Serialize};
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap, VecDeque};
 
+/// client-go `EventAggregator`: similar events are combined from the 10th distinct message
+/// on, counted within a 600 s window since the last similar one.
+const AGGREGATE_MAX_EVENTS: usize = 10;
+const AGGREGATE_WINDOW_SECS: u64 = 600;
+
 /// Kubernetes version the simulated cluster reports (`kubectl version`, node VERSION).
 pub const K8S_VERSION: &str = "v1.33.1";
 
@@ -361,7 +366,10 @@ impl Cluster {
         self.history.push(Happening { at: self.now, what });
     }
 
-    /// Records an event, folding identical repeats into a count as client-go's recorder does.
+    /// Records an event as client-go's recorder does: more than nine distinct messages for the
+    /// same object, source, type and reason within 600 s are merged into one event whose
+    /// message starts with `(combined from similar events): ` (`EventAggregator`), and
+    /// identical repeats fold into a count (`eventLogger`).
     #[allow(clippy::too_many_arguments)]
     pub(crate) fn record_event(
         &mut self,
@@ -374,17 +382,32 @@ impl Cluster {
         component: &str,
         host: &str,
     ) {
-        let dedupe = (
-            format!("{involved_kind}/{involved}/{involved_uid}"),
-            reason.to_string(),
-            message.clone(),
-            component.to_string(),
-        );
         let now = self.now;
+        let aggregate_key = format!("{component}\u{0}{host}\u{0}{involved_kind}\u{0}{involved}\u{0}{involved_uid}\u{0}{type_}\u{0}{reason}");
+        let similar = self.similar_events.entry(aggregate_key.clone()).or_default();
+        if now.since(similar.last) > Dur::secs(AGGREGATE_WINDOW_SECS) {
+            similar.messages.clear();
+        }
+        similar.messages.insert(message.clone());
+        similar.last = now;
+        let (message, dedupe) = if similar.messages.len() >= AGGREGATE_MAX_EVENTS {
+            // `PopAny` keeps the set just under the limit; take the first for determinism.
+            similar.messages.pop_first();
+            (format!("(combined from similar events): {message}"), (aggregate_key, String::new(), String::new(), String::new()))
+        } else {
+            let dedupe = (
+                format!("{involved_kind}/{involved}/{involved_uid}"),
+                reason.to_string(),
+                message.clone(),
+                component.to_string(),
+            );
+            (message, dedupe)
+        };
         if let Some(&i) = self.event_index.get(&dedupe) {
             let rv = self.bump_rv();
             let e = &mut self.events[i];
             e.count += 1;
+            e.message = message;
             e.last_timestamp = now.rfc3339();
             e.last_ms = now.millis();
             e.metadata.resource_version = rv;
@@ -903,4 +926,61 @@ fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
     let doy = (153 * mp + 2) / 5 + d as u64 - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     era * 146_097 + doe as i64 - 719_468
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(c: &mut Cluster, msg: &str) {
+        let k = Key::new("default", "web-0");
+        c.record_event("Pod", &k, "uid-1", "Warning", "FailedMount", msg.to_string(), "kubelet", "n1");
+    }
+
+    #[test]
+    fn identical_events_fold_into_a_count() {
+        let mut c = Cluster::with_nodes(1, &[]);
+        let before = c.events().len();
+        record(&mut c, "same");
+        c.advance(Dur::secs(5));
+        record(&mut c, "same");
+        assert_eq!(c.events().len(), before + 1);
+        let e = c.events().last().unwrap();
+        assert_eq!(e.count, 2);
+        assert_ne!(e.first_timestamp, e.last_timestamp);
+    }
+
+    #[test]
+    fn many_similar_events_are_combined() {
+        let mut c = Cluster::with_nodes(1, &[]);
+        let before = c.events().len();
+        for i in 0..9 {
+            record(&mut c, &format!("volume {i} not found"));
+        }
+        assert_eq!(c.events().len(), before + 9);
+        assert!(c.events().iter().all(|e| !e.message.starts_with("(combined")));
+        // The 10th distinct message within 600 s is combined, and so are later new ones,
+        // all into one event that counts them.
+        record(&mut c, "volume 9 not found");
+        record(&mut c, "volume 10 not found");
+        assert_eq!(c.events().len(), before + 10);
+        let e = c.events().last().unwrap();
+        assert_eq!(e.message, "(combined from similar events): volume 10 not found");
+        assert_eq!(e.count, 2);
+        // Other reasons and objects are not affected.
+        let k = Key::new("default", "web-1");
+        c.record_event("Pod", &k, "uid-2", "Warning", "FailedMount", "volume 0 not found".into(), "kubelet", "n1");
+        assert_eq!(c.events().last().unwrap().message, "volume 0 not found");
+    }
+
+    #[test]
+    fn similar_events_window_is_600_seconds() {
+        let mut c = Cluster::with_nodes(1, &[]);
+        for i in 0..9 {
+            record(&mut c, &format!("m{i}"));
+        }
+        c.advance(Dur::secs(601));
+        record(&mut c, "m9");
+        assert_eq!(c.events().last().unwrap().message, "m9");
+    }
 }
