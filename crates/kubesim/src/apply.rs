@@ -370,7 +370,9 @@ impl Cluster {
                 mk("created")
             }
             Some(old) => {
-                if old.metadata.annotations.get(LAST_APPLIED) == Some(&applied) {
+                // A field changed behind apply's back (kubectl scale) is set back, as the
+                // three-way merge of a real apply does.
+                if old.metadata.annotations.get(LAST_APPLIED) == Some(&applied) && old.spec == d.spec {
                     return mk("unchanged");
                 }
                 let mut new = old.clone();
@@ -408,7 +410,7 @@ impl Cluster {
                 mk("created")
             }
             Some(old) => {
-                if old.metadata.annotations.get(LAST_APPLIED) == Some(&applied) {
+                if old.metadata.annotations.get(LAST_APPLIED) == Some(&applied) && old.spec == rs.spec {
                     return mk("unchanged");
                 }
                 let mut new = old.clone();
