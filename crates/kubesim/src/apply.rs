@@ -1,6 +1,10 @@
 //! `kubectl apply`: validate every document first, then create or update each object in
 //! order. A manifest with one bad document changes nothing.
 
+// ManifestError carries line, column and both wordings on purpose; it is built once per
+// failed apply, so its size does not matter.
+#![allow(clippy::result_large_err)]
+
 use crate::cluster::{Cluster, HappeningKind};
 use crate::manifest::{self, AnyObject, Document, InvalidDetail, ManifestError, ManifestErrorKind};
 use crate::model::*;
@@ -129,8 +133,96 @@ pub fn validate(doc: &Document, text: &str) -> Result<(), ManifestError> {
             validate_pod_spec(doc, text, kind, &name, "spec.template.spec", &t.spec)
         }
         AnyObject::Pod(p) => validate_pod_spec(doc, text, kind, &name, "spec", &p.spec),
+        AnyObject::Deployment(d) => {
+            validate_replicas(doc, text, kind, &name, d.spec.replicas)?;
+            let st = &d.spec.strategy;
+            if !st.type_.is_empty() && st.type_ != "RollingUpdate" && st.type_ != "Recreate" {
+                let v = st.type_.clone();
+                return Err(invalid(doc, text, kind, &name, "spec.strategy.type",
+                    InvalidDetail::Unsupported { value: v.clone() },
+                    format!("Unsupported value: \"{v}\": supported values: \"Recreate\", \"RollingUpdate\"")));
+            }
+            if let Some(ru) = &st.rolling_update {
+                let replicas = d.spec.replicas.unwrap_or(1) as i64;
+                let unavailable = ru.max_unavailable.as_ref().and_then(|v| v.scaled(replicas, false));
+                let surge = ru.max_surge.as_ref().and_then(|v| v.scaled(replicas, true));
+                // Unset fields take their 25% defaults, which are never both zero.
+                if ru.max_unavailable.is_some() && ru.max_surge.is_some() && unavailable == Some(0) && surge == Some(0) {
+                    let shown = match &ru.max_unavailable {
+                        Some(IntOrString::Str(s)) => format!("\"{s}\""),
+                        Some(IntOrString::Int(i)) => i.to_string(),
+                        None => "0".into(),
+                    };
+                    return Err(invalid(doc, text, kind, &name, "spec.strategy.rollingUpdate.maxUnavailable",
+                        InvalidDetail::MaxUnavailableZeroWithZeroSurge,
+                        format!("Invalid value: {shown}: may not be 0 when `maxSurge` is 0")));
+                }
+            }
+            validate_workload(doc, text, kind, &name, "deployment", d.spec.selector.as_ref(), d.spec.template.as_ref())
+        }
+        AnyObject::ReplicaSet(rs) => {
+            validate_replicas(doc, text, kind, &name, rs.spec.replicas)?;
+            validate_workload(doc, text, kind, &name, "replicaset", rs.spec.selector.as_ref(), rs.spec.template.as_ref())
+        }
         AnyObject::Namespace(_) => Ok(()),
     }
+}
+
+fn validate_replicas(doc: &Document, text: &str, kind: &str, name: &str, replicas: Option<i32>) -> Result<(), ManifestError> {
+    match replicas {
+        Some(r) if r < 0 => Err(invalid(doc, text, kind, name, "spec.replicas", InvalidDetail::Negative { value: r as i64 },
+            format!("Invalid value: {r}: must be greater than or equal to 0"))),
+        _ => Ok(()),
+    }
+}
+
+/// Selector and template checks shared by Deployments and ReplicaSets (`ValidateDeploymentSpec`,
+/// `ValidateReplicaSetSpec`): a non-empty selector that matches the template labels, restart
+/// policy Always, and a valid pod template.
+fn validate_workload(
+    doc: &Document,
+    text: &str,
+    kind: &str,
+    name: &str,
+    lower: &str,
+    selector: Option<&LabelSelector>,
+    template: Option<&PodTemplateSpec>,
+) -> Result<(), ManifestError> {
+    let Some(sel) = selector else {
+        let (line, column) = manifest::locate(text, doc.line, "spec");
+        return Err(ManifestError {
+            document: doc.index,
+            line,
+            column,
+            kind: ManifestErrorKind::Required { path: "spec.selector".into() },
+            api_message: format!("The {kind} \"{name}\" is invalid: spec.selector: Required value"),
+        });
+    };
+    if sel.is_empty() {
+        return Err(invalid(doc, text, kind, name, "spec.selector", InvalidDetail::EmptySelector { kind: lower.into() },
+            format!("Invalid value: {{}}: empty selector is invalid for {lower}")));
+    }
+    let Some(t) = template else {
+        let (line, column) = manifest::locate(text, doc.line, "spec");
+        return Err(ManifestError {
+            document: doc.index,
+            line,
+            column,
+            kind: ManifestErrorKind::Required { path: "spec.template".into() },
+            api_message: format!("The {kind} \"{name}\" is invalid: spec.template.spec.containers: Required value"),
+        });
+    };
+    if !sel.matches(&t.metadata.labels) {
+        let labels = labels_json(&t.metadata.labels);
+        return Err(invalid(doc, text, kind, name, "spec.template.metadata.labels", InvalidDetail::SelectorMismatch { labels: labels.clone() },
+            format!("Invalid value: {labels}: `selector` does not match template `labels`")));
+    }
+    if !t.spec.restart_policy.is_empty() && t.spec.restart_policy != "Always" {
+        let v = t.spec.restart_policy.clone();
+        return Err(invalid(doc, text, kind, name, "spec.template.spec.restartPolicy", InvalidDetail::RestartPolicy { value: v.clone() },
+            format!("Unsupported value: \"{v}\": supported values: \"Always\"")));
+    }
+    validate_pod_spec(doc, text, kind, name, "spec.template.spec", &t.spec)
 }
 
 /// What went wrong when applying, as kubectl reports it.
@@ -162,6 +254,7 @@ impl Cluster {
                 d.object.meta_mut().namespace = "default".into();
             }
             validate(d, text).map_err(ApplyError::Manifest)?;
+            self.validate_update(d, text).map_err(ApplyError::Manifest)?;
         }
         // Namespaces created earlier in the same file count.
         let mut known: Vec<String> = self.namespaces.keys().cloned().collect();
@@ -186,6 +279,8 @@ impl Cluster {
             AnyObject::DaemonSet(ds) => self.apply_daemonset(ds, applied),
             AnyObject::Pod(p) => self.apply_pod(p, applied),
             AnyObject::Namespace(n) => self.apply_namespace(n, applied),
+            AnyObject::Deployment(d) => self.apply_deployment(d, applied),
+            AnyObject::ReplicaSet(rs) => self.apply_replicaset(rs, applied),
         };
         self.happen(HappeningKind::ObjectApplied { kind, key: outcome.key.clone(), verb: outcome.verb.clone() });
         self.settle();
@@ -234,6 +329,100 @@ impl Cluster {
                 }
                 new.metadata.resource_version = self.bump_rv();
                 self.put_daemonset(new);
+                mk("configured")
+            }
+        }
+    }
+
+    /// Update-only rules: a workload's selector cannot change (`field is immutable`).
+    fn validate_update(&self, doc: &Document, text: &str) -> Result<(), ManifestError> {
+        let key = doc.object.meta().key_in_default();
+        let (old, new) = match &doc.object {
+            AnyObject::DaemonSet(n) => (self.daemonsets.get(&key).map(|o| o.spec.selector.clone()), n.spec.selector.clone()),
+            AnyObject::Deployment(n) => (self.deployments.get(&key).map(|o| o.spec.selector.clone()), n.spec.selector.clone()),
+            AnyObject::ReplicaSet(n) => (self.replicasets.get(&key).map(|o| o.spec.selector.clone()), n.spec.selector.clone()),
+            _ => (None, None),
+        };
+        match old {
+            Some(old) if old != new => {
+                let shown = serde_json::to_string(&new).unwrap_or_default();
+                Err(invalid(doc, text, doc.object.kind(), &key.name, "spec.selector", InvalidDetail::FieldImmutable,
+                    format!("Invalid value: {shown}: field is immutable")))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    fn apply_deployment(&mut self, mut d: Deployment, applied: String) -> ApplyOutcome {
+        crate::defaults::deployment(&mut d);
+        d.api_version = "apps/v1".into();
+        d.kind = "Deployment".into();
+        d.status = Default::default();
+        d.metadata.annotations.insert(LAST_APPLIED.into(), applied.clone());
+        let key = d.key();
+        let resource = format!("{}/{}", resource_prefix("Deployment"), key.name);
+        let mk = |verb: &str| ApplyOutcome { resource: resource.clone(), verb: verb.into(), kind: "Deployment".into(), key: key.clone() };
+        match self.deployments.get(&key).cloned() {
+            None => {
+                d.metadata.generation = Some(1);
+                self.stamp_new(&mut d);
+                self.put_deployment(d);
+                mk("created")
+            }
+            Some(old) => {
+                // A field changed behind apply's back (kubectl scale) is set back, as the
+                // three-way merge of a real apply does.
+                if old.metadata.annotations.get(LAST_APPLIED) == Some(&applied) && old.spec == d.spec {
+                    return mk("unchanged");
+                }
+                let mut new = old.clone();
+                let spec_changed = old.spec != d.spec;
+                new.spec = d.spec;
+                new.metadata.labels = d.metadata.labels;
+                // The controller's own annotations (revision) survive an apply.
+                for (k, v) in d.metadata.annotations {
+                    new.metadata.annotations.insert(k, v);
+                }
+                if spec_changed {
+                    new.metadata.generation = Some(old.metadata.generation.unwrap_or(1) + 1);
+                }
+                new.metadata.resource_version = self.bump_rv();
+                self.put_deployment(new);
+                mk("configured")
+            }
+        }
+    }
+
+    fn apply_replicaset(&mut self, mut rs: ReplicaSet, applied: String) -> ApplyOutcome {
+        crate::defaults::replicaset(&mut rs);
+        rs.api_version = "apps/v1".into();
+        rs.kind = "ReplicaSet".into();
+        rs.status = Default::default();
+        rs.metadata.annotations.insert(LAST_APPLIED.into(), applied.clone());
+        let key = rs.key();
+        let resource = format!("{}/{}", resource_prefix("ReplicaSet"), key.name);
+        let mk = |verb: &str| ApplyOutcome { resource: resource.clone(), verb: verb.into(), kind: "ReplicaSet".into(), key: key.clone() };
+        match self.replicasets.get(&key).cloned() {
+            None => {
+                rs.metadata.generation = Some(1);
+                self.stamp_new(&mut rs);
+                self.put_replicaset(rs);
+                mk("created")
+            }
+            Some(old) => {
+                if old.metadata.annotations.get(LAST_APPLIED) == Some(&applied) && old.spec == rs.spec {
+                    return mk("unchanged");
+                }
+                let mut new = old.clone();
+                let spec_changed = old.spec != rs.spec;
+                new.spec = rs.spec;
+                new.metadata.labels = rs.metadata.labels;
+                new.metadata.annotations = rs.metadata.annotations;
+                if spec_changed {
+                    new.metadata.generation = Some(old.metadata.generation.unwrap_or(1) + 1);
+                }
+                new.metadata.resource_version = self.bump_rv();
+                self.put_replicaset(new);
                 mk("configured")
             }
         }

@@ -11,6 +11,11 @@ use serde::{Deserialize, Serialize};
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap, VecDeque};
 
+/// client-go `EventAggregator`: similar events are combined from the 10th distinct message
+/// on, counted within a 600 s window since the last similar one.
+const AGGREGATE_MAX_EVENTS: usize = 10;
+const AGGREGATE_WINDOW_SECS: u64 = 600;
+
 /// Kubernetes version the simulated cluster reports (`kubectl version`, node VERSION).
 pub const K8S_VERSION: &str = "v1.33.1";
 
@@ -51,6 +56,12 @@ pub enum TimerKind {
     Kubelet { pod: Key, uid: String },
     /// A controller asked to look again later (e.g. when minReadySeconds elapse).
     Resync(Work),
+    /// The kubelet runs a failing readiness probe again.
+    Probe { pod: Key, uid: String },
+    /// The kubelet decides whether to restart an exited container (crash loop back-off).
+    Restart { pod: Key, uid: String },
+    /// A crashing container exits.
+    Exit { pod: Key, uid: String },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -66,6 +77,16 @@ pub enum Work {
     SyncDaemonSet(Key),
     Schedule(Key),
     Kubelet(Key),
+    SyncDeployment(Key),
+    SyncReplicaSet(Key),
+    /// The garbage collector looks at the dependents of the object with this uid.
+    GarbageCollect { ns: String, uid: String },
+    /// The node lifecycle controller looks at a node's health and condition taints.
+    NodeMonitor(String),
+    /// The taint eviction controller looks at the pods of a node with NoExecute taints.
+    TaintEviction(String),
+    /// The pod garbage collector looks for pods bound to a vanished node.
+    PodGc(String),
 }
 
 /// What happened, in order, for goals and timelines: a plain log with simulated times.
@@ -94,6 +115,29 @@ pub enum HappeningKind {
 pub struct PodRuntime {
     pub uid: String,
     pub stage: PodStage,
+    /// The readiness probe fails (`sim pod unready`); consecutive failures so far.
+    #[serde(default)]
+    pub probe_failing: bool,
+    #[serde(default)]
+    pub probe_failures: u32,
+    /// The container exits with an error shortly after each start (`sim pod crash`).
+    #[serde(default)]
+    pub crashing: bool,
+    /// The kubelet's restart back-off for the container: 0 before the first restart.
+    #[serde(default)]
+    pub backoff_secs: u64,
+}
+
+/// What the kubelet of a node does (the `sim node` controls).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum KubeletState {
+    /// Posts status as usual.
+    #[default]
+    Posting,
+    /// Stopped posting (machine down or cut off) at this time.
+    Stopped { since: Time },
+    /// Alive, but reports the node not ready (e.g. container runtime network down).
+    NotReady,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -157,6 +201,10 @@ pub struct Cluster {
     pub(crate) nodes: BTreeMap<String, Node>,
     pub(crate) pods: BTreeMap<Key, Pod>,
     pub(crate) daemonsets: BTreeMap<Key, DaemonSet>,
+    #[serde(default)]
+    pub(crate) deployments: BTreeMap<Key, Deployment>,
+    #[serde(default)]
+    pub(crate) replicasets: BTreeMap<Key, ReplicaSet>,
     pub(crate) namespaces: BTreeMap<String, Namespace>,
     pub(crate) storageclasses: BTreeMap<String, StorageClass>,
     pub(crate) events: Vec<Event>,
@@ -177,6 +225,22 @@ pub struct Cluster {
     pub(crate) why: BTreeMap<(String, Key), WhyRecord>,
     pub history: Vec<Happening>,
     resyncs: BTreeSet<(Time, Work)>,
+    /// Kubelet state per node; absent means posting.
+    #[serde(default)]
+    pub(crate) kubelets: BTreeMap<String, KubeletState>,
+    /// Pods the taint eviction controller has scheduled for deletion.
+    #[serde(default)]
+    pub(crate) scheduled_evictions: BTreeSet<Key>,
+    /// Similar-event aggregation of client-go (`EventAggregator`), by aggregate key.
+    #[serde(default)]
+    pub(crate) similar_events: BTreeMap<String, SimilarEvents>,
+}
+
+/// Distinct messages seen recently for one aggregate key, and when the last one came.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SimilarEvents {
+    pub messages: BTreeSet<String>,
+    pub last: Time,
 }
 
 impl Cluster {
@@ -200,6 +264,8 @@ impl Cluster {
             nodes: BTreeMap::new(),
             pods: BTreeMap::new(),
             daemonsets: BTreeMap::new(),
+            deployments: BTreeMap::new(),
+            replicasets: BTreeMap::new(),
             namespaces: BTreeMap::new(),
             storageclasses: BTreeMap::new(),
             events: Vec::new(),
@@ -214,6 +280,9 @@ impl Cluster {
             why: BTreeMap::new(),
             history: Vec::new(),
             resyncs: BTreeSet::new(),
+            kubelets: BTreeMap::new(),
+            scheduled_evictions: BTreeSet::new(),
+            similar_events: BTreeMap::new(),
         };
         for ns in ["default", "kube-system", "kube-public", "kube-node-lease"] {
             let mut n = Namespace { api_version: "v1".into(), kind: "Namespace".into(), ..Default::default() };
@@ -297,7 +366,10 @@ impl Cluster {
         self.history.push(Happening { at: self.now, what });
     }
 
-    /// Records an event, folding identical repeats into a count as client-go's recorder does.
+    /// Records an event as client-go's recorder does: more than nine distinct messages for the
+    /// same object, source, type and reason within 600 s are merged into one event whose
+    /// message starts with `(combined from similar events): ` (`EventAggregator`), and
+    /// identical repeats fold into a count (`eventLogger`).
     #[allow(clippy::too_many_arguments)]
     pub(crate) fn record_event(
         &mut self,
@@ -310,17 +382,32 @@ impl Cluster {
         component: &str,
         host: &str,
     ) {
-        let dedupe = (
-            format!("{involved_kind}/{involved}/{involved_uid}"),
-            reason.to_string(),
-            message.clone(),
-            component.to_string(),
-        );
         let now = self.now;
+        let aggregate_key = format!("{component}\u{0}{host}\u{0}{involved_kind}\u{0}{involved}\u{0}{involved_uid}\u{0}{type_}\u{0}{reason}");
+        let similar = self.similar_events.entry(aggregate_key.clone()).or_default();
+        if now.since(similar.last) > Dur::secs(AGGREGATE_WINDOW_SECS) {
+            similar.messages.clear();
+        }
+        similar.messages.insert(message.clone());
+        similar.last = now;
+        let (message, dedupe) = if similar.messages.len() >= AGGREGATE_MAX_EVENTS {
+            // `PopAny` keeps the set just under the limit; take the first for determinism.
+            similar.messages.pop_first();
+            (format!("(combined from similar events): {message}"), (aggregate_key, String::new(), String::new(), String::new()))
+        } else {
+            let dedupe = (
+                format!("{involved_kind}/{involved}/{involved_uid}"),
+                reason.to_string(),
+                message.clone(),
+                component.to_string(),
+            );
+            (message, dedupe)
+        };
         if let Some(&i) = self.event_index.get(&dedupe) {
             let rv = self.bump_rv();
             let e = &mut self.events[i];
             e.count += 1;
+            e.message = message;
             e.last_timestamp = now.rfc3339();
             e.last_ms = now.millis();
             e.metadata.resource_version = rv;
@@ -375,6 +462,12 @@ impl Cluster {
                 Work::SyncDaemonSet(k) => crate::daemonset::sync(self, &k),
                 Work::Schedule(k) => crate::scheduler::schedule(self, &k),
                 Work::Kubelet(k) => crate::kubelet::on_change(self, &k),
+                Work::SyncDeployment(k) => crate::deployment::sync(self, &k),
+                Work::SyncReplicaSet(k) => crate::replicaset::sync(self, &k),
+                Work::GarbageCollect { ns, uid } => crate::gc::collect(self, &ns, &uid),
+                Work::NodeMonitor(n) => crate::nodelifecycle::monitor(self, &n),
+                Work::TaintEviction(n) => crate::nodelifecycle::evict(self, &n),
+                Work::PodGc(n) => crate::nodelifecycle::pod_gc(self, &n),
             }
         }
     }
@@ -392,6 +485,9 @@ impl Cluster {
             let Reverse(t) = self.timers.pop().expect("peeked");
             match t.kind {
                 TimerKind::Kubelet { pod, uid } => crate::kubelet::on_timer(self, &pod, &uid),
+                TimerKind::Probe { pod, uid } => crate::kubelet::on_probe(self, &pod, &uid),
+                TimerKind::Restart { pod, uid } => crate::kubelet::on_restart(self, &pod, &uid),
+                TimerKind::Exit { pod, uid } => crate::kubelet::on_exit(self, &pod, &uid),
                 TimerKind::Resync(w) => {
                     self.resyncs.remove(&(t.at, w.clone()));
                     self.enqueue(w)
@@ -414,6 +510,26 @@ impl Cluster {
         }
         self.now = target;
         self.settle();
+    }
+
+    /// Moves the clock forward until `done` holds or `limit` has passed, running what falls
+    /// due on the way (what a command that waits, like `kubectl delete`, lets happen).
+    pub fn advance_until(&mut self, limit: Dur, done: impl Fn(&Cluster) -> bool) {
+        let deadline = self.now.plus(limit);
+        self.settle();
+        while !done(self) {
+            match self.next_event_at() {
+                Some(at) if at <= deadline => {
+                    self.now = self.now.max(at);
+                    self.fire_due();
+                }
+                _ => {
+                    self.now = deadline;
+                    self.settle();
+                    break;
+                }
+            }
+        }
     }
 
     /// Jumps to the next timed thing and runs it; returns false when nothing is pending.
@@ -448,6 +564,18 @@ impl Cluster {
     }
     pub fn daemonsets(&self) -> impl Iterator<Item = &DaemonSet> {
         self.daemonsets.values()
+    }
+    pub fn deployment(&self, k: &Key) -> Option<&Deployment> {
+        self.deployments.get(k)
+    }
+    pub fn deployments(&self) -> impl Iterator<Item = &Deployment> {
+        self.deployments.values()
+    }
+    pub fn replicaset(&self, k: &Key) -> Option<&ReplicaSet> {
+        self.replicasets.get(k)
+    }
+    pub fn replicasets(&self) -> impl Iterator<Item = &ReplicaSet> {
+        self.replicasets.values()
     }
     pub fn namespaces(&self) -> impl Iterator<Item = &Namespace> {
         self.namespaces.values()
@@ -531,11 +659,10 @@ impl Cluster {
         if self.nodes.remove(name).is_none() {
             return Err(format!("nodes \"{name}\" not found"));
         }
-        // The pod garbage collector force-deletes pods bound to a vanished node.
-        let keys: Vec<Key> = self.pods_on_node.remove(name).unwrap_or_default().into_iter().collect();
-        for k in keys {
-            self.remove_pod_object(&k);
-        }
+        // The pod garbage collector force-deletes pods bound to a vanished node once it has
+        // been gone for 40 s (podgc's quarantine); until then they are still listed.
+        self.kubelets.remove(name);
+        self.resync_later(Work::PodGc(name.to_string()), crate::nodelifecycle::POD_GC_QUARANTINE);
         self.happen(HappeningKind::NodeRemoved { node: name.to_string() });
         self.nodes_changed();
         Ok(())
@@ -569,6 +696,7 @@ impl Cluster {
         pod.api_version = "v1".into();
         pod.kind = "Pod".into();
         crate::defaults::pod_spec(&mut pod.spec);
+        crate::nodelifecycle::default_toleration_seconds(&mut pod.spec);
         pod.status.phase = "Pending".into();
         pod.status.qos_class = "BestEffort".into();
         self.stamp_new(&mut pod);
@@ -597,6 +725,9 @@ impl Cluster {
         self.unscheduled.remove(key);
         self.pods_on_node.entry(node.to_string()).or_default().insert(key.clone());
         self.happen(HappeningKind::PodScheduled { pod: key.clone(), node: node.to_string() });
+        if self.nodes.get(node).is_some_and(|n| n.spec.taints.iter().any(|t| t.effect == "NoExecute")) {
+            self.enqueue(Work::TaintEviction(node.to_string()));
+        }
         self.enqueue(Work::Kubelet(key.clone()));
         self.pod_changed(key);
     }
@@ -609,9 +740,15 @@ impl Cluster {
         }
     }
 
-    fn owner_changed(&mut self, kind: &str, owner: &Key) {
+    pub(crate) fn owner_changed(&mut self, kind: &str, owner: &Key) {
         if kind == "DaemonSet" && self.daemonsets.contains_key(owner) {
             self.enqueue(Work::SyncDaemonSet(owner.clone()));
+        }
+        if kind == "ReplicaSet" && self.replicasets.contains_key(owner) {
+            self.enqueue(Work::SyncReplicaSet(owner.clone()));
+        }
+        if kind == "Deployment" && self.deployments.contains_key(owner) {
+            self.enqueue(Work::SyncDeployment(owner.clone()));
         }
     }
 
@@ -651,6 +788,8 @@ impl Cluster {
             set.remove(key);
         }
         self.happen(HappeningKind::PodDeleted { pod: key.clone() });
+        self.dependent_removed(&p.metadata);
+        self.enqueue(Work::GarbageCollect { ns: key.ns.clone(), uid: p.metadata.uid.clone() });
         if let Some(r) = owner {
             self.owner_changed(&r.kind, &Key::new(&key.ns, &r.name));
         }
@@ -673,22 +812,60 @@ impl Cluster {
         self.enqueue(Work::SyncDaemonSet(k));
     }
 
-    /// Deletes a DaemonSet; its pods are garbage-collected (background propagation).
-    pub(crate) fn delete_daemonset(&mut self, k: &Key) -> bool {
-        let Some(ds) = self.daemonsets.remove(k) else { return false };
-        self.why.remove(&("DaemonSet".to_string(), k.clone()));
-        self.happen(HappeningKind::ObjectDeleted { kind: "DaemonSet".into(), key: k.clone() });
-        let uid = ds.metadata.uid;
-        let owned: Vec<Key> = self
-            .pods
-            .values()
-            .filter(|p| p.metadata.namespace == k.ns && p.metadata.owner_references.iter().any(|r| r.uid == uid))
-            .map(|p| p.key())
-            .collect();
-        for p in owned {
-            self.delete_pod(&p, None);
+    pub(crate) fn put_deployment(&mut self, d: Deployment) {
+        let k = d.key();
+        self.deployments.insert(k.clone(), d);
+        self.enqueue(Work::SyncDeployment(k));
+    }
+
+    pub(crate) fn put_replicaset(&mut self, rs: ReplicaSet) {
+        let k = rs.key();
+        self.replicasets.insert(k.clone(), rs);
+        self.enqueue(Work::SyncReplicaSet(k));
+    }
+
+    /// `kubectl scale deployment`: sets `spec.replicas` (a spec change: generation + 1).
+    pub fn scale_deployment(&mut self, k: &Key, replicas: i32) -> bool {
+        let rv = self.bump_rv();
+        let Some(d) = self.deployments.get_mut(k) else { return false };
+        if d.spec.replicas != Some(replicas) {
+            d.spec.replicas = Some(replicas);
+            d.metadata.generation = Some(d.metadata.generation.unwrap_or(1) + 1);
+            d.metadata.resource_version = rv;
         }
+        self.enqueue(Work::SyncDeployment(k.clone()));
         true
+    }
+
+    /// `kubectl scale replicaset`.
+    pub fn scale_replicaset(&mut self, k: &Key, replicas: i32) -> bool {
+        let rv = self.bump_rv();
+        let Some(r) = self.replicasets.get_mut(k) else { return false };
+        if r.spec.replicas != Some(replicas) {
+            r.spec.replicas = Some(replicas);
+            r.metadata.generation = Some(r.metadata.generation.unwrap_or(1) + 1);
+            r.metadata.resource_version = rv;
+        }
+        self.enqueue(Work::SyncReplicaSet(k.clone()));
+        true
+    }
+
+    /// Removes a ReplicaSet object from the store for good.
+    pub(crate) fn remove_replicaset_object(&mut self, k: &Key) {
+        if let Some(rs) = self.replicasets.remove(k) {
+            self.why.remove(&("ReplicaSet".to_string(), k.clone()));
+            self.happen(HappeningKind::ObjectDeleted { kind: "ReplicaSet".into(), key: k.clone() });
+            self.dependent_removed(&rs.metadata);
+            self.enqueue(Work::GarbageCollect { ns: k.ns.clone(), uid: rs.metadata.uid.clone() });
+            if let Some(r) = rs.controller_ref() {
+                self.owner_changed(&r.kind, &Key::new(&k.ns, &r.name));
+            }
+        }
+    }
+
+    /// Deletes a DaemonSet; its pods are garbage-collected (background propagation).
+    pub fn delete_daemonset(&mut self, k: &Key) -> bool {
+        self.delete_object("DaemonSet", k, crate::gc::Propagation::Background, None).is_ok()
     }
 }
 
@@ -749,4 +926,61 @@ fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
     let doy = (153 * mp + 2) / 5 + d as u64 - 1;
     let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     era * 146_097 + doe as i64 - 719_468
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn record(c: &mut Cluster, msg: &str) {
+        let k = Key::new("default", "web-0");
+        c.record_event("Pod", &k, "uid-1", "Warning", "FailedMount", msg.to_string(), "kubelet", "n1");
+    }
+
+    #[test]
+    fn identical_events_fold_into_a_count() {
+        let mut c = Cluster::with_nodes(1, &[]);
+        let before = c.events().len();
+        record(&mut c, "same");
+        c.advance(Dur::secs(5));
+        record(&mut c, "same");
+        assert_eq!(c.events().len(), before + 1);
+        let e = c.events().last().unwrap();
+        assert_eq!(e.count, 2);
+        assert_ne!(e.first_timestamp, e.last_timestamp);
+    }
+
+    #[test]
+    fn many_similar_events_are_combined() {
+        let mut c = Cluster::with_nodes(1, &[]);
+        let before = c.events().len();
+        for i in 0..9 {
+            record(&mut c, &format!("volume {i} not found"));
+        }
+        assert_eq!(c.events().len(), before + 9);
+        assert!(c.events().iter().all(|e| !e.message.starts_with("(combined")));
+        // The 10th distinct message within 600 s is combined, and so are later new ones,
+        // all into one event that counts them.
+        record(&mut c, "volume 9 not found");
+        record(&mut c, "volume 10 not found");
+        assert_eq!(c.events().len(), before + 10);
+        let e = c.events().last().unwrap();
+        assert_eq!(e.message, "(combined from similar events): volume 10 not found");
+        assert_eq!(e.count, 2);
+        // Other reasons and objects are not affected.
+        let k = Key::new("default", "web-1");
+        c.record_event("Pod", &k, "uid-2", "Warning", "FailedMount", "volume 0 not found".into(), "kubelet", "n1");
+        assert_eq!(c.events().last().unwrap().message, "volume 0 not found");
+    }
+
+    #[test]
+    fn similar_events_window_is_600_seconds() {
+        let mut c = Cluster::with_nodes(1, &[]);
+        for i in 0..9 {
+            record(&mut c, &format!("m{i}"));
+        }
+        c.advance(Dur::secs(601));
+        record(&mut c, "m9");
+        assert_eq!(c.events().last().unwrap().message, "m9");
+    }
 }

@@ -118,6 +118,11 @@ pub fn target_node(p: &Pod) -> Option<String> {
 pub fn sync(c: &mut Cluster, key: &Key) {
     let Some(ds) = c.daemonsets.get(key).cloned() else { return };
     let Some(template) = ds.spec.template.clone() else { return };
+    // A DaemonSet being deleted (foreground) is left to the garbage collector.
+    if ds.metadata.deletion_timestamp.is_some() {
+        return;
+    }
+    let adopted = crate::replicaset::claim_pods(c, &ds, &ds.spec.selector.clone().unwrap_or_default());
     let hash = template_hash(&template);
     let generation = ds
         .metadata
@@ -145,7 +150,7 @@ pub fn sync(c: &mut Cluster, key: &Key) {
         });
     }
 
-    let mut why = Vec::new();
+    let mut why = adopted;
     let mut recheck = false;
     let mut to_create: Vec<String> = Vec::new();
     let mut to_delete: Vec<(Key, DeleteCause)> = Vec::new();

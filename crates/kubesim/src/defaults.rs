@@ -77,3 +77,37 @@ pub fn daemonset(ds: &mut DaemonSet) {
         ds.metadata.namespace = "default".into();
     }
 }
+
+/// Deployment defaults (`SetDefaults_Deployment`): replicas 1, RollingUpdate 25%/25%,
+/// revisionHistoryLimit 10, progressDeadlineSeconds 600.
+pub fn deployment(d: &mut Deployment) {
+    let s = &mut d.spec;
+    s.replicas.get_or_insert(1);
+    if s.strategy.type_.is_empty() {
+        s.strategy.type_ = "RollingUpdate".into();
+    }
+    if s.strategy.type_ == "RollingUpdate" {
+        let ru = s.strategy.rolling_update.get_or_insert_with(Default::default);
+        ru.max_unavailable.get_or_insert(IntOrString::Str("25%".into()));
+        ru.max_surge.get_or_insert(IntOrString::Str("25%".into()));
+    }
+    s.revision_history_limit.get_or_insert(10);
+    s.progress_deadline_seconds.get_or_insert(600);
+    if let Some(t) = &mut s.template {
+        pod_spec(&mut t.spec);
+    }
+    if d.metadata.namespace.is_empty() {
+        d.metadata.namespace = "default".into();
+    }
+}
+
+/// ReplicaSet defaults (`SetDefaults_ReplicaSet`): replicas 1.
+pub fn replicaset(rs: &mut ReplicaSet) {
+    rs.spec.replicas.get_or_insert(1);
+    if let Some(t) = &mut rs.spec.template {
+        pod_spec(&mut t.spec);
+    }
+    if rs.metadata.namespace.is_empty() {
+        rs.metadata.namespace = "default".into();
+    }
+}

@@ -14,7 +14,7 @@ use crate::time::Dur;
 /// A pod changed (bound, or deletion requested): start or redirect its lifecycle.
 pub fn on_change(c: &mut Cluster, key: &Key) {
     let Some(pod) = c.pods.get(key) else { return };
-    if pod.spec.node_name.is_empty() {
+    if pod.spec.node_name.is_empty() || !c.kubelet_up(&pod.spec.node_name) {
         return;
     }
     let uid = pod.metadata.uid.clone();
@@ -22,7 +22,7 @@ pub fn on_change(c: &mut Cluster, key: &Key) {
     let stage = c.runtime.get(key).filter(|r| r.uid == uid).map(|r| r.stage);
     match (stage, deleting) {
         (None, false) => {
-            c.runtime.insert(key.clone(), PodRuntime { uid: uid.clone(), stage: PodStage::Bound });
+            c.runtime.insert(key.clone(), PodRuntime { uid: uid.clone(), stage: PodStage::Bound, probe_failing: false, probe_failures: 0, crashing: false, backoff_secs: 0 });
             let d = c.timings.kubelet_pickup;
             c.after(d, TimerKind::Kubelet { pod: key.clone(), uid });
         }
@@ -58,6 +58,10 @@ pub fn on_timer(c: &mut Cluster, key: &Key, uid: &str) {
         return;
     }
     let Some(pod) = c.pods.get(key) else { return };
+    if !c.kubelet_up(&pod.spec.node_name) {
+        // A silent kubelet does nothing; `resume` picks the pod up when it is back.
+        return;
+    }
     if pod.metadata.deletion_timestamp.is_some()
         && !matches!(rt.stage, PodStage::Stopping | PodStage::Stopped)
     {
@@ -238,6 +242,10 @@ fn start_containers(c: &mut Cluster, key: &Key, uid: &str) {
 }
 
 fn become_ready(c: &mut Cluster, key: &Key) {
+    if c.runtime.get(key).is_some_and(|r| r.probe_failing) {
+        set_stage(c, key, PodStage::Ready);
+        return;
+    }
     let now = c.now.rfc3339();
     let rv = c.bump_rv();
     let Some(pod) = c.pods.get_mut(key) else { return };
@@ -279,6 +287,257 @@ fn containers_stopped(c: &mut Cluster, key: &Key, uid: &str) {
     let d = c.timings.remove_after_stop;
     c.after(d, TimerKind::Kubelet { pod: key.clone(), uid: uid.to_string() });
     c.pod_changed(key);
+}
+
+// ------------------------------------------------------------ failures (`sim pod …`)
+
+fn runtime_of<'a>(c: &'a mut Cluster, key: &Key) -> Result<&'a mut PodRuntime, String> {
+    let uid = c.pods.get(key).map(|p| p.metadata.uid.clone()).ok_or_else(|| format!("pods \"{}\" not found", key.name))?;
+    match c.runtime.get_mut(key) {
+        Some(r) if r.uid == uid => Ok(r),
+        _ => Err(format!("pod \"{}\" has no running containers yet", key.name)),
+    }
+}
+
+/// The kubelet of a node that came back reports this pod again.
+pub fn resume(c: &mut Cluster, key: &Key) {
+    let Some(pod) = c.pods.get(key) else { return };
+    let uid = pod.metadata.uid.clone();
+    let Some(rt) = c.runtime.get(key).filter(|r| r.uid == uid).cloned() else {
+        c.enqueue(crate::cluster::Work::Kubelet(key.clone()));
+        return;
+    };
+    if rt.stage == PodStage::Ready && pod.metadata.deletion_timestamp.is_none() {
+        let running = pod.status.container_statuses.iter().all(|cs| cs.state.running.is_some());
+        if running && !rt.probe_failing {
+            become_ready(c, key);
+        }
+        return;
+    }
+    let d = c.timings.kubelet_pickup;
+    c.after(d, TimerKind::Kubelet { pod: key.clone(), uid });
+}
+
+/// The readiness probe's failure output, by probe type.
+fn probe_failure(pod: &Pod) -> String {
+    let probe = pod.spec.containers.iter().find_map(|c| c.readiness_probe.as_ref());
+    match probe {
+        Some(p) if p.tcp_socket.is_some() => {
+            let port = p.tcp_socket.as_ref().and_then(|v| v.get("port")).and_then(|v| v.as_i64()).unwrap_or(80);
+            format!("dial tcp {}:{port}: connect: connection refused", pod.status.pod_ip)
+        }
+        Some(p) if p.exec.is_some() => "command terminated with non-zero exit code: error executing command, exit code 1".into(),
+        _ => "HTTP probe failed with statuscode: 503".into(),
+    }
+}
+
+fn probe_period(pod: &Pod) -> (u64, u32) {
+    let probe = pod.spec.containers.iter().find_map(|c| c.readiness_probe.as_ref());
+    let period = probe.and_then(|p| p.period_seconds).unwrap_or(10).max(1) as u64;
+    let threshold = probe.and_then(|p| p.failure_threshold).unwrap_or(3).max(1) as u32;
+    (period, threshold)
+}
+
+/// `sim pod unready`: the readiness probe starts failing. Each failed probe is an `Unhealthy`
+/// warning; after `failureThreshold` failures in a row the pod is not Ready.
+pub fn fail_readiness(c: &mut Cluster, key: &Key) -> Result<(), String> {
+    let rt = runtime_of(c, key)?;
+    if rt.probe_failing {
+        return Ok(());
+    }
+    rt.probe_failing = true;
+    rt.probe_failures = 0;
+    let uid = rt.uid.clone();
+    on_probe(c, key, &uid);
+    Ok(())
+}
+
+/// `sim pod ready`: the readiness probe passes again (successThreshold 1).
+pub fn pass_readiness(c: &mut Cluster, key: &Key) -> Result<(), String> {
+    let rt = runtime_of(c, key)?;
+    rt.probe_failing = false;
+    rt.probe_failures = 0;
+    let stage = rt.stage;
+    let running = c.pods.get(key).is_some_and(|p| p.status.container_statuses.iter().all(|cs| cs.state.running.is_some()));
+    if stage == PodStage::Ready && running && c.pods.get(key).is_some_and(|p| p.metadata.deletion_timestamp.is_none()) {
+        become_ready(c, key);
+    }
+    Ok(())
+}
+
+/// A readiness probe runs (while it keeps failing).
+pub fn on_probe(c: &mut Cluster, key: &Key, uid: &str) {
+    let Some(pod) = c.pods.get(key) else { return };
+    if pod.metadata.uid != uid || pod.metadata.deletion_timestamp.is_some() || !c.kubelet_up(&pod.spec.node_name) {
+        return;
+    }
+    let Some(rt) = c.runtime.get_mut(key).filter(|r| r.uid == uid && r.probe_failing) else { return };
+    rt.probe_failures += 1;
+    let failures = rt.probe_failures;
+    let node = pod.spec.node_name.clone();
+    let msg = probe_failure(pod);
+    let (period, threshold) = probe_period(pod);
+    c.record_event("Pod", key, uid, "Warning", "Unhealthy", format!("Readiness probe failed: {msg}"), "kubelet", &node);
+    if failures >= threshold {
+        mark_unready(c, key);
+    }
+    c.after(Dur::secs(period), TimerKind::Probe { pod: key.clone(), uid: uid.to_string() });
+}
+
+fn mark_unready(c: &mut Cluster, key: &Key) {
+    let now = c.now.rfc3339();
+    let rv = c.bump_rv();
+    let Some(pod) = c.pods.get_mut(key) else { return };
+    let was_ready = pod.status.conditions.iter().any(|x| x.type_ == "Ready" && x.status == "True");
+    for cs in &mut pod.status.container_statuses {
+        cs.ready = false;
+    }
+    set_condition(&mut pod.status.conditions, "ContainersReady", "False", &now);
+    set_condition(&mut pod.status.conditions, "Ready", "False", &now);
+    pod.metadata.resource_version = rv;
+    if was_ready {
+        c.pod_changed(key);
+    }
+}
+
+/// `sim pod crash`: the containers exit with an error shortly after every start, and the
+/// kubelet restarts them with a back-off of 10 s, doubling up to 300 s (`CrashLoopBackOff`).
+pub fn crash(c: &mut Cluster, key: &Key) -> Result<(), String> {
+    let rt = runtime_of(c, key)?;
+    rt.crashing = true;
+    let (stage, uid) = (rt.stage, rt.uid.clone());
+    if matches!(stage, PodStage::Started | PodStage::Ready) {
+        container_exit(c, key, &uid);
+    }
+    Ok(())
+}
+
+/// `sim pod fix`: the next start of the containers keeps running.
+pub fn fix(c: &mut Cluster, key: &Key) -> Result<(), String> {
+    runtime_of(c, key)?.crashing = false;
+    Ok(())
+}
+
+/// How long a crashing container runs before it exits again.
+const CRASH_AFTER: Dur = Dur(2000);
+/// The kubelet notices an exited container (PLEG) after about a second.
+const PLEG_DELAY: Dur = Dur(1000);
+
+fn container_exit(c: &mut Cluster, key: &Key, uid: &str) {
+    let now = c.now.rfc3339();
+    let rv = c.bump_rv();
+    let Some(pod) = c.pods.get_mut(key) else { return };
+    if pod.metadata.deletion_timestamp.is_some() {
+        return;
+    }
+    pod.metadata.resource_version = rv;
+    for cs in &mut pod.status.container_statuses {
+        let started_at = cs.state.running.as_ref().and_then(|r| r.started_at.clone());
+        let t = ContainerState {
+            terminated: Some(StateDetail { reason: "Error".into(), exit_code: Some(1), started_at, finished_at: Some(now.clone()) }),
+            ..Default::default()
+        };
+        cs.state = t.clone();
+        cs.last_state = t;
+        cs.ready = false;
+        cs.started = false;
+    }
+    set_condition(&mut pod.status.conditions, "ContainersReady", "False", &now);
+    set_condition(&mut pod.status.conditions, "Ready", "False", &now);
+    set_stage(c, key, PodStage::Started);
+    c.pod_changed(key);
+    c.after(PLEG_DELAY, TimerKind::Restart { pod: key.clone(), uid: uid.to_string() });
+}
+
+/// A crashing container exits (if it is still meant to crash and still running).
+pub fn on_exit(c: &mut Cluster, key: &Key, uid: &str) {
+    let Some(pod) = c.pods.get(key) else { return };
+    if pod.metadata.uid != uid || !c.kubelet_up(&pod.spec.node_name) {
+        return;
+    }
+    let running = pod.status.container_statuses.iter().all(|cs| cs.state.running.is_some());
+    if running && c.runtime.get(key).is_some_and(|r| r.uid == uid && r.crashing) {
+        container_exit(c, key, uid);
+    }
+}
+
+/// The kubelet's sync for an exited container: restart now, or wait out the back-off.
+pub fn on_restart(c: &mut Cluster, key: &Key, uid: &str) {
+    let Some(pod) = c.pods.get(key) else { return };
+    if pod.metadata.uid != uid || pod.metadata.deletion_timestamp.is_some() || !c.kubelet_up(&pod.spec.node_name) {
+        return;
+    }
+    let node = pod.spec.node_name.clone();
+    let pod_name = format!("{}_{}({})", key.name, key.ns, uid);
+    let finished = pod
+        .status
+        .container_statuses
+        .iter()
+        .filter_map(|cs| cs.last_state.terminated.as_ref().and_then(|t| t.finished_at.as_deref()))
+        .filter_map(crate::cluster::parse_rfc3339)
+        .max()
+        .unwrap_or(c.now);
+    let names: Vec<String> = pod.spec.containers.iter().map(|x| x.name.clone()).collect();
+    let Some(rt) = c.runtime.get_mut(key).filter(|r| r.uid == uid) else { return };
+    if rt.backoff_secs == 0 {
+        // First exit: no back-off entry yet, restart at once (`backOff.Next` sets 10 s).
+        rt.backoff_secs = 10;
+    } else {
+        let until = finished.plus(Dur::secs(rt.backoff_secs));
+        if c.now < until {
+            let rv = c.bump_rv();
+            let pod = c.pods.get_mut(key).expect("checked");
+            pod.metadata.resource_version = rv;
+            for cs in &mut pod.status.container_statuses {
+                cs.state = ContainerState {
+                    waiting: Some(StateDetail { reason: "CrashLoopBackOff".into(), ..Default::default() }),
+                    ..Default::default()
+                };
+            }
+            for n in &names {
+                c.record_event("Pod", key, uid, "Warning", "BackOff", format!("Back-off restarting failed container {n} in pod {pod_name}"), "kubelet", &node);
+            }
+            c.pod_changed(key);
+            c.after(until.since(c.now), TimerKind::Restart { pod: key.clone(), uid: uid.to_string() });
+            return;
+        }
+        rt.backoff_secs = (rt.backoff_secs * 2).min(300);
+    }
+    restart_containers(c, key, uid);
+}
+
+fn restart_containers(c: &mut Cluster, key: &Key, uid: &str) {
+    let now = c.now.rfc3339();
+    let rv = c.bump_rv();
+    let Some(pod) = c.pods.get_mut(key) else { return };
+    pod.metadata.resource_version = rv;
+    let node = pod.spec.node_name.clone();
+    let containers: Vec<(String, String)> = pod.spec.containers.iter().map(|x| (x.name.clone(), x.image.clone())).collect();
+    for cs in &mut pod.status.container_statuses {
+        cs.restart_count += 1;
+        cs.started = true;
+        cs.state = ContainerState {
+            running: Some(StateDetail { started_at: Some(now.clone()), ..Default::default() }),
+            ..Default::default()
+        };
+    }
+    for (n, image) in &containers {
+        c.record_event("Pod", key, uid, "Normal", "Pulled", format!("Container image \"{image}\" already present on machine"), "kubelet", &node);
+        c.record_event("Pod", key, uid, "Normal", "Created", format!("Created container: {n}"), "kubelet", &node);
+        c.record_event("Pod", key, uid, "Normal", "Started", format!("Started container {n}"), "kubelet", &node);
+    }
+    let crashing = c.runtime.get(key).is_some_and(|r| r.crashing);
+    let has_probe = c.pods.get(key).is_some_and(|p| p.spec.containers.iter().any(|x| x.readiness_probe.is_some()));
+    if has_probe {
+        set_stage(c, key, PodStage::Started);
+        c.after(Dur::secs(1), TimerKind::Kubelet { pod: key.clone(), uid: uid.to_string() });
+        c.pod_changed(key);
+    } else {
+        become_ready(c, key);
+    }
+    if crashing {
+        c.after(CRASH_AFTER, TimerKind::Exit { pod: key.clone(), uid: uid.to_string() });
+    }
 }
 
 #[cfg(test)]

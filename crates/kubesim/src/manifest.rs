@@ -3,6 +3,10 @@
 //! Errors are structured (`ManifestErrorKind`) so the app can word them in the student's
 //! language; `api_message` keeps what the real kubectl/API server would print.
 
+// ManifestError carries line, column and both wordings on purpose; it is built once per
+// failed apply, so its size does not matter.
+#![allow(clippy::result_large_err)]
+
 use crate::model::*;
 use serde::{Deserialize, Serialize};
 
@@ -12,6 +16,8 @@ pub enum AnyObject {
     DaemonSet(DaemonSet),
     Pod(Pod),
     Namespace(Namespace),
+    Deployment(Deployment),
+    ReplicaSet(ReplicaSet),
 }
 
 impl AnyObject {
@@ -20,6 +26,8 @@ impl AnyObject {
             AnyObject::DaemonSet(_) => "DaemonSet",
             AnyObject::Pod(_) => "Pod",
             AnyObject::Namespace(_) => "Namespace",
+            AnyObject::Deployment(_) => "Deployment",
+            AnyObject::ReplicaSet(_) => "ReplicaSet",
         }
     }
     pub fn meta(&self) -> &ObjectMeta {
@@ -27,6 +35,8 @@ impl AnyObject {
             AnyObject::DaemonSet(o) => &o.metadata,
             AnyObject::Pod(o) => &o.metadata,
             AnyObject::Namespace(o) => &o.metadata,
+            AnyObject::Deployment(o) => &o.metadata,
+            AnyObject::ReplicaSet(o) => &o.metadata,
         }
     }
     pub fn meta_mut(&mut self) -> &mut ObjectMeta {
@@ -34,6 +44,8 @@ impl AnyObject {
             AnyObject::DaemonSet(o) => &mut o.metadata,
             AnyObject::Pod(o) => &mut o.metadata,
             AnyObject::Namespace(o) => &mut o.metadata,
+            AnyObject::Deployment(o) => &mut o.metadata,
+            AnyObject::ReplicaSet(o) => &mut o.metadata,
         }
     }
 }
@@ -51,7 +63,13 @@ pub struct Document {
 }
 
 /// Kinds (and their apiVersions) the simulator models, for "not supported here" messages.
-pub const SUPPORTED: &[(&str, &str)] = &[("DaemonSet", "apps/v1"), ("Pod", "v1"), ("Namespace", "v1")];
+pub const SUPPORTED: &[(&str, &str)] = &[
+    ("DaemonSet", "apps/v1"),
+    ("Pod", "v1"),
+    ("Namespace", "v1"),
+    ("Deployment", "apps/v1"),
+    ("ReplicaSet", "apps/v1"),
+];
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "camelCase")]
@@ -87,6 +105,14 @@ pub enum InvalidDetail {
     NoContainers,
     NoImage { container: String },
     RestartPolicy { value: String },
+    /// A field that cannot change after creation (e.g. `spec.selector`).
+    FieldImmutable,
+    /// A count that must be zero or more.
+    Negative { value: i64 },
+    /// `maxUnavailable` and `maxSurge` of a rolling update are both zero.
+    MaxUnavailableZeroWithZeroSurge,
+    /// An unsupported enum value (e.g. a strategy type); the path says which field.
+    Unsupported { value: String },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -143,6 +169,8 @@ pub fn parse(text: &str) -> Result<Vec<Document>, ManifestError> {
         let object = match kind.as_str() {
             "DaemonSet" => DaemonSet::deserialize(de).map(AnyObject::DaemonSet),
             "Pod" => Pod::deserialize(de).map(AnyObject::Pod),
+            "Deployment" => Deployment::deserialize(de).map(AnyObject::Deployment),
+            "ReplicaSet" => ReplicaSet::deserialize(de).map(AnyObject::ReplicaSet),
             _ => Namespace::deserialize(de).map(AnyObject::Namespace),
         }
         .map_err(|e| decode_error(index, &kind, &e))?;

@@ -83,6 +83,22 @@ pub fn pod_restarts(p: &Pod) -> String {
     p.status.container_statuses.iter().map(|c| c.restart_count).sum::<i32>().to_string()
 }
 
+/// RESTARTS with the age of the last termination, `3 (45s ago)`, as current printers show it.
+pub fn pod_restarts_at(p: &Pod, now: Time) -> String {
+    let n: i32 = p.status.container_statuses.iter().map(|c| c.restart_count).sum();
+    let last = p
+        .status
+        .container_statuses
+        .iter()
+        .filter_map(|c| c.last_state.terminated.as_ref().and_then(|t| t.finished_at.as_deref()))
+        .filter_map(crate::cluster::parse_rfc3339)
+        .max();
+    match last {
+        Some(t) if n > 0 => format!("{n} ({} ago)", human_duration(now.since(t))),
+        _ => n.to_string(),
+    }
+}
+
 /// ROLES column of a node.
 pub fn node_roles(n: &Node) -> String {
     let mut roles: Vec<String> = n

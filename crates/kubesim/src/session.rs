@@ -70,7 +70,7 @@ impl Session {
 
     /// Simulator controls with no kubectl form: `sim node add|remove …`, `sim step`.
     fn sim(&mut self, args: &[String]) -> Output {
-        let usage = "usage: sim node add NAME [--control-plane] [--label k=v] [--taint k=v:Effect] | sim node remove NAME | sim step\n";
+        let usage = "usage: sim node add NAME [--control-plane] [--label k=v] [--taint k=v:Effect] | sim node remove|fail|notready|recover NAME | sim pod unready|ready|crash|fix POD [-n NS] | sim step\n";
         match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
             ["step"] => {
                 self.cluster.step();
@@ -103,6 +103,53 @@ impl Session {
                     Ok(()) => {
                         self.cluster.settle();
                         Output::ok(format!("node/{name} added\n"))
+                    }
+                    Err(e) => Output::err(format!("sim: {e}\n")),
+                }
+            }
+            ["node", verb @ ("fail" | "notready" | "recover"), name] => {
+                let r = match *verb {
+                    "fail" => self.cluster.fail_node(name),
+                    "notready" => self.cluster.node_not_ready(name),
+                    _ => self.cluster.recover_node(name),
+                };
+                match r {
+                    Ok(()) => {
+                        self.cluster.settle();
+                        let what = match *verb {
+                            "fail" => "stopped posting status",
+                            "notready" => "reports NotReady",
+                            _ => "is posting status again",
+                        };
+                        Output::ok(format!("node/{name}: kubelet {what}\n"))
+                    }
+                    Err(e) => Output::err(format!("sim: {e}\n")),
+                }
+            }
+            ["pod", verb @ ("unready" | "ready" | "crash" | "fix"), name, rest @ ..] => {
+                let ns = match rest {
+                    [] => "default",
+                    ["-n" | "--namespace", ns] => ns,
+                    _ => return Output::err(usage),
+                };
+                let key = crate::store::Key::new(ns, name);
+                let c = &mut self.cluster;
+                let r = match *verb {
+                    "unready" => crate::kubelet::fail_readiness(c, &key),
+                    "ready" => crate::kubelet::pass_readiness(c, &key),
+                    "crash" => crate::kubelet::crash(c, &key),
+                    _ => crate::kubelet::fix(c, &key),
+                };
+                match r {
+                    Ok(()) => {
+                        c.settle();
+                        let what = match *verb {
+                            "unready" => "readiness probe failing",
+                            "ready" => "readiness probe passing",
+                            "crash" => "container crashing",
+                            _ => "container fixed",
+                        };
+                        Output::ok(format!("pod/{name}: {what}\n"))
                     }
                     Err(e) => Output::err(format!("sim: {e}\n")),
                 }

@@ -68,6 +68,8 @@ object!(DaemonSet, "DaemonSet", "apps/v1", true);
 object!(Namespace, "Namespace", "v1", false);
 object!(StorageClass, "StorageClass", "storage.k8s.io/v1", false);
 object!(Event, "Event", "v1", true);
+object!(Deployment, "Deployment", "apps/v1", true);
+object!(ReplicaSet, "ReplicaSet", "apps/v1", true);
 
 /// An owner reference with `controller: true` and `blockOwnerDeletion: true`, as controllers
 /// put on what they create.

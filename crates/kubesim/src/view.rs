@@ -101,7 +101,7 @@ impl Cluster {
             })
             .collect();
         let unscheduled = self.unscheduled.iter().filter_map(|k| self.pod(k)).map(pod_view).collect();
-        let workloads = self
+        let mut workloads: Vec<WorkloadView> = self
             .daemonsets()
             .map(|d| WorkloadView {
                 kind: DaemonSet::KIND.into(),
@@ -111,6 +111,13 @@ impl Cluster {
                 ready: d.status.number_ready,
             })
             .collect();
+        workloads.extend(self.deployments().map(|d| WorkloadView {
+            kind: Deployment::KIND.into(),
+            namespace: d.metadata.namespace.clone(),
+            name: d.metadata.name.clone(),
+            desired: d.spec.replicas.unwrap_or(1),
+            ready: d.status.ready_replicas,
+        }));
         ClusterView { now_ms: self.now.millis(), nodes, unscheduled, workloads }
     }
 }

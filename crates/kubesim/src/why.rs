@@ -23,6 +23,18 @@ pub enum WhyItem {
     PodDeleted { pod: String, node: Option<String>, cause: DeleteCause },
     /// Waiting for a pod to finish terminating before acting on its node or ordinal.
     WaitingForTermination { pod: String },
+    /// An object without a controller was taken over because the selector matches it.
+    Adopted { kind: String, name: String },
+    /// An owned object no longer matches the selector and was let go.
+    Released { kind: String, name: String },
+    /// A Deployment changed the size of one of its ReplicaSets.
+    ReplicaSetScaled { replica_set: String, from: i32, to: i32 },
+    /// A rolling update cannot go further now: the surge or unavailability budget is used up.
+    RolloutBudgetUsed { max_surge: i32, max_unavailable: i32, total: i32, available: i32 },
+    /// Recreate strategy: old pods must be gone before the new ReplicaSet is scaled up.
+    WaitingForOldPods { count: i32 },
+    /// The object is being deleted; the controller only writes status.
+    OwnerBeingDeleted,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -49,4 +61,6 @@ pub enum DeleteCause {
     Failed,
     /// Replaced by a rolling update.
     Outdated,
+    /// More pods than replicas: the lowest-ranked ones go.
+    ScaleDown,
 }
