@@ -493,8 +493,11 @@ impl Cluster {
                     self.enqueue(w)
                 }
             }
-            self.settle();
         }
+        // Everything due at this instant has happened; controllers react once to all of it
+        // (as a work queue coalesces a burst of watch events), so a burst of n pod changes
+        // costs one sync of their owner, not n.
+        self.settle();
     }
 
     /// Advances the clock by `d`, running everything that falls due on the way, in order.
