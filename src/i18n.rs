@@ -204,6 +204,34 @@ fn invalid_detail(es: bool, path: &str, d: &InvalidDetail) -> String {
                 format!("Container `{container}` has no `image`.")
             }
         }
+        InvalidDetail::FieldImmutable => {
+            if es {
+                format!("`{path}` no se puede cambiar una vez creado el objeto: bórralo y créalo de nuevo si necesitas otro valor.")
+            } else {
+                format!("`{path}` cannot change once the object exists: delete it and create it again if you need another value.")
+            }
+        }
+        InvalidDetail::Negative { value } => {
+            if es {
+                format!("`{path}` no puede ser negativo ({value}): usa 0 o más.")
+            } else {
+                format!("`{path}` cannot be negative ({value}): use 0 or more.")
+            }
+        }
+        InvalidDetail::MaxUnavailableZeroWithZeroSurge => {
+            if es {
+                "`maxUnavailable` y `maxSurge` no pueden ser 0 a la vez: la actualización no podría avanzar.".into()
+            } else {
+                "`maxUnavailable` and `maxSurge` cannot both be 0: the update could never make progress.".into()
+            }
+        }
+        InvalidDetail::Unsupported { value } => {
+            if es {
+                format!("`{path}`: \"{value}\" no es un valor admitido.")
+            } else {
+                format!("`{path}`: \"{value}\" is not a supported value.")
+            }
+        }
         InvalidDetail::RestartPolicy { value } => {
             if es {
                 format!("`{path}`: \"{value}\" no está permitido aquí; solo \"Always\".")

@@ -172,10 +172,17 @@ fn ClockControls() -> impl IntoView {
                 aria-pressed=move || (!sim.playing.get()).to_string()
                 on:click=move |_| sim.playing.update(|p| *p = !*p)
             >
-                {move || if sim.playing.get() { format!("⏸ {}", lang.t(Msg::Pause)) } else { format!("▶ {}", lang.t(Msg::Play)) }}
+                {move || {
+                    if sim.playing.get() {
+                        view! { <Icon path="M6 4h4v16H6zM14 4h4v16h-4z" /> {lang.t(Msg::Pause)} }.into_any()
+                    } else {
+                        view! { <Icon path="M7 4l13 8-13 8z" /> {lang.t(Msg::Play)} }.into_any()
+                    }
+                }}
             </button>
             <button type="button" data-testid="clock-step" on:click=move |_| sim.step()>
-                {move || format!("⏭ {}", lang.t(Msg::StepClock))}
+                <Icon path="M5 4l10 8-10 8zM17 4h3v16h-3z" />
+                {move || lang.t(Msg::StepClock)}
             </button>
             <label class="speed">
                 <span>{move || lang.t(Msg::Speed)}</span>
@@ -198,6 +205,16 @@ fn ClockControls() -> impl IntoView {
                 {elapsed}
             </span>
         </div>
+    }
+}
+
+/// A small inline icon (fonts may lack media-control glyphs); its button carries the words.
+#[component]
+fn Icon(path: &'static str) -> impl IntoView {
+    view! {
+        <svg class="icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+            <path d=path fill="currentColor" />
+        </svg>
     }
 }
 

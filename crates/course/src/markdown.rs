@@ -22,7 +22,7 @@ pub fn inline_html(md: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::to_html;
+    use super::{inline_html, to_html};
 
     #[test]
     fn renders_and_escapes() {

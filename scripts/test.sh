@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Everything the project checks, from the repository root:
+#   1. installs the missing tools (scripts/ensure-tools.sh test)
+#   2. native tests of every crate (cargo test --workspace)
+#   3. release build of the web app into dist/ (trunk build --release)
+#   4. download size of dist/ (scripts/size.mjs)
+#   5. browser tests in headless Chromium (Playwright, tests/e2e)
+# Exits non-zero on the first failure.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+step() {
+  printf '\n== %s\n' "$*"
+}
+
+step "tools"
+# shellcheck source=scripts/ensure-tools.sh
+source scripts/ensure-tools.sh test
+
+step "cargo test --workspace"
+cargo test --workspace
+
+step "trunk build --release"
+trunk build --release
+
+step "size of dist/"
+node scripts/size.mjs
+
+step "browser tests (Playwright, headless Chromium)"
+cd tests/e2e
+mkdir -p test-results
+set +e
+PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/results.json npx --no-install playwright test --reporter=list,json
+status=$?
+set -e
+# One closing line in the plain form every runner summary is read in.
+node -e '
+  const fs = require("fs");
+  let s = { expected: 0, unexpected: 0, flaky: 0, skipped: 0 };
+  try { s = JSON.parse(fs.readFileSync("test-results/results.json", "utf8")).stats; } catch (e) {}
+  const failed = s.unexpected + s.flaky;
+  console.log(`playwright: ${s.expected} passed, ${failed} failed` + (s.skipped ? `, ${s.skipped} skipped` : ""));
+'
+exit "$status"
