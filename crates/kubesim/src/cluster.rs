@@ -66,6 +66,14 @@ pub enum Work {
     SyncDaemonSet(Key),
     Schedule(Key),
     Kubelet(Key),
+    SyncStatefulSet(Key),
+    /// PV controller pass over a claim.
+    SyncClaim(Key),
+    /// PV controller pass over a volume.
+    SyncVolume(String),
+    /// The external provisioner creates the claim's volume.
+    Provision(Key),
+    SyncEndpoints(Key),
 }
 
 /// What happened, in order, for goals and timelines: a plain log with simulated times.
@@ -128,6 +136,13 @@ pub struct Timings {
     pub stop: Dur,
     /// From containers stopped to the object being removed.
     pub remove_after_stop: Dur,
+    /// How long the dynamic provisioner takes to create a volume.
+    #[serde(default = "default_provision")]
+    pub provision: Dur,
+}
+
+fn default_provision() -> Dur {
+    Dur::ms(1000)
 }
 
 impl Default for Timings {
@@ -138,6 +153,7 @@ impl Default for Timings {
             image_pull: Dur::ms(2500),
             stop: Dur::ms(1000),
             remove_after_stop: Dur::ms(500),
+            provision: default_provision(),
         }
     }
 }
@@ -177,6 +193,21 @@ pub struct Cluster {
     pub(crate) why: BTreeMap<(String, Key), WhyRecord>,
     pub history: Vec<Happening>,
     resyncs: BTreeSet<(Time, Work)>,
+    #[serde(default)]
+    pub(crate) statefulsets: BTreeMap<Key, StatefulSet>,
+    #[serde(default)]
+    pub(crate) controllerrevisions: BTreeMap<Key, ControllerRevision>,
+    #[serde(default)]
+    pub(crate) pvcs: BTreeMap<Key, PersistentVolumeClaim>,
+    #[serde(default)]
+    pub(crate) pvs: BTreeMap<String, PersistentVolume>,
+    #[serde(default)]
+    pub(crate) services: BTreeMap<Key, Service>,
+    #[serde(default)]
+    pub(crate) endpoints: BTreeMap<Key, Endpoints>,
+    /// Pods the attach/detach controller holds back (Multi-Attach).
+    #[serde(default)]
+    pub(crate) attach_waiting: BTreeSet<Key>,
 }
 
 impl Cluster {
@@ -214,6 +245,13 @@ impl Cluster {
             why: BTreeMap::new(),
             history: Vec::new(),
             resyncs: BTreeSet::new(),
+            statefulsets: BTreeMap::new(),
+            controllerrevisions: BTreeMap::new(),
+            pvcs: BTreeMap::new(),
+            pvs: BTreeMap::new(),
+            services: BTreeMap::new(),
+            endpoints: BTreeMap::new(),
+            attach_waiting: BTreeSet::new(),
         };
         for ns in ["default", "kube-system", "kube-public", "kube-node-lease"] {
             let mut n = Namespace { api_version: "v1".into(), kind: "Namespace".into(), ..Default::default() };
@@ -240,6 +278,7 @@ impl Cluster {
             // A repeated name is skipped: the first node of that name stays.
             let _ = c.add_node(n.clone());
         }
+        crate::service::add_kubernetes_service(&mut c);
         c.settle();
         c
     }
@@ -375,6 +414,11 @@ impl Cluster {
                 Work::SyncDaemonSet(k) => crate::daemonset::sync(self, &k),
                 Work::Schedule(k) => crate::scheduler::schedule(self, &k),
                 Work::Kubelet(k) => crate::kubelet::on_change(self, &k),
+                Work::SyncStatefulSet(k) => crate::statefulset::sync(self, &k),
+                Work::SyncClaim(k) => crate::storage::sync_claim(self, &k),
+                Work::SyncVolume(n) => crate::storage::sync_volume(self, &n),
+                Work::Provision(k) => crate::storage::provision(self, &k),
+                Work::SyncEndpoints(k) => crate::service::sync_endpoints(self, &k),
             }
         }
     }
@@ -603,6 +647,11 @@ impl Cluster {
 
     /// Tells the owner of a pod that the pod changed.
     pub(crate) fn pod_changed(&mut self, key: &Key) {
+        crate::service::pod_touched(self, key);
+        if let Some(p) = self.pods.get(key).filter(|p| p.status.phase == "Succeeded" || p.status.phase == "Failed") {
+            let p = p.clone();
+            crate::storage::pod_released(self, &p);
+        }
         let owner = self.pods.get(key).and_then(|p| p.controller_ref().cloned());
         if let Some(r) = owner {
             self.owner_changed(&r.kind, &Key::new(&key.ns, &r.name));
@@ -612,6 +661,9 @@ impl Cluster {
     fn owner_changed(&mut self, kind: &str, owner: &Key) {
         if kind == "DaemonSet" && self.daemonsets.contains_key(owner) {
             self.enqueue(Work::SyncDaemonSet(owner.clone()));
+        }
+        if kind == "StatefulSet" && self.statefulsets.contains_key(owner) {
+            self.enqueue(Work::SyncStatefulSet(owner.clone()));
         }
     }
 
@@ -644,9 +696,12 @@ impl Cluster {
     /// Removes the pod object from the store for good.
     pub(crate) fn remove_pod_object(&mut self, key: &Key) {
         let owner = self.pods.get(key).and_then(|p| p.controller_ref().cloned());
+        crate::service::pod_touched(self, key);
         let Some(p) = self.pods.remove(key) else { return };
         self.unscheduled.remove(key);
         self.runtime.remove(key);
+        self.attach_waiting.remove(key);
+        crate::storage::pod_released(self, &p);
         if let Some(set) = self.pods_on_node.get_mut(&p.spec.node_name) {
             set.remove(key);
         }

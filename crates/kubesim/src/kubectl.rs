@@ -101,6 +101,12 @@ const TYPES: &[ResourceType] = &[
     ResourceType { plural: "namespaces", kind: "Namespace", group: "", names: &["namespace", "namespaces", "ns"], namespaced: false },
     ResourceType { plural: "storageclasses", kind: "StorageClass", group: "storage.k8s.io", names: &["storageclass", "storageclasses", "sc", "storageclasses.storage.k8s.io"], namespaced: false },
     ResourceType { plural: "events", kind: "Event", group: "", names: &["event", "events", "ev"], namespaced: true },
+    ResourceType { plural: "statefulsets", kind: "StatefulSet", group: "apps", names: &["statefulset", "statefulsets", "sts", "statefulsets.apps"], namespaced: true },
+    ResourceType { plural: "services", kind: "Service", group: "", names: &["service", "services", "svc"], namespaced: true },
+    ResourceType { plural: "endpoints", kind: "Endpoints", group: "", names: &["endpoints", "ep"], namespaced: true },
+    ResourceType { plural: "persistentvolumeclaims", kind: "PersistentVolumeClaim", group: "", names: &["persistentvolumeclaim", "persistentvolumeclaims", "pvc"], namespaced: true },
+    ResourceType { plural: "persistentvolumes", kind: "PersistentVolume", group: "", names: &["persistentvolume", "persistentvolumes", "pv"], namespaced: false },
+    ResourceType { plural: "controllerrevisions", kind: "ControllerRevision", group: "apps", names: &["controllerrevision", "controllerrevisions", "controllerrevisions.apps"], namespaced: true },
 ];
 
 fn resource_type(name: &str) -> Option<&'static ResourceType> {
@@ -126,6 +132,7 @@ struct Flags {
     selector: Option<String>,
     files: Vec<String>,
     show_labels: bool,
+    replicas: Option<String>,
 }
 
 fn parse_flags(args: &[String]) -> Result<Flags, String> {
@@ -151,6 +158,7 @@ fn parse_flags(args: &[String]) -> Result<Flags, String> {
             "-l" | "--selector" => f.selector = Some(value(&mut i, "'l' in -l", inline)?),
             "-f" | "--filename" => f.files.push(value(&mut i, "'f' in -f", inline)?),
             "--show-labels" => f.show_labels = true,
+            "--replicas" => f.replicas = Some(value(&mut i, "--replicas", inline)?),
             s if s.starts_with("-o") && s.len() > 2 => f.output = Some(s[2..].to_string()),
             s if s.starts_with("-n") && s.len() > 2 => f.namespace = Some(s[2..].to_string()),
             s if s.starts_with("-l") && s.len() > 2 => f.selector = Some(s[2..].to_string()),
@@ -177,6 +185,7 @@ pub fn run(c: &mut Cluster, args: &[String], files: &BTreeMap<String, String>, s
         "apply" | "create" => apply(c, cmd, &flags, files, stdin),
         "get" => get(c, &flags),
         "delete" => delete(c, &flags),
+        "scale" => scale(c, &flags),
         other => Output::err(format!("error: unknown command \"{other}\" for \"kubectl\"\n")),
     }
 }
@@ -381,6 +390,147 @@ fn get(c: &Cluster, f: &Flags) -> Output {
                 rows.push(r);
             }
         }
+        "StatefulSet" => {
+            header = if wide { vec!["NAME", "READY", "AGE", "CONTAINERS", "IMAGES"] } else { vec!["NAME", "READY", "AGE"] };
+            for s in c.statefulsets().filter(|s| in_scope(&s.metadata)) {
+                found.push(s.metadata.name.clone());
+                let mut r = vec![
+                    s.metadata.name.clone(),
+                    format!("{}/{}", s.status.ready_replicas, s.spec.replicas.unwrap_or(1)),
+                    age(c, &s.metadata),
+                ];
+                if wide {
+                    let tmpl = s.spec.template.clone().unwrap_or_default();
+                    r.push(tmpl.spec.containers.iter().map(|x| x.name.clone()).collect::<Vec<_>>().join(","));
+                    r.push(tmpl.spec.containers.iter().map(|x| x.image.clone()).collect::<Vec<_>>().join(","));
+                }
+                if f.show_labels {
+                    r.push(printers::labels_string(&s.metadata.labels));
+                }
+                rows.push(r);
+            }
+        }
+        "Service" => {
+            header = if wide {
+                vec!["NAME", "TYPE", "CLUSTER-IP", "EXTERNAL-IP", "PORT(S)", "AGE", "SELECTOR"]
+            } else {
+                vec!["NAME", "TYPE", "CLUSTER-IP", "EXTERNAL-IP", "PORT(S)", "AGE"]
+            };
+            for s in c.services().filter(|s| in_scope(&s.metadata)) {
+                found.push(s.metadata.name.clone());
+                let external = if !s.spec.external_ips.is_empty() {
+                    s.spec.external_ips.join(",")
+                } else if s.spec.type_ == "LoadBalancer" {
+                    "<pending>".into()
+                } else if s.spec.type_ == "ExternalName" {
+                    s.spec.external_name.clone()
+                } else {
+                    "<none>".into()
+                };
+                let mut r = vec![
+                    s.metadata.name.clone(),
+                    s.spec.type_.clone(),
+                    s.spec.cluster_ips.first().cloned().unwrap_or_else(|| if s.spec.cluster_ip.is_empty() { "<none>".into() } else { s.spec.cluster_ip.clone() }),
+                    external,
+                    crate::service::ports_string(s),
+                    age(c, &s.metadata),
+                ];
+                if wide {
+                    r.push(if s.spec.selector.is_empty() { "<none>".into() } else { printers::labels_string(&s.spec.selector) });
+                }
+                if f.show_labels {
+                    r.push(printers::labels_string(&s.metadata.labels));
+                }
+                rows.push(r);
+            }
+        }
+        "Endpoints" => {
+            header = vec!["NAME", "ENDPOINTS", "AGE"];
+            for e in c.all_endpoints().filter(|e| in_scope(&e.metadata)) {
+                found.push(e.metadata.name.clone());
+                let mut r = vec![e.metadata.name.clone(), crate::service::endpoints_string(e), age(c, &e.metadata)];
+                if f.show_labels {
+                    r.push(printers::labels_string(&e.metadata.labels));
+                }
+                rows.push(r);
+            }
+        }
+        "PersistentVolumeClaim" => {
+            header = if wide {
+                vec!["NAME", "STATUS", "VOLUME", "CAPACITY", "ACCESS MODES", "STORAGECLASS", "VOLUMEATTRIBUTESCLASS", "AGE", "VOLUMEMODE"]
+            } else {
+                vec!["NAME", "STATUS", "VOLUME", "CAPACITY", "ACCESS MODES", "STORAGECLASS", "VOLUMEATTRIBUTESCLASS", "AGE"]
+            };
+            for p in c.pvcs().filter(|p| in_scope(&p.metadata)) {
+                found.push(p.metadata.name.clone());
+                let bound = !p.spec.volume_name.is_empty();
+                let mut r = vec![
+                    p.metadata.name.clone(),
+                    if p.metadata.deletion_timestamp.is_some() { "Terminating".into() } else { p.status.phase.clone() },
+                    p.spec.volume_name.clone(),
+                    if bound { p.status.capacity.get("storage").map(|q| q.canonical()).unwrap_or_default() } else { String::new() },
+                    if bound { crate::storage::access_modes_string(&p.status.access_modes) } else { String::new() },
+                    p.spec.storage_class_name.clone().unwrap_or_default(),
+                    p.spec.volume_attributes_class_name.clone().unwrap_or_else(|| "<unset>".into()),
+                    age(c, &p.metadata),
+                ];
+                if wide {
+                    r.push(p.spec.volume_mode.clone().unwrap_or_default());
+                }
+                if f.show_labels {
+                    r.push(printers::labels_string(&p.metadata.labels));
+                }
+                rows.push(r);
+            }
+        }
+        "PersistentVolume" => {
+            header = if wide {
+                vec!["NAME", "CAPACITY", "ACCESS MODES", "RECLAIM POLICY", "STATUS", "CLAIM", "STORAGECLASS", "VOLUMEATTRIBUTESCLASS", "REASON", "AGE", "VOLUMEMODE"]
+            } else {
+                vec!["NAME", "CAPACITY", "ACCESS MODES", "RECLAIM POLICY", "STATUS", "CLAIM", "STORAGECLASS", "VOLUMEATTRIBUTESCLASS", "REASON", "AGE"]
+            };
+            for p in c.pvs().filter(|p| in_scope(&p.metadata)) {
+                found.push(p.metadata.name.clone());
+                let mut r = vec![
+                    p.metadata.name.clone(),
+                    p.spec.capacity.get("storage").map(|q| q.canonical()).unwrap_or_default(),
+                    crate::storage::access_modes_string(&p.spec.access_modes),
+                    p.spec.persistent_volume_reclaim_policy.clone(),
+                    if p.metadata.deletion_timestamp.is_some() { "Terminating".into() } else { p.status.phase.clone() },
+                    p.spec.claim_ref.as_ref().map(|r| format!("{}/{}", r.namespace, r.name)).unwrap_or_default(),
+                    p.spec.storage_class_name.clone(),
+                    p.spec.volume_attributes_class_name.clone().unwrap_or_else(|| "<unset>".into()),
+                    p.status.reason.clone(),
+                    age(c, &p.metadata),
+                ];
+                if wide {
+                    r.push(p.spec.volume_mode.clone());
+                }
+                if f.show_labels {
+                    r.push(printers::labels_string(&p.metadata.labels));
+                }
+                rows.push(r);
+            }
+        }
+        "ControllerRevision" => {
+            header = vec!["NAME", "CONTROLLER", "REVISION", "AGE"];
+            for r in c.controllerrevisions().filter(|r| in_scope(&r.metadata)) {
+                found.push(r.metadata.name.clone());
+                use crate::store::Object;
+                let controller = r
+                    .controller_ref()
+                    .map(|o| {
+                        let group = o.api_version.split_once('/').map(|(g, _)| g).unwrap_or("");
+                        if group.is_empty() { format!("{}/{}", o.kind.to_lowercase(), o.name) } else { format!("{}.{group}/{}", o.kind.to_lowercase(), o.name) }
+                    })
+                    .unwrap_or_else(|| "<none>".into());
+                let mut row = vec![r.metadata.name.clone(), controller, r.revision.to_string(), age(c, &r.metadata)];
+                if f.show_labels {
+                    row.push(printers::labels_string(&r.metadata.labels));
+                }
+                rows.push(row);
+            }
+        }
         _ => {
             header = vec!["LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE"];
             for e in c.events().iter().filter(|e| in_scope(&e.metadata)) {
@@ -428,6 +578,11 @@ fn get(c: &Cluster, f: &Flags) -> Output {
         let nss: Vec<String> = match t.kind {
             "Pod" => c.pods().filter(|p| in_scope(&p.metadata)).map(|p| p.metadata.namespace.clone()).collect(),
             "DaemonSet" => c.daemonsets().filter(|d| in_scope(&d.metadata)).map(|d| d.metadata.namespace.clone()).collect(),
+            "StatefulSet" => c.statefulsets().filter(|d| in_scope(&d.metadata)).map(|d| d.metadata.namespace.clone()).collect(),
+            "Service" => c.services().filter(|d| in_scope(&d.metadata)).map(|d| d.metadata.namespace.clone()).collect(),
+            "Endpoints" => c.all_endpoints().filter(|d| in_scope(&d.metadata)).map(|d| d.metadata.namespace.clone()).collect(),
+            "PersistentVolumeClaim" => c.pvcs().filter(|d| in_scope(&d.metadata)).map(|d| d.metadata.namespace.clone()).collect(),
+            "ControllerRevision" => c.controllerrevisions().filter(|d| in_scope(&d.metadata)).map(|d| d.metadata.namespace.clone()).collect(),
             _ => c.events().iter().filter(|e| in_scope(&e.metadata)).map(|e| e.metadata.namespace.clone()).collect(),
         };
         for (r, n) in rows.iter_mut().zip(nss) {
@@ -436,7 +591,10 @@ fn get(c: &Cluster, f: &Flags) -> Output {
     }
     let mut all = vec![head];
     all.extend(rows);
-    Output { stdout: table(&all), stderr: err.clone(), status: i32::from(!err.is_empty()) }
+    if t.kind == "Endpoints" {
+        err.insert_str(0, "Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n");
+    }
+    Output { stdout: table(&all), stderr: err.clone(), status: i32::from(!err.lines().any(|l| l.starts_with("Error"))) }
 }
 
 fn delete(c: &mut Cluster, f: &Flags) -> Output {
@@ -453,6 +611,10 @@ fn delete(c: &mut Cluster, f: &Flags) -> Output {
         names = match t.kind {
             "Pod" => c.pods().filter(|p| p.metadata.namespace == ns && selector_matches(sel, &p.metadata.labels).unwrap_or(false)).map(|p| p.metadata.name.clone()).collect(),
             "DaemonSet" => c.daemonsets().filter(|d| d.metadata.namespace == ns && selector_matches(sel, &d.metadata.labels).unwrap_or(false)).map(|d| d.metadata.name.clone()).collect(),
+            "StatefulSet" => c.statefulsets().filter(|d| d.metadata.namespace == ns && selector_matches(sel, &d.metadata.labels).unwrap_or(false)).map(|d| d.metadata.name.clone()).collect(),
+            "Service" => c.services().filter(|d| d.metadata.namespace == ns && selector_matches(sel, &d.metadata.labels).unwrap_or(false)).map(|d| d.metadata.name.clone()).collect(),
+            "PersistentVolumeClaim" => c.pvcs().filter(|d| d.metadata.namespace == ns && selector_matches(sel, &d.metadata.labels).unwrap_or(false)).map(|d| d.metadata.name.clone()).collect(),
+            "PersistentVolume" => c.pvs().filter(|d| selector_matches(sel, &d.metadata.labels).unwrap_or(false)).map(|d| d.metadata.name.clone()).collect(),
             _ => vec![],
         };
         if names.is_empty() {
@@ -469,6 +631,12 @@ fn delete(c: &mut Cluster, f: &Flags) -> Output {
             "Pod" => c.delete_pod(&key, None),
             "DaemonSet" => c.delete_daemonset(&key),
             "Node" => c.remove_node(&n).is_ok(),
+            "StatefulSet" => c.delete_statefulset(&key),
+            "Service" => c.delete_service(&key),
+            "PersistentVolumeClaim" => c.delete_pvc(&key),
+            "PersistentVolume" => c.delete_pv(&n),
+            "ControllerRevision" => c.controllerrevisions.remove(&key).is_some(),
+            "Endpoints" => c.endpoints.remove(&key).is_some(),
             _ => false,
         };
         if ok {
@@ -485,6 +653,41 @@ fn delete(c: &mut Cluster, f: &Flags) -> Output {
     }
     c.settle();
     out
+}
+
+/// `kubectl scale TYPE NAME --replicas=N` (StatefulSets here).
+fn scale(c: &mut Cluster, f: &Flags) -> Output {
+    let mut pos: Vec<String> = f.positional.clone();
+    if let Some((t, n)) = pos.first().and_then(|p| p.split_once('/')).map(|(a, b)| (a.to_string(), b.to_string())) {
+        pos = vec![t, n];
+    }
+    let Some(what) = pos.first() else {
+        return Output::err("error: required resource not specified\n");
+    };
+    let Some(t) = resource_type(what) else {
+        return Output::err(format!("error: the server doesn't have a resource type \"{what}\"\n"));
+    };
+    let Some(replicas) = f.replicas.as_deref() else {
+        return Output::err("error: required flag(s) \"replicas\" not set\n");
+    };
+    let Ok(n) = replicas.parse::<i32>() else {
+        return Output::err(format!("error: invalid argument \"{replicas}\" for \"--replicas\" flag: strconv.ParseInt: parsing \"{replicas}\": invalid syntax\n"));
+    };
+    if n < 0 {
+        return Output::err("error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0\n");
+    }
+    if t.kind != "StatefulSet" {
+        return Output::err(format!("error: cannot scale {}\n", t.plural));
+    }
+    let ns = f.namespace.clone().unwrap_or_else(|| "default".into());
+    let Some(name) = pos.get(1) else {
+        return Output::err("error: resource(s) were provided, but no name was specified\n");
+    };
+    if c.scale_statefulset(&Key::new(&ns, name), n) {
+        Output::ok(format!("statefulset.apps/{name} scaled\n"))
+    } else {
+        Output::err(format!("Error from server (NotFound): statefulsets.apps \"{name}\" not found\n"))
+    }
 }
 
 #[cfg(test)]

@@ -12,6 +12,10 @@ pub enum AnyObject {
     DaemonSet(DaemonSet),
     Pod(Pod),
     Namespace(Namespace),
+    StatefulSet(StatefulSet),
+    Service(Service),
+    PersistentVolumeClaim(PersistentVolumeClaim),
+    PersistentVolume(PersistentVolume),
 }
 
 impl AnyObject {
@@ -20,6 +24,10 @@ impl AnyObject {
             AnyObject::DaemonSet(_) => "DaemonSet",
             AnyObject::Pod(_) => "Pod",
             AnyObject::Namespace(_) => "Namespace",
+            AnyObject::StatefulSet(_) => "StatefulSet",
+            AnyObject::Service(_) => "Service",
+            AnyObject::PersistentVolumeClaim(_) => "PersistentVolumeClaim",
+            AnyObject::PersistentVolume(_) => "PersistentVolume",
         }
     }
     pub fn meta(&self) -> &ObjectMeta {
@@ -27,6 +35,10 @@ impl AnyObject {
             AnyObject::DaemonSet(o) => &o.metadata,
             AnyObject::Pod(o) => &o.metadata,
             AnyObject::Namespace(o) => &o.metadata,
+            AnyObject::StatefulSet(o) => &o.metadata,
+            AnyObject::Service(o) => &o.metadata,
+            AnyObject::PersistentVolumeClaim(o) => &o.metadata,
+            AnyObject::PersistentVolume(o) => &o.metadata,
         }
     }
     pub fn meta_mut(&mut self) -> &mut ObjectMeta {
@@ -34,7 +46,15 @@ impl AnyObject {
             AnyObject::DaemonSet(o) => &mut o.metadata,
             AnyObject::Pod(o) => &mut o.metadata,
             AnyObject::Namespace(o) => &mut o.metadata,
+            AnyObject::StatefulSet(o) => &mut o.metadata,
+            AnyObject::Service(o) => &mut o.metadata,
+            AnyObject::PersistentVolumeClaim(o) => &mut o.metadata,
+            AnyObject::PersistentVolume(o) => &mut o.metadata,
         }
+    }
+    /// Does the kind live in a namespace?
+    pub fn namespaced(&self) -> bool {
+        !matches!(self, AnyObject::Namespace(_) | AnyObject::PersistentVolume(_))
     }
 }
 
@@ -51,7 +71,15 @@ pub struct Document {
 }
 
 /// Kinds (and their apiVersions) the simulator models, for "not supported here" messages.
-pub const SUPPORTED: &[(&str, &str)] = &[("DaemonSet", "apps/v1"), ("Pod", "v1"), ("Namespace", "v1")];
+pub const SUPPORTED: &[(&str, &str)] = &[
+    ("DaemonSet", "apps/v1"),
+    ("Pod", "v1"),
+    ("Namespace", "v1"),
+    ("StatefulSet", "apps/v1"),
+    ("Service", "v1"),
+    ("PersistentVolumeClaim", "v1"),
+    ("PersistentVolume", "v1"),
+];
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "camelCase")]
@@ -87,6 +115,27 @@ pub enum InvalidDetail {
     NoContainers,
     NoImage { container: String },
     RestartPolicy { value: String },
+    /// Not a DNS-1123 label (StatefulSet names, serviceName).
+    NotDnsLabel { value: String },
+    /// Not a DNS-1035 label (Service names: must start with a letter).
+    NotDns1035Label { value: String },
+    /// A value outside a fixed set.
+    UnsupportedValue { unsupported: Box<Unsupported> },
+    /// A number that must not be negative.
+    Negative { value: i64 },
+    /// `rollingUpdate` given with `type: OnDelete`.
+    RollingUpdateWithOnDelete,
+    /// An update touched a StatefulSet spec field other than the mutable ones.
+    StatefulSetSpecImmutable,
+    /// An update touched a claim's spec other than its requests.
+    ClaimSpecImmutable,
+}
+
+/// A value and the values that would have been accepted.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unsupported {
+    pub value: String,
+    pub supported: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -143,6 +192,10 @@ pub fn parse(text: &str) -> Result<Vec<Document>, ManifestError> {
         let object = match kind.as_str() {
             "DaemonSet" => DaemonSet::deserialize(de).map(AnyObject::DaemonSet),
             "Pod" => Pod::deserialize(de).map(AnyObject::Pod),
+            "StatefulSet" => StatefulSet::deserialize(de).map(AnyObject::StatefulSet),
+            "Service" => Service::deserialize(de).map(AnyObject::Service),
+            "PersistentVolumeClaim" => PersistentVolumeClaim::deserialize(de).map(AnyObject::PersistentVolumeClaim),
+            "PersistentVolume" => PersistentVolume::deserialize(de).map(AnyObject::PersistentVolume),
             _ => Namespace::deserialize(de).map(AnyObject::Namespace),
         }
         .map_err(|e| decode_error(index, &kind, &e))?;
