@@ -208,6 +208,10 @@ pub struct Cluster {
     /// Pods the attach/detach controller holds back (Multi-Attach).
     #[serde(default)]
     pub(crate) attach_waiting: BTreeSet<Key>,
+    /// Pods per claim they mount (pod volumes never change), for pvc-protection, the
+    /// scheduler and attach checks without scanning every pod.
+    #[serde(default)]
+    pub(crate) claim_users: BTreeMap<Key, BTreeSet<Key>>,
 }
 
 impl Cluster {
@@ -252,6 +256,7 @@ impl Cluster {
             services: BTreeMap::new(),
             endpoints: BTreeMap::new(),
             attach_waiting: BTreeSet::new(),
+            claim_users: BTreeMap::new(),
         };
         for ns in ["default", "kube-system", "kube-public", "kube-node-lease"] {
             let mut n = Namespace { api_version: "v1".into(), kind: "Namespace".into(), ..Default::default() };
@@ -619,6 +624,7 @@ impl Cluster {
         let key = pod.key();
         let owner = pod.controller_ref().map(|r| (r.kind.clone(), r.name.clone())).unwrap_or_default();
         let node = pod.spec.node_name.clone();
+        crate::storage::index_claims(self, &pod, true);
         self.pods.insert(key.clone(), pod);
         self.happen(HappeningKind::PodCreated { pod: key.clone(), owner_kind: owner.0, owner: owner.1 });
         if node.is_empty() {
@@ -663,7 +669,9 @@ impl Cluster {
             self.enqueue(Work::SyncDaemonSet(owner.clone()));
         }
         if kind == "StatefulSet" && self.statefulsets.contains_key(owner) {
-            self.enqueue(Work::SyncStatefulSet(owner.clone()));
+            // Pod events reach the controller through its informer: every change of the
+            // set's pods at this instant is handled by one sync at the end of the instant.
+            self.resync_later(Work::SyncStatefulSet(owner.clone()), Dur::ZERO);
         }
     }
 
@@ -696,11 +704,12 @@ impl Cluster {
     /// Removes the pod object from the store for good.
     pub(crate) fn remove_pod_object(&mut self, key: &Key) {
         let owner = self.pods.get(key).and_then(|p| p.controller_ref().cloned());
-        crate::service::pod_touched(self, key);
         let Some(p) = self.pods.remove(key) else { return };
         self.unscheduled.remove(key);
         self.runtime.remove(key);
         self.attach_waiting.remove(key);
+        crate::service::pod_removed(self, &p);
+        crate::storage::index_claims(self, &p, false);
         crate::storage::pod_released(self, &p);
         if let Some(set) = self.pods_on_node.get_mut(&p.spec.node_name) {
             set.remove(key);

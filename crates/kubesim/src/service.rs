@@ -210,19 +210,111 @@ impl Cluster {
     }
 }
 
-/// A pod changed or went away: Services in its namespace whose selector matches it re-sync.
+/// A pod changed: Services in its namespace whose selector matches it update that pod's
+/// address (incrementally, so a large set costs one address per change, not a rebuild).
 pub(crate) fn pod_touched(c: &mut Cluster, pod: &Key) {
-    let Some(labels) = c.pods.get(pod).map(|p| p.metadata.labels.clone()) else { return };
-    let hit: Vec<Key> = c
-        .services
-        .range(Key::new(&pod.ns, "")..)
-        .take_while(|(k, _)| k.ns == pod.ns)
+    let Some(p) = c.pods.get(pod) else { return };
+    let hit = selecting(c, &pod.ns, &p.metadata.labels);
+    for k in hit {
+        update_pod_address(c, &k, pod);
+    }
+}
+
+/// A pod object is gone: its address leaves the endpoints of the Services that selected it.
+pub(crate) fn pod_removed(c: &mut Cluster, pod: &Pod) {
+    let key = pod.key();
+    for k in selecting(c, &key.ns, &pod.metadata.labels) {
+        update_pod_address(c, &k, &key);
+    }
+}
+
+fn selecting(c: &Cluster, ns: &str, labels: &Labels) -> Vec<Key> {
+    c.services
+        .range(Key::new(ns, "")..)
+        .take_while(|(k, _)| k.ns == ns)
         .filter(|(_, s)| !s.spec.selector.is_empty() && s.spec.selector.iter().all(|(k, v)| labels.get(k) == Some(v)))
         .map(|(k, _)| k.clone())
-        .collect();
-    for k in hit {
-        c.enqueue(Work::SyncEndpoints(k));
+        .collect()
+}
+
+/// The address a pod contributes to a Service's endpoints: ports, address, ready.
+fn pod_address(svc: &Service, p: &Pod) -> Option<(Vec<EndpointPort>, EndpointAddress, bool)> {
+    if !svc.spec.selector.iter().all(|(lk, lv)| p.metadata.labels.get(lk) == Some(lv)) {
+        return None;
     }
+    if p.status.pod_ip.is_empty() || p.status.phase == "Succeeded" || p.status.phase == "Failed" {
+        return None;
+    }
+    let publish = svc.spec.publish_not_ready_addresses;
+    if p.metadata.deletion_timestamp.is_some() && !publish {
+        return None;
+    }
+    let ready = publish || p.status.conditions.iter().any(|c| c.type_ == "Ready" && c.status == "True");
+    let ports: Vec<EndpointPort> = svc
+        .spec
+        .ports
+        .iter()
+        .filter_map(|sp| resolve_port(p, sp).map(|port| EndpointPort { name: sp.name.clone(), port, protocol: sp.protocol.clone() }))
+        .collect();
+    let name = &svc.metadata.name;
+    let addr = EndpointAddress {
+        ip: p.status.pod_ip.clone(),
+        hostname: if !p.spec.hostname.is_empty() && &p.spec.subdomain == name { p.spec.hostname.clone() } else { String::new() },
+        node_name: (!p.spec.node_name.is_empty()).then(|| p.spec.node_name.clone()),
+        target_ref: Some(ObjectReference {
+            kind: "Pod".into(),
+            namespace: p.metadata.namespace.clone(),
+            name: p.metadata.name.clone(),
+            uid: p.metadata.uid.clone(),
+            ..Default::default()
+        }),
+    };
+    Some((ports, addr, ready))
+}
+
+fn is_pod(a: &EndpointAddress, pod: &str) -> bool {
+    a.target_ref.as_ref().is_some_and(|r| r.name == pod)
+}
+
+/// Puts one pod's address where it belongs in a Service's endpoints (or takes it out).
+fn update_pod_address(c: &mut Cluster, svc_key: &Key, pod: &Key) {
+    let Some(svc) = c.services.get(svc_key) else { return };
+    if !c.endpoints.contains_key(svc_key) {
+        c.enqueue(Work::SyncEndpoints(svc_key.clone()));
+        return;
+    }
+    let want = c.pods.get(pod).and_then(|p| pod_address(svc, p));
+    let e = c.endpoints.get(svc_key).expect("checked");
+    // Unchanged? Then nothing to write.
+    let current = e.subsets.iter().find_map(|s| {
+        s.addresses.iter().find(|a| is_pod(a, &pod.name)).map(|a| (&s.ports, a, true))
+            .or_else(|| s.not_ready_addresses.iter().find(|a| is_pod(a, &pod.name)).map(|a| (&s.ports, a, false)))
+    });
+    match (&want, current) {
+        (None, None) => return,
+        (Some((ports, addr, ready)), Some((cp, ca, cr))) if ports == cp && addr == ca && *ready == cr => return,
+        _ => {}
+    }
+    let rv = c.bump_rv();
+    let e = c.endpoints.get_mut(svc_key).expect("checked");
+    for s in &mut e.subsets {
+        s.addresses.retain(|a| !is_pod(a, &pod.name));
+        s.not_ready_addresses.retain(|a| !is_pod(a, &pod.name));
+    }
+    if let Some((ports, addr, ready)) = want {
+        let i = match e.subsets.iter().position(|s| s.ports == ports) {
+            Some(i) => i,
+            None => {
+                e.subsets.push(EndpointSubset { ports, ..Default::default() });
+                e.subsets.len() - 1
+            }
+        };
+        let list = if ready { &mut e.subsets[i].addresses } else { &mut e.subsets[i].not_ready_addresses };
+        let at = list.partition_point(|a| a.ip < addr.ip);
+        list.insert(at, addr);
+    }
+    e.subsets.retain(|s| !s.addresses.is_empty() || !s.not_ready_addresses.is_empty());
+    e.metadata.resource_version = rv;
 }
 
 fn resolve_port(pod: &Pod, sp: &ServicePort) -> Option<i32> {
@@ -251,42 +343,14 @@ pub fn sync_endpoints(c: &mut Cluster, key: &Key) {
     if svc.spec.selector.is_empty() {
         return; // endpoints of selector-less Services are the user's
     }
-    let publish = svc.spec.publish_not_ready_addresses;
     type Group = (Vec<EndpointAddress>, Vec<EndpointAddress>);
     let mut groups: BTreeMap<Vec<(String, i32, String)>, Group> = BTreeMap::new();
     for (k, p) in c.pods.range(Key::new(&key.ns, "")..) {
         if k.ns != key.ns {
             break;
         }
-        if !svc.spec.selector.iter().all(|(lk, lv)| p.metadata.labels.get(lk) == Some(lv)) {
-            continue;
-        }
-        if p.status.pod_ip.is_empty() || p.status.phase == "Succeeded" || p.status.phase == "Failed" {
-            continue;
-        }
-        let terminating = p.metadata.deletion_timestamp.is_some();
-        if terminating && !publish {
-            continue;
-        }
-        let ready = publish || p.status.conditions.iter().any(|c| c.type_ == "Ready" && c.status == "True");
-        let mut ports = Vec::new();
-        for sp in &svc.spec.ports {
-            if let Some(port) = resolve_port(p, sp) {
-                ports.push((sp.name.clone(), port, sp.protocol.clone()));
-            }
-        }
-        let addr = EndpointAddress {
-            ip: p.status.pod_ip.clone(),
-            hostname: if !p.spec.hostname.is_empty() && p.spec.subdomain == key.name { p.spec.hostname.clone() } else { String::new() },
-            node_name: (!p.spec.node_name.is_empty()).then(|| p.spec.node_name.clone()),
-            target_ref: Some(ObjectReference {
-                kind: "Pod".into(),
-                namespace: key.ns.clone(),
-                name: p.metadata.name.clone(),
-                uid: p.metadata.uid.clone(),
-                ..Default::default()
-            }),
-        };
+        let Some((ports, addr, ready)) = pod_address(&svc, p) else { continue };
+        let ports = ports.into_iter().map(|p| (p.name, p.port, p.protocol)).collect();
         let g = groups.entry(ports).or_default();
         if ready {
             g.0.push(addr);

@@ -17,7 +17,7 @@ use crate::rand::safe_encode_hash;
 use crate::store::{controller_ref_to, Key, Object};
 use crate::time::Dur;
 use crate::why::{DeleteCause, WhyItem, WhyRecord};
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 
 pub const POD_NAME_LABEL: &str = "statefulset.kubernetes.io/pod-name";
 pub const POD_INDEX_LABEL: &str = "apps.kubernetes.io/pod-index";
@@ -139,18 +139,46 @@ fn is_terminal(p: &Pod) -> bool {
     p.status.phase == "Succeeded" || p.status.phase == "Failed"
 }
 
-fn healthy(p: &Pod, min_ready: i32, now_ms: u64) -> bool {
-    is_available(p, min_ready, now_ms) && !is_terminating(p)
+/// What one sync needs to know about a pod, without cloning it.
+struct PodInfo {
+    terminal: bool,
+    terminating: bool,
+    pending: bool,
+    running_ready: bool,
+    available: bool,
+    /// At the update revision.
+    updated: bool,
+    /// Every claim its volumes name exists (checked only for Pending pods).
+    claims_present: bool,
+}
+
+impl PodInfo {
+    fn of(c: &Cluster, p: &Pod, update_revision: &str, min_ready: i32, now_ms: u64) -> PodInfo {
+        let pending = p.status.phase == "Pending";
+        PodInfo {
+            claims_present: !pending
+                || crate::storage::pod_claims(&p.spec).all(|n| c.pvcs.contains_key(&Key::new(&p.metadata.namespace, n))),
+            terminal: is_terminal(p),
+            terminating: is_terminating(p),
+            pending,
+            running_ready: is_running_and_ready(p),
+            available: is_available(p, min_ready, now_ms),
+            updated: p.metadata.labels.get(REVISION_LABEL).map(String::as_str) == Some(update_revision),
+        }
+    }
+    fn healthy(&self) -> bool {
+        self.available && !self.terminating
+    }
 }
 
 /// The set's pods by ordinal: a range scan of names `<set>-…`, owned by the set's uid.
 /// Orphans whose name and labels fit are adopted.
-fn owned_pods(c: &mut Cluster, set: &StatefulSet) -> BTreeMap<i32, Key> {
+fn owned_pods(c: &mut Cluster, set: &StatefulSet) -> BTreeSet<i32> {
     let ns = &set.metadata.namespace;
     let name = &set.metadata.name;
     let prefix = format!("{name}-");
     let sel = set.spec.selector.clone().unwrap_or_default();
-    let mut out = BTreeMap::new();
+    let mut out = BTreeSet::new();
     let mut adopt = Vec::new();
     for (k, p) in c.pods.range(Key::new(ns, &prefix)..) {
         if k.ns != *ns || !k.name.starts_with(&prefix) {
@@ -159,7 +187,7 @@ fn owned_pods(c: &mut Cluster, set: &StatefulSet) -> BTreeMap<i32, Key> {
         let Some(ord) = parse_ordinal(name, &k.name) else { continue };
         match p.controller_ref() {
             Some(r) if r.uid == set.metadata.uid => {
-                out.insert(ord, k.clone());
+                out.insert(ord);
             }
             None if !sel.is_empty() && sel.matches(&p.metadata.labels) && !is_terminating(p) => {
                 adopt.push((ord, k.clone()));
@@ -173,7 +201,7 @@ fn owned_pods(c: &mut Cluster, set: &StatefulSet) -> BTreeMap<i32, Key> {
             p.metadata.owner_references.push(controller_ref_to(set));
             p.metadata.resource_version = rv;
         }
-        out.insert(ord, k);
+        out.insert(ord);
     }
     out
 }
@@ -337,17 +365,17 @@ fn create_claims(c: &mut Cluster, set: &StatefulSet, ord: i32, pod: &str, why: &
 
 /// Before a condemned pod is deleted under `whenScaled: Delete`, its claims get an owner
 /// reference to it, so they are collected after the pod is gone.
-fn own_claims_by_pod(c: &mut Cluster, set: &StatefulSet, ord: i32, pod: &Pod) {
+fn own_claims_by_pod(c: &mut Cluster, set: &StatefulSet, ord: i32, pod_name: &str, pod_uid: &str) {
     for t in &set.spec.volume_claim_templates {
         let ck = Key::new(&set.metadata.namespace, &claim_name(&t.metadata.name, &set.metadata.name, ord));
         let rv = c.bump_rv();
         if let Some(p) = c.pvcs.get_mut(&ck) {
-            if !p.metadata.owner_references.iter().any(|r| r.uid == pod.metadata.uid) {
+            if !p.metadata.owner_references.iter().any(|r| r.uid == pod_uid) {
                 p.metadata.owner_references.push(OwnerReference {
                     api_version: "v1".into(),
                     kind: "Pod".into(),
-                    name: pod.metadata.name.clone(),
-                    uid: pod.metadata.uid.clone(),
+                    name: pod_name.to_string(),
+                    uid: pod_uid.to_string(),
                     controller: None,
                     block_owner_deletion: Some(true),
                 });
@@ -409,20 +437,31 @@ pub fn sync(c: &mut Cluster, key: &Key) {
     let partition = set.spec.update_strategy.rolling_update.as_ref().and_then(|r| r.partition).unwrap_or(0).max(0);
     let (_, when_scaled) = retention(&set);
     let pods = owned_pods(c, &set);
-    collect_claims(c, &set);
+    if when_scaled {
+        collect_claims(c, &set);
+    }
     let mut why: Vec<WhyItem> = Vec::new();
     let mut blocked = false;
     let current_template = revision_template(&current).unwrap_or_else(|| template.clone());
 
-    // The pod of an ordinal as it is now in the store (created earlier in this sync too).
-    let get = |c: &Cluster, ord: i32| -> Option<Pod> {
-        c.pods.get(&Key::new(&key.ns, &pod_name(&set, ord))).filter(|p| p.controller_ref().is_some_and(|r| r.uid == uid)).cloned()
+    // The pod of an ordinal as it is now in the store (created earlier in this sync too),
+    // summarised without cloning the object.
+    let probe = std::cell::RefCell::new(Key::new(&key.ns, ""));
+    let get = |c: &Cluster, ord: i32| -> Option<PodInfo> {
+        let mut k = probe.borrow_mut();
+        k.name.clear();
+        use std::fmt::Write;
+        let _ = write!(k.name, "{}-{ord}", set.metadata.name);
+        c.pods
+            .get(&*k)
+            .filter(|p| p.controller_ref().is_some_and(|r| r.uid == uid))
+            .map(|p| PodInfo::of(c, p, &update.metadata.name, min_ready, now_ms))
     };
     let next_waiting = |ord: i32| -> String {
         if ord + 1 < end {
             pod_name(&set, ord + 1)
         } else {
-            pods.keys().rev().find(|o| **o >= end || **o < start).map(|o| pod_name(&set, *o)).unwrap_or_default()
+            pods.iter().rev().find(|o| **o >= end || **o < start).map(|o| pod_name(&set, *o)).unwrap_or_default()
         }
     };
 
@@ -456,8 +495,8 @@ pub fn sync(c: &mut Cluster, key: &Key) {
                 }
             }
             Some(p) => {
-                if is_terminal(&p) {
-                    if !is_terminating(&p) && c.delete_pod(&p.key(), None) {
+                if p.terminal {
+                    if !p.terminating && c.delete_pod(&Key::new(&key.ns, &name), None) {
                         c.record_event("StatefulSet", key, &uid, "Normal", "SuccessfulDelete", format!("delete Pod {name} in StatefulSet {} successful", key.name), COMPONENT, "");
                         why.push(WhyItem::PodDeleted { pod: name.clone(), node: None, cause: DeleteCause::Failed });
                     } else {
@@ -469,23 +508,23 @@ pub fn sync(c: &mut Cluster, key: &Key) {
                     }
                     continue;
                 }
-                if p.status.phase == "Pending" && !is_terminating(&p) {
+                if p.pending && !p.terminating && !p.claims_present {
                     let _ = create_claims(c, &set, ord, &name, &mut why);
                 }
                 if !monotonic {
                     continue;
                 }
-                if is_terminating(&p) {
+                if p.terminating {
                     why.push(WhyItem::WaitingForDeletion { pod: name.clone() });
                     blocked = true;
                     break;
                 }
-                if !is_running_and_ready(&p) {
+                if !p.running_ready {
                     why.push(WhyItem::WaitingForReady { pod: name.clone(), blocked: next_waiting(ord) });
                     blocked = true;
                     break;
                 }
-                if !is_available(&p, min_ready, now_ms) {
+                if !p.available {
                     why.push(WhyItem::WaitingForAvailable { pod: name.clone(), min_ready_seconds: min_ready, blocked: next_waiting(ord) });
                     blocked = true;
                     break;
@@ -496,14 +535,14 @@ pub fn sync(c: &mut Cluster, key: &Key) {
 
     // Condemned pass, descending ordinal.
     if !blocked {
-        let condemned: Vec<i32> = pods.keys().rev().copied().filter(|o| *o >= end || *o < start).collect();
+        let condemned: Vec<i32> = pods.iter().rev().copied().filter(|o| *o >= end || *o < start).collect();
         let first_unhealthy: Option<i32> = (start..end)
-            .find(|o| get(c, *o).is_some_and(|p| !healthy(&p, min_ready, now_ms)))
-            .or_else(|| condemned.iter().rev().copied().find(|o| get(c, *o).is_some_and(|p| !healthy(&p, min_ready, now_ms))));
+            .find(|o| get(c, *o).is_some_and(|p| !p.healthy()))
+            .or_else(|| condemned.iter().rev().copied().find(|o| get(c, *o).is_some_and(|p| !p.healthy())));
         for ord in condemned {
             let Some(p) = get(c, ord) else { continue };
-            let name = p.metadata.name.clone();
-            if is_terminating(&p) {
+            let name = pod_name(&set, ord);
+            if p.terminating {
                 if monotonic {
                     why.push(WhyItem::WaitingForDeletion { pod: name });
                     blocked = true;
@@ -511,16 +550,18 @@ pub fn sync(c: &mut Cluster, key: &Key) {
                 }
                 continue;
             }
-            if monotonic && !healthy(&p, min_ready, now_ms) && first_unhealthy != Some(ord) {
+            if monotonic && !p.healthy() && first_unhealthy != Some(ord) {
                 let first = first_unhealthy.map(|o| pod_name(&set, o)).unwrap_or_default();
                 why.push(WhyItem::WaitingForReady { pod: first, blocked: name });
                 blocked = true;
                 break;
             }
+            let pk = Key::new(&key.ns, &name);
             if when_scaled {
-                own_claims_by_pod(c, &set, ord, &p);
+                let pod_uid = c.pods.get(&pk).map(|x| x.metadata.uid.clone()).unwrap_or_default();
+                own_claims_by_pod(c, &set, ord, &name, &pod_uid);
             }
-            if c.delete_pod(&p.key(), None) {
+            if c.delete_pod(&pk, None) {
                 c.record_event("StatefulSet", key, &uid, "Normal", "SuccessfulDelete", format!("delete Pod {name} in StatefulSet {} successful", key.name), COMPONENT, "");
                 why.push(WhyItem::PodDeleted { pod: name, node: None, cause: DeleteCause::ScaledDown });
             }
@@ -535,15 +576,15 @@ pub fn sync(c: &mut Cluster, key: &Key) {
     if !blocked && rolling {
         for ord in (start + partition..end).rev() {
             let Some(p) = get(c, ord) else { break };
-            let name = p.metadata.name.clone();
-            if p.metadata.labels.get(REVISION_LABEL) != Some(&update.metadata.name) && !is_terminating(&p) {
-                if c.delete_pod(&p.key(), None) {
+            let name = pod_name(&set, ord);
+            if !p.updated && !p.terminating {
+                if c.delete_pod(&Key::new(&key.ns, &name), None) {
                     c.record_event("StatefulSet", key, &uid, "Normal", "SuccessfulDelete", format!("delete Pod {name} in StatefulSet {} successful", key.name), COMPONENT, "");
                     why.push(WhyItem::PodDeleted { pod: name, node: None, cause: DeleteCause::Outdated });
                 }
                 break;
             }
-            if !healthy(&p, min_ready, now_ms) {
+            if !p.healthy() {
                 why.push(WhyItem::WaitingForUpdate { pod: name });
                 break;
             }

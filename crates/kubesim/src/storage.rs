@@ -190,14 +190,7 @@ impl Cluster {
     /// Something about a claim changed: pending pods that use it look again, and a
     /// StatefulSet whose claim it is re-syncs.
     pub(crate) fn claim_changed(&mut self, key: &Key) {
-        let lo = Key::new(&key.ns, "");
-        let waiting: Vec<Key> = self
-            .unscheduled
-            .range(lo..)
-            .take_while(|k| k.ns == key.ns)
-            .filter(|k| self.pods.get(k).is_some_and(|p| pod_claims(&p.spec).any(|n| n == key.name)))
-            .cloned()
-            .collect();
+        let waiting: Vec<Key> = self.claim_users(key).filter(|k| self.unscheduled.contains(k)).cloned().collect();
         for k in waiting {
             self.enqueue(Work::Schedule(k));
         }
@@ -206,11 +199,28 @@ impl Cluster {
 
     /// Is a claim used by a pod that has not finished? (pvc-protection's question.)
     pub(crate) fn claim_in_use(&self, key: &Key) -> bool {
-        let lo = Key::new(&key.ns, "");
-        self.pods
-            .range(lo..)
-            .take_while(|(k, _)| k.ns == key.ns)
-            .any(|(_, p)| !is_terminal(p) && pod_claims(&p.spec).any(|n| n == key.name))
+        self.claim_users(key).filter_map(|k| self.pods.get(k)).any(|p| !is_terminal(p))
+    }
+
+    /// Pods whose volumes name this claim.
+    pub(crate) fn claim_users(&self, key: &Key) -> impl Iterator<Item = &Key> {
+        self.claim_users.get(key).into_iter().flatten()
+    }
+}
+
+/// Keeps `claim_users` in step with pods being created (`add`) and removed.
+pub(crate) fn index_claims(c: &mut Cluster, pod: &Pod, add: bool) {
+    let pk = pod.key();
+    for name in pod_claims(&pod.spec) {
+        let ck = Key::new(&pod.metadata.namespace, name);
+        if add {
+            c.claim_users.entry(ck).or_default().insert(pk.clone());
+        } else if let Some(set) = c.claim_users.get_mut(&ck) {
+            set.remove(&pk);
+            if set.is_empty() {
+                c.claim_users.remove(&ck);
+            }
+        }
     }
 }
 
@@ -359,13 +369,7 @@ pub fn sync_claim(c: &mut Cluster, key: &Key) {
 }
 
 fn unscheduled_pods_using(c: &Cluster, key: &Key) -> Vec<String> {
-    let lo = Key::new(&key.ns, "");
-    c.unscheduled
-        .range(lo..)
-        .take_while(|k| k.ns == key.ns)
-        .filter(|k| c.pods.get(k).is_some_and(|p| pod_claims(&p.spec).any(|n| n == key.name)))
-        .map(|k| k.name.clone())
-        .collect()
+    c.claim_users(key).filter(|k| c.unscheduled.contains(k)).map(|k| k.name.clone()).collect()
 }
 
 fn set_claim_phase(c: &mut Cluster, key: &Key, phase: &str) {
@@ -418,7 +422,16 @@ fn volume_node_ok(pv: &PersistentVolume, node: &Node) -> bool {
 pub fn find_matching_volume(c: &Cluster, pvc: &PersistentVolumeClaim, node: Option<&Node>) -> Option<String> {
     let mut best: Option<(usize, i128, &str)> = None;
     for pv in c.pvs.values() {
+        // Cheap checks first: most volumes are bound to other claims.
         if pv.metadata.deletion_timestamp.is_some() {
+            continue;
+        }
+        let prebound = match &pv.spec.claim_ref {
+            Some(r) if r.name == pvc.metadata.name && r.namespace == pvc.metadata.namespace && (r.uid.is_empty() || r.uid == pvc.metadata.uid) => true,
+            Some(_) => continue,
+            None => false,
+        };
+        if !prebound && (pv.status.phase != "Available" || pv.spec.storage_class_name != claim_class(pvc)) {
             continue;
         }
         if pv_capacity(pv).cmp_value(&storage_request(pvc)).is_lt() {
@@ -430,14 +443,8 @@ pub fn find_matching_volume(c: &Cluster, pvc: &PersistentVolumeClaim, node: Opti
         if node.is_some_and(|n| !volume_node_ok(pv, n)) {
             continue;
         }
-        if let Some(r) = &pv.spec.claim_ref {
-            if r.name == pvc.metadata.name && r.namespace == pvc.metadata.namespace && (r.uid.is_empty() || r.uid == pvc.metadata.uid) {
-                return Some(pv.metadata.name.clone());
-            }
-            continue;
-        }
-        if pv.status.phase != "Available" {
-            continue;
+        if prebound {
+            return Some(pv.metadata.name.clone());
         }
         if pvc.spec.selector.as_ref().is_some_and(|s| !s.matches(&pv.metadata.labels)) {
             continue;
@@ -716,12 +723,9 @@ pub fn attach_conflict(c: &Cluster, pod: &Pod) -> Option<(String, Vec<String>)> 
         if !single_node {
             continue;
         }
-        let lo = Key::new(&k.ns, "");
         let holders: Vec<String> = c
-            .pods
-            .range(lo..)
-            .take_while(|(pk, _)| pk.ns == k.ns)
-            .map(|(_, p)| p)
+            .claim_users(&k)
+            .filter_map(|pk| c.pods.get(pk))
             .filter(|p| {
                 p.metadata.uid != pod.metadata.uid
                     && !p.spec.node_name.is_empty()
