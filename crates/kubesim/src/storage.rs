@@ -711,13 +711,18 @@ pub fn assume(c: &mut Cluster, plan: &VolumePlan, node: &str) -> bool {
 
 // ------------------------------------------------------------ attach/detach
 
-/// A ReadWriteOnce volume already attached to another node: the attach/detach controller's
-/// Multi-Attach error. Returns the volume and the pods holding it.
+/// A ReadWriteOnce attachable volume already attached to another node: the attach/detach
+/// controller's Multi-Attach error. Returns the volume and the pods holding it.
 pub fn attach_conflict(c: &Cluster, pod: &Pod) -> Option<(String, Vec<String>)> {
     for name in pod_claims(&pod.spec) {
         let k = Key::new(&pod.metadata.namespace, name);
         let Some(pvc) = c.pvcs.get(&k) else { continue };
         let Some(pv) = c.pvs.get(&pvc.spec.volume_name) else { continue };
+        // Only attachable volumes (CSI here) go through attach/detach; hostPath and local
+        // volumes are mounted wherever the pod runs, ReadWriteOnce or not.
+        if pv.spec.csi.is_none() {
+            continue;
+        }
         let modes = &pv.spec.access_modes;
         let single_node = modes.iter().any(|m| m == "ReadWriteOnce") && !modes.iter().any(|m| m == "ReadWriteMany" || m == "ReadOnlyMany");
         if !single_node {

@@ -638,7 +638,8 @@ fn pvc_protection_keeps_a_used_claim_terminating() {
 #[test]
 fn read_write_once_multi_attach_error() {
     let mut c = Cluster::new(1);
-    apply(&mut c, &pv("shared", "1Gi", "ReadWriteOnce", "", "Retain"));
+    // An attachable (CSI) volume: hostPath/local volumes are never attached, so never refused.
+    apply(&mut c, &pv("shared", "1Gi", "ReadWriteOnce", "", "Retain").replace("  hostPath:\n    path: /data/shared\n", "  csi:\n    driver: ebs.csi.aws.com\n    volumeHandle: vol-0a1b2c3d\n"));
     apply(&mut c, &CLAIM.replace("spec:\n", "spec:\n  storageClassName: \"\"\n").replace("2Gi", "1Gi"));
     let user = "apiVersion: v1
 kind: Pod
