@@ -225,11 +225,48 @@ fn invalid_detail(es: bool, path: &str, d: &InvalidDetail) -> String {
                 "`maxUnavailable` and `maxSurge` cannot both be 0: the update could never make progress.".into()
             }
         }
-        InvalidDetail::Unsupported { value } => {
+        InvalidDetail::NotDnsLabel { value } => {
             if es {
-                format!("`{path}`: \"{value}\" no es un valor admitido.")
+                format!("`{path}`: \"{value}\" no es una etiqueta DNS válida: solo minúsculas, dígitos y '-', sin puntos, 63 caracteres como mucho, empezando y terminando en letra o dígito.")
             } else {
-                format!("`{path}`: \"{value}\" is not a supported value.")
+                format!("`{path}`: \"{value}\" is not a valid DNS label: lower-case letters, digits and '-' only, no dots, at most 63 characters, starting and ending with a letter or digit.")
+            }
+        }
+        InvalidDetail::NotDns1035Label { value } => {
+            if es {
+                format!("`{path}`: \"{value}\" no es un nombre de Service válido: debe empezar por una letra minúscula y usar solo minúsculas, dígitos y '-'.")
+            } else {
+                format!("`{path}`: \"{value}\" is not a valid Service name: it must start with a lower-case letter and use only lower-case letters, digits and '-'.")
+            }
+        }
+        InvalidDetail::UnsupportedValue { unsupported } => {
+            let list = unsupported.supported.iter().map(|v| format!("\"{v}\"")).collect::<Vec<_>>().join(", ");
+            let value = &unsupported.value;
+            if es {
+                format!("`{path}`: \"{value}\" no es un valor admitido. Valores posibles: {list}.")
+            } else {
+                format!("`{path}`: \"{value}\" is not a supported value. Possible values: {list}.")
+            }
+        }
+        InvalidDetail::RollingUpdateWithOnDelete => {
+            if es {
+                "`rollingUpdate` solo vale con `type: RollingUpdate`; con `OnDelete` quítalo.".into()
+            } else {
+                "`rollingUpdate` only goes with `type: RollingUpdate`; remove it for `OnDelete`.".into()
+            }
+        }
+        InvalidDetail::StatefulSetSpecImmutable => {
+            if es {
+                "En un StatefulSet que ya existe solo pueden cambiar `replicas`, `ordinals`, `template`, `updateStrategy`, `revisionHistoryLimit`, `persistentVolumeClaimRetentionPolicy` y `minReadySeconds`. Para cambiar el resto (selector, serviceName, podManagementPolicy, volumeClaimTemplates) bórralo y créalo de nuevo.".into()
+            } else {
+                "On an existing StatefulSet only `replicas`, `ordinals`, `template`, `updateStrategy`, `revisionHistoryLimit`, `persistentVolumeClaimRetentionPolicy` and `minReadySeconds` may change. To change the rest (selector, serviceName, podManagementPolicy, volumeClaimTemplates) delete it and create it again.".into()
+            }
+        }
+        InvalidDetail::ClaimSpecImmutable => {
+            if es {
+                "La especificación de un PersistentVolumeClaim no cambia tras crearlo (salvo `resources.requests`).".into()
+            } else {
+                "A PersistentVolumeClaim's spec does not change after creation (except `resources.requests`).".into()
             }
         }
         InvalidDetail::RestartPolicy { value } => {

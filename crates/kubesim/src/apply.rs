@@ -90,6 +90,16 @@ fn validate_pod_spec(doc: &Document, text: &str, kind: &str, name: &str, base: &
 pub fn validate(doc: &Document, text: &str) -> Result<(), ManifestError> {
     let kind = doc.object.kind();
     let name = doc.object.meta().name.clone();
+    match &doc.object {
+        AnyObject::StatefulSet(_) if !dns1123_label(&name) => {
+            return Err(invalid(doc, text, kind, &name, "metadata.name", InvalidDetail::NotDnsLabel { value: name.clone() }, dns_label_message(&name)));
+        }
+        AnyObject::Service(_) if !dns1035_label(&name) => {
+            return Err(invalid(doc, text, kind, &name, "metadata.name", InvalidDetail::NotDns1035Label { value: name.clone() },
+                format!("Invalid value: \"{name}\": a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')")));
+        }
+        _ => {}
+    }
     if !dns1123_subdomain(&name) {
         return Err(invalid(doc, text, kind, &name, "metadata.name", InvalidDetail::NotDnsSubdomain { value: name.clone() },
             format!("Invalid value: \"{name}\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')")));
@@ -139,7 +149,7 @@ pub fn validate(doc: &Document, text: &str) -> Result<(), ManifestError> {
             if !st.type_.is_empty() && st.type_ != "RollingUpdate" && st.type_ != "Recreate" {
                 let v = st.type_.clone();
                 return Err(invalid(doc, text, kind, &name, "spec.strategy.type",
-                    InvalidDetail::Unsupported { value: v.clone() },
+                    InvalidDetail::UnsupportedValue { unsupported: Box::new(manifest::Unsupported { value: v.clone(), supported: vec!["Recreate".into(), "RollingUpdate".into()] }) },
                     format!("Unsupported value: \"{v}\": supported values: \"Recreate\", \"RollingUpdate\"")));
             }
             if let Some(ru) = &st.rolling_update {
@@ -165,6 +175,31 @@ pub fn validate(doc: &Document, text: &str) -> Result<(), ManifestError> {
             validate_workload(doc, text, kind, &name, "replicaset", rs.spec.selector.as_ref(), rs.spec.template.as_ref())
         }
         AnyObject::Namespace(_) => Ok(()),
+        AnyObject::StatefulSet(s) => validate_statefulset(doc, text, &name, s),
+        AnyObject::Service(s) => {
+            if s.spec.ports.is_empty() && s.spec.cluster_ip != "None" && s.spec.type_ != "ExternalName" {
+                return Err(required(doc, text, kind, &name, "spec.ports"));
+            }
+            Ok(())
+        }
+        AnyObject::PersistentVolumeClaim(p) => {
+            if p.spec.access_modes.is_empty() {
+                return Err(required(doc, text, kind, &name, "spec.accessModes"));
+            }
+            if !p.spec.resources.requests.contains_key("storage") {
+                return Err(required(doc, text, kind, &name, "spec.resources[storage]"));
+            }
+            Ok(())
+        }
+        AnyObject::PersistentVolume(p) => {
+            if p.spec.capacity.is_empty() {
+                return Err(required(doc, text, kind, &name, "spec.capacity"));
+            }
+            if p.spec.access_modes.is_empty() {
+                return Err(required(doc, text, kind, &name, "spec.accessModes"));
+            }
+            Ok(())
+        }
     }
 }
 
@@ -225,6 +260,144 @@ fn validate_workload(
     validate_pod_spec(doc, text, kind, name, "spec.template.spec", &t.spec)
 }
 
+fn dns1123_label(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 63 && !s.contains('.') && dns1123_subdomain(s)
+}
+
+fn dns1035_label(s: &str) -> bool {
+    dns1123_label(s) && s.as_bytes()[0].is_ascii_lowercase()
+}
+
+fn dns_label_message(v: &str) -> String {
+    format!("Invalid value: \"{v}\": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')")
+}
+
+fn required(doc: &Document, text: &str, kind: &str, name: &str, path: &str) -> ManifestError {
+    let (line, column) = manifest::locate(text, doc.line, path.split('[').next().unwrap_or(path));
+    ManifestError {
+        document: doc.index,
+        line,
+        column,
+        kind: ManifestErrorKind::Required { path: path.into() },
+        api_message: format!("The {kind} \"{name}\" is invalid: {path}: Required value"),
+    }
+}
+
+fn unsupported(doc: &Document, text: &str, name: &str, path: &str, value: &str, supported: &[&str]) -> ManifestError {
+    let list = supported.iter().map(|v| format!("\"{v}\"")).collect::<Vec<_>>().join(", ");
+    invalid(doc, text, "StatefulSet", name, path,
+        InvalidDetail::UnsupportedValue { unsupported: Box::new(manifest::Unsupported { value: value.into(), supported: supported.iter().map(|s| s.to_string()).collect() }) },
+        format!("Unsupported value: \"{value}\": supported values: {list}"))
+}
+
+/// `ValidateStatefulSetSpec` (the rules this simulator models).
+fn validate_statefulset(doc: &Document, text: &str, name: &str, s: &StatefulSet) -> Result<(), ManifestError> {
+    let kind = "StatefulSet";
+    let negative = |path: &str, v: i64| {
+        invalid(doc, text, kind, name, path, InvalidDetail::Negative { value: v }, format!("Invalid value: {v}: must be greater than or equal to 0"))
+    };
+    if let Some(r) = s.spec.replicas.filter(|r| *r < 0) {
+        return Err(negative("spec.replicas", r as i64));
+    }
+    if s.spec.min_ready_seconds < 0 {
+        return Err(negative("spec.minReadySeconds", s.spec.min_ready_seconds as i64));
+    }
+    if let Some(o) = s.spec.ordinals.as_ref().filter(|o| o.start < 0) {
+        return Err(negative("spec.ordinals.start", o.start as i64));
+    }
+    if !s.spec.service_name.is_empty() && !dns1123_label(&s.spec.service_name) {
+        let v = s.spec.service_name.clone();
+        return Err(invalid(doc, text, kind, name, "spec.serviceName", InvalidDetail::NotDnsLabel { value: v.clone() }, dns_label_message(&v)));
+    }
+    let policy = &s.spec.pod_management_policy;
+    if !policy.is_empty() && policy != "OrderedReady" && policy != "Parallel" {
+        return Err(invalid(doc, text, kind, name, "spec.podManagementPolicy",
+            InvalidDetail::UnsupportedValue { unsupported: Box::new(manifest::Unsupported { value: policy.clone(), supported: vec!["OrderedReady".into(), "Parallel".into()] }) },
+            format!("Invalid value: \"{policy}\": must be 'OrderedReady' or 'Parallel'")));
+    }
+    let st = &s.spec.update_strategy;
+    match st.type_.as_str() {
+        "" | "RollingUpdate" => {}
+        "OnDelete" => {
+            if st.rolling_update.is_some() {
+                return Err(invalid(doc, text, kind, name, "spec.updateStrategy.rollingUpdate", InvalidDetail::RollingUpdateWithOnDelete,
+                    "Invalid value: \"OnDelete\": only allowed for updateStrategy 'RollingUpdate'".into()));
+            }
+        }
+        other => {
+            return Err(invalid(doc, text, kind, name, "spec.updateStrategy",
+                InvalidDetail::UnsupportedValue { unsupported: Box::new(manifest::Unsupported { value: other.into(), supported: vec!["RollingUpdate".into(), "OnDelete".into()] }) },
+                format!("Invalid value: \"{other}\": must be 'RollingUpdate' or 'OnDelete'")));
+        }
+    }
+    if let Some(p) = st.rolling_update.as_ref().and_then(|r| r.partition).filter(|p| *p < 0) {
+        return Err(negative("spec.updateStrategy.rollingUpdate.partition", p as i64));
+    }
+    if let Some(r) = &s.spec.persistent_volume_claim_retention_policy {
+        for (path, v) in [("whenDeleted", &r.when_deleted), ("whenScaled", &r.when_scaled)] {
+            if !v.is_empty() && v != "Retain" && v != "Delete" {
+                return Err(unsupported(doc, text, name, &format!("spec.persistentVolumeClaimRetentionPolicy.{path}"), v, &["Retain", "Delete"]));
+            }
+        }
+    }
+    validate_workload(doc, text, kind, name, "statefulset", s.spec.selector.as_ref(), s.spec.template.as_ref())
+}
+
+/// The live object after `kubectl apply`'s three-way merge: fields that changed between the
+/// last applied configuration and the new one are written, fields dropped from the file are
+/// removed, everything else (e.g. replicas set by `kubectl scale`) stays as it is live.
+pub fn merge3(live: &serde_json::Value, last: Option<&serde_json::Value>, new: &serde_json::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match (live, new) {
+        (Value::Object(l), Value::Object(n)) => {
+            let mut out = l.clone();
+            let last_obj = last.and_then(|v| v.as_object());
+            for (k, nv) in n {
+                let la = last_obj.and_then(|m| m.get(k));
+                match l.get(k) {
+                    Some(lv) if lv.is_object() && nv.is_object() => {
+                        out.insert(k.clone(), merge3(lv, la, nv));
+                    }
+                    Some(_) if la == Some(nv) => {}
+                    _ => {
+                        out.insert(k.clone(), nv.clone());
+                    }
+                }
+            }
+            if let Some(lm) = last_obj {
+                for k in lm.keys() {
+                    if !n.contains_key(k) {
+                        out.remove(k);
+                    }
+                }
+            }
+            Value::Object(out)
+        }
+        _ => new.clone(),
+    }
+}
+
+/// The merged object for an update, or `None` when it does not read back.
+fn merged<T: Object + serde::Serialize + serde::de::DeserializeOwned>(old: &T, applied: &str) -> Option<T> {
+    let live = serde_json::to_value(old).ok()?;
+    let last: Option<serde_json::Value> = old.meta().annotations.get(LAST_APPLIED).and_then(|s| serde_json::from_str(s).ok());
+    let new: serde_json::Value = serde_json::from_str(applied).ok()?;
+    serde_json::from_value(merge3(&live, last.as_ref(), &new)).ok()
+}
+
+/// `ValidateStatefulSetUpdate`: only some spec fields may change.
+pub fn statefulset_update_allowed(old: &StatefulSet, new: &StatefulSet) -> bool {
+    let mut restored = new.spec.clone();
+    restored.replicas = old.spec.replicas;
+    restored.ordinals = old.spec.ordinals.clone();
+    restored.template = old.spec.template.clone();
+    restored.update_strategy = old.spec.update_strategy.clone();
+    restored.revision_history_limit = old.spec.revision_history_limit;
+    restored.persistent_volume_claim_retention_policy = old.spec.persistent_volume_claim_retention_policy.clone();
+    restored.min_ready_seconds = old.spec.min_ready_seconds;
+    restored == old.spec
+}
+
 /// What went wrong when applying, as kubectl reports it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ApplyError {
@@ -250,7 +423,7 @@ impl Cluster {
     pub fn apply_text(&mut self, text: &str) -> Result<Vec<ApplyOutcome>, ApplyError> {
         let mut docs = manifest::parse(text).map_err(ApplyError::Manifest)?;
         for d in &mut docs {
-            if d.object.meta().namespace.is_empty() && !matches!(d.object, AnyObject::Namespace(_)) {
+            if d.object.meta().namespace.is_empty() && d.object.namespaced() {
                 d.object.meta_mut().namespace = "default".into();
             }
             validate(d, text).map_err(ApplyError::Manifest)?;
@@ -261,6 +434,7 @@ impl Cluster {
         for d in &docs {
             match &d.object {
                 AnyObject::Namespace(n) => known.push(n.metadata.name.clone()),
+                AnyObject::PersistentVolume(_) => {}
                 o => {
                     let ns = &o.meta().namespace;
                     if !known.contains(ns) {
@@ -281,6 +455,10 @@ impl Cluster {
             AnyObject::Namespace(n) => self.apply_namespace(n, applied),
             AnyObject::Deployment(d) => self.apply_deployment(d, applied),
             AnyObject::ReplicaSet(rs) => self.apply_replicaset(rs, applied),
+            AnyObject::StatefulSet(s) => self.apply_statefulset(s, applied),
+            AnyObject::Service(s) => self.apply_service(s, applied),
+            AnyObject::PersistentVolumeClaim(p) => self.apply_pvc(p, applied),
+            AnyObject::PersistentVolume(p) => self.apply_pv(p, applied),
         };
         self.happen(HappeningKind::ObjectApplied { kind, key: outcome.key.clone(), verb: outcome.verb.clone() });
         self.settle();
@@ -308,12 +486,12 @@ impl Cluster {
                 if old.metadata.annotations.get(LAST_APPLIED) == Some(&applied) {
                     return mk("unchanged");
                 }
-                let mut new = old.clone();
-                let template_changed = old.spec.template != ds.spec.template;
-                let spec_changed = old.spec != ds.spec;
-                new.spec = ds.spec;
-                new.metadata.labels = ds.metadata.labels;
-                new.metadata.annotations = ds.metadata.annotations;
+                let Some(mut new) = merged(&old, &applied) else { return mk("unchanged") };
+                crate::defaults::daemonset(&mut new);
+                new.metadata.annotations.insert(LAST_APPLIED.into(), applied);
+                new.status = old.status.clone();
+                let template_changed = old.spec.template != new.spec.template;
+                let spec_changed = old.spec != new.spec;
                 let tg: i64 = old
                     .metadata
                     .annotations
@@ -349,7 +527,7 @@ impl Cluster {
                 Err(invalid(doc, text, doc.object.kind(), &key.name, "spec.selector", InvalidDetail::FieldImmutable,
                     format!("Invalid value: {shown}: field is immutable")))
             }
-            _ => Ok(()),
+            _ => self.validate_update_fields(doc, text),
         }
     }
 
@@ -370,20 +548,16 @@ impl Cluster {
                 mk("created")
             }
             Some(old) => {
-                // A field changed behind apply's back (kubectl scale) is set back, as the
-                // three-way merge of a real apply does.
-                if old.metadata.annotations.get(LAST_APPLIED) == Some(&applied) && old.spec == d.spec {
+                // Three-way merge: a field changed behind apply's back (kubectl scale) stays
+                // as it is live unless the file changed it since the last apply.
+                if old.metadata.annotations.get(LAST_APPLIED) == Some(&applied) {
                     return mk("unchanged");
                 }
-                let mut new = old.clone();
-                let spec_changed = old.spec != d.spec;
-                new.spec = d.spec;
-                new.metadata.labels = d.metadata.labels;
-                // The controller's own annotations (revision) survive an apply.
-                for (k, v) in d.metadata.annotations {
-                    new.metadata.annotations.insert(k, v);
-                }
-                if spec_changed {
+                let Some(mut new) = merged(&old, &applied) else { return mk("unchanged") };
+                crate::defaults::deployment(&mut new);
+                new.metadata.annotations.insert(LAST_APPLIED.into(), applied);
+                new.status = old.status.clone();
+                if new.spec != old.spec {
                     new.metadata.generation = Some(old.metadata.generation.unwrap_or(1) + 1);
                 }
                 new.metadata.resource_version = self.bump_rv();
@@ -410,15 +584,14 @@ impl Cluster {
                 mk("created")
             }
             Some(old) => {
-                if old.metadata.annotations.get(LAST_APPLIED) == Some(&applied) && old.spec == rs.spec {
+                if old.metadata.annotations.get(LAST_APPLIED) == Some(&applied) {
                     return mk("unchanged");
                 }
-                let mut new = old.clone();
-                let spec_changed = old.spec != rs.spec;
-                new.spec = rs.spec;
-                new.metadata.labels = rs.metadata.labels;
-                new.metadata.annotations = rs.metadata.annotations;
-                if spec_changed {
+                let Some(mut new) = merged(&old, &applied) else { return mk("unchanged") };
+                crate::defaults::replicaset(&mut new);
+                new.metadata.annotations.insert(LAST_APPLIED.into(), applied);
+                new.status = old.status.clone();
+                if new.spec != old.spec {
                     new.metadata.generation = Some(old.metadata.generation.unwrap_or(1) + 1);
                 }
                 new.metadata.resource_version = self.bump_rv();
@@ -449,6 +622,145 @@ impl Cluster {
         p.metadata.annotations.insert(LAST_APPLIED.into(), applied);
         self.create_pod(p);
         mk("created")
+    }
+
+    /// Update-time rules that need the stored object (immutable fields).
+    fn validate_update_fields(&self, doc: &Document, text: &str) -> Result<(), ManifestError> {
+        let name = doc.object.meta().name.clone();
+        match &doc.object {
+            AnyObject::StatefulSet(s) => {
+                let Some(old) = self.statefulsets.get(&s.key()) else { return Ok(()) };
+                let Some(mut new) = merged(old, &doc.applied_json) else { return Ok(()) };
+                crate::statefulset::defaults(&mut new);
+                if !statefulset_update_allowed(old, &new) {
+                    return Err(invalid(doc, text, "StatefulSet", &name, "spec", InvalidDetail::StatefulSetSpecImmutable,
+                        "Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden".into()));
+                }
+                Ok(())
+            }
+            AnyObject::PersistentVolumeClaim(p) => {
+                let Some(old) = self.pvcs.get(&p.key()) else { return Ok(()) };
+                let Some(mut new) = merged(old, &doc.applied_json) else { return Ok(()) };
+                crate::storage::default_claim(&mut new);
+                new.spec.resources = old.spec.resources.clone();
+                new.spec.volume_attributes_class_name = old.spec.volume_attributes_class_name.clone();
+                if new.spec != old.spec {
+                    return Err(invalid(doc, text, "PersistentVolumeClaim", &name, "spec", InvalidDetail::ClaimSpecImmutable,
+                        "Forbidden: spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims".into()));
+                }
+                Ok(())
+            }
+            _ => Ok(()),
+        }
+    }
+
+    fn apply_statefulset(&mut self, mut s: StatefulSet, applied: String) -> ApplyOutcome {
+        let key = s.key();
+        let resource = format!("{}/{}", resource_prefix("StatefulSet"), key.name);
+        let mk = |verb: &str| ApplyOutcome { resource: resource.clone(), verb: verb.into(), kind: "StatefulSet".into(), key: key.clone() };
+        match self.statefulsets.get(&key).cloned() {
+            None => {
+                crate::statefulset::defaults(&mut s);
+                s.api_version = "apps/v1".into();
+                s.kind = "StatefulSet".into();
+                s.status = Default::default();
+                s.metadata.annotations.insert(LAST_APPLIED.into(), applied);
+                s.metadata.generation = Some(1);
+                self.stamp_new(&mut s);
+                self.put_statefulset(s);
+                mk("created")
+            }
+            Some(old) => {
+                if old.metadata.annotations.get(LAST_APPLIED) == Some(&applied) {
+                    return mk("unchanged");
+                }
+                let Some(mut new) = merged(&old, &applied) else { return mk("unchanged") };
+                crate::statefulset::defaults(&mut new);
+                new.metadata.annotations.insert(LAST_APPLIED.into(), applied);
+                new.status = old.status.clone();
+                if new.spec != old.spec {
+                    new.metadata.generation = Some(old.metadata.generation.unwrap_or(1) + 1);
+                }
+                new.metadata.resource_version = self.bump_rv();
+                self.put_statefulset(new);
+                mk("configured")
+            }
+        }
+    }
+
+    fn apply_service(&mut self, mut s: Service, applied: String) -> ApplyOutcome {
+        let key = s.key();
+        let resource = format!("service/{}", key.name);
+        let mk = |verb: &str| ApplyOutcome { resource: resource.clone(), verb: verb.into(), kind: "Service".into(), key: key.clone() };
+        match self.services.get(&key).cloned() {
+            None => {
+                s.metadata.annotations.insert(LAST_APPLIED.into(), applied);
+                self.create_service(s);
+                mk("created")
+            }
+            Some(old) => {
+                if old.metadata.annotations.get(LAST_APPLIED) == Some(&applied) {
+                    return mk("unchanged");
+                }
+                let Some(mut new) = merged(&old, &applied) else { return mk("unchanged") };
+                new.metadata.annotations.insert(LAST_APPLIED.into(), applied);
+                self.update_service(new);
+                mk("configured")
+            }
+        }
+    }
+
+    fn apply_pvc(&mut self, mut p: PersistentVolumeClaim, applied: String) -> ApplyOutcome {
+        let key = p.key();
+        let resource = format!("persistentvolumeclaim/{}", key.name);
+        let mk = |verb: &str| ApplyOutcome { resource: resource.clone(), verb: verb.into(), kind: "PersistentVolumeClaim".into(), key: key.clone() };
+        match self.pvcs.get(&key).cloned() {
+            None => {
+                p.metadata.annotations.insert(LAST_APPLIED.into(), applied);
+                p.metadata.uid = String::new();
+                self.create_pvc(p);
+                mk("created")
+            }
+            Some(old) => {
+                if old.metadata.annotations.get(LAST_APPLIED) == Some(&applied) {
+                    return mk("unchanged");
+                }
+                let Some(mut new) = merged(&old, &applied) else { return mk("unchanged") };
+                new.metadata.annotations.insert(LAST_APPLIED.into(), applied);
+                new.status = old.status.clone();
+                new.metadata.resource_version = self.bump_rv();
+                self.pvcs.insert(key.clone(), new);
+                self.enqueue(crate::cluster::Work::SyncClaim(key.clone()));
+                mk("configured")
+            }
+        }
+    }
+
+    fn apply_pv(&mut self, mut p: PersistentVolume, applied: String) -> ApplyOutcome {
+        let name = p.metadata.name.clone();
+        let key = Key::cluster(&name);
+        let resource = format!("persistentvolume/{name}");
+        let mk = |verb: &str| ApplyOutcome { resource: resource.clone(), verb: verb.into(), kind: "PersistentVolume".into(), key: key.clone() };
+        match self.pvs.get(&name).cloned() {
+            None => {
+                p.metadata.annotations.insert(LAST_APPLIED.into(), applied);
+                self.create_pv(p);
+                mk("created")
+            }
+            Some(old) => {
+                if old.metadata.annotations.get(LAST_APPLIED) == Some(&applied) {
+                    return mk("unchanged");
+                }
+                let Some(mut new) = merged(&old, &applied) else { return mk("unchanged") };
+                crate::storage::default_volume(&mut new);
+                new.metadata.annotations.insert(LAST_APPLIED.into(), applied);
+                new.status = old.status.clone();
+                new.metadata.resource_version = self.bump_rv();
+                self.pvs.insert(name.clone(), new);
+                self.enqueue(crate::cluster::Work::SyncVolume(name.clone()));
+                mk("configured")
+            }
+        }
     }
 
     fn apply_namespace(&mut self, mut n: Namespace, applied: String) -> ApplyOutcome {

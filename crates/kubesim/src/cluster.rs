@@ -87,6 +87,14 @@ pub enum Work {
     TaintEviction(String),
     /// The pod garbage collector looks for pods bound to a vanished node.
     PodGc(String),
+    SyncStatefulSet(Key),
+    /// PV controller pass over a claim.
+    SyncClaim(Key),
+    /// PV controller pass over a volume.
+    SyncVolume(String),
+    /// The external provisioner creates the claim's volume.
+    Provision(Key),
+    SyncEndpoints(Key),
 }
 
 /// What happened, in order, for goals and timelines: a plain log with simulated times.
@@ -172,6 +180,13 @@ pub struct Timings {
     pub stop: Dur,
     /// From containers stopped to the object being removed.
     pub remove_after_stop: Dur,
+    /// How long the dynamic provisioner takes to create a volume.
+    #[serde(default = "default_provision")]
+    pub provision: Dur,
+}
+
+fn default_provision() -> Dur {
+    Dur::ms(1000)
 }
 
 impl Default for Timings {
@@ -182,6 +197,7 @@ impl Default for Timings {
             image_pull: Dur::ms(2500),
             stop: Dur::ms(1000),
             remove_after_stop: Dur::ms(500),
+            provision: default_provision(),
         }
     }
 }
@@ -234,6 +250,25 @@ pub struct Cluster {
     /// Similar-event aggregation of client-go (`EventAggregator`), by aggregate key.
     #[serde(default)]
     pub(crate) similar_events: BTreeMap<String, SimilarEvents>,
+    #[serde(default)]
+    pub(crate) statefulsets: BTreeMap<Key, StatefulSet>,
+    #[serde(default)]
+    pub(crate) controllerrevisions: BTreeMap<Key, ControllerRevision>,
+    #[serde(default)]
+    pub(crate) pvcs: BTreeMap<Key, PersistentVolumeClaim>,
+    #[serde(default)]
+    pub(crate) pvs: BTreeMap<String, PersistentVolume>,
+    #[serde(default)]
+    pub(crate) services: BTreeMap<Key, Service>,
+    #[serde(default)]
+    pub(crate) endpoints: BTreeMap<Key, Endpoints>,
+    /// Pods the attach/detach controller holds back (Multi-Attach).
+    #[serde(default)]
+    pub(crate) attach_waiting: BTreeSet<Key>,
+    /// Pods per claim they mount (pod volumes never change), for pvc-protection, the
+    /// scheduler and attach checks without scanning every pod.
+    #[serde(default)]
+    pub(crate) claim_users: BTreeMap<Key, BTreeSet<Key>>,
 }
 
 /// Distinct messages seen recently for one aggregate key, and when the last one came.
@@ -283,6 +318,14 @@ impl Cluster {
             kubelets: BTreeMap::new(),
             scheduled_evictions: BTreeSet::new(),
             similar_events: BTreeMap::new(),
+            statefulsets: BTreeMap::new(),
+            controllerrevisions: BTreeMap::new(),
+            pvcs: BTreeMap::new(),
+            pvs: BTreeMap::new(),
+            services: BTreeMap::new(),
+            endpoints: BTreeMap::new(),
+            attach_waiting: BTreeSet::new(),
+            claim_users: BTreeMap::new(),
         };
         for ns in ["default", "kube-system", "kube-public", "kube-node-lease"] {
             let mut n = Namespace { api_version: "v1".into(), kind: "Namespace".into(), ..Default::default() };
@@ -309,6 +352,7 @@ impl Cluster {
             // A repeated name is skipped: the first node of that name stays.
             let _ = c.add_node(n.clone());
         }
+        crate::service::add_kubernetes_service(&mut c);
         c.settle();
         c
     }
@@ -468,6 +512,11 @@ impl Cluster {
                 Work::NodeMonitor(n) => crate::nodelifecycle::monitor(self, &n),
                 Work::TaintEviction(n) => crate::nodelifecycle::evict(self, &n),
                 Work::PodGc(n) => crate::nodelifecycle::pod_gc(self, &n),
+                Work::SyncStatefulSet(k) => crate::statefulset::sync(self, &k),
+                Work::SyncClaim(k) => crate::storage::sync_claim(self, &k),
+                Work::SyncVolume(n) => crate::storage::sync_volume(self, &n),
+                Work::Provision(k) => crate::storage::provision(self, &k),
+                Work::SyncEndpoints(k) => crate::service::sync_endpoints(self, &k),
             }
         }
     }
@@ -706,6 +755,7 @@ impl Cluster {
         let key = pod.key();
         let owner = pod.controller_ref().map(|r| (r.kind.clone(), r.name.clone())).unwrap_or_default();
         let node = pod.spec.node_name.clone();
+        crate::storage::index_claims(self, &pod, true);
         self.pods.insert(key.clone(), pod);
         self.happen(HappeningKind::PodCreated { pod: key.clone(), owner_kind: owner.0, owner: owner.1 });
         if node.is_empty() {
@@ -737,6 +787,11 @@ impl Cluster {
 
     /// Tells the owner of a pod that the pod changed.
     pub(crate) fn pod_changed(&mut self, key: &Key) {
+        crate::service::pod_touched(self, key);
+        if let Some(p) = self.pods.get(key).filter(|p| p.status.phase == "Succeeded" || p.status.phase == "Failed") {
+            let p = p.clone();
+            crate::storage::pod_released(self, &p);
+        }
         let owner = self.pods.get(key).and_then(|p| p.controller_ref().cloned());
         if let Some(r) = owner {
             self.owner_changed(&r.kind, &Key::new(&key.ns, &r.name));
@@ -752,6 +807,11 @@ impl Cluster {
         }
         if kind == "Deployment" && self.deployments.contains_key(owner) {
             self.enqueue(Work::SyncDeployment(owner.clone()));
+        }
+        if kind == "StatefulSet" && self.statefulsets.contains_key(owner) {
+            // Pod events reach the controller through its informer: every change of the
+            // set's pods at this instant is handled by one sync at the end of the instant.
+            self.resync_later(Work::SyncStatefulSet(owner.clone()), Dur::ZERO);
         }
     }
 
@@ -787,6 +847,10 @@ impl Cluster {
         let Some(p) = self.pods.remove(key) else { return };
         self.unscheduled.remove(key);
         self.runtime.remove(key);
+        self.attach_waiting.remove(key);
+        crate::service::pod_removed(self, &p);
+        crate::storage::index_claims(self, &p, false);
+        crate::storage::pod_released(self, &p);
         if let Some(set) = self.pods_on_node.get_mut(&p.spec.node_name) {
             set.remove(key);
         }

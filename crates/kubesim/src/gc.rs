@@ -42,6 +42,9 @@ impl Cluster {
             "ReplicaSet" => self.replicasets.get(key).map(|o| &o.metadata),
             "Deployment" => self.deployments.get(key).map(|o| &o.metadata),
             "DaemonSet" => self.daemonsets.get(key).map(|o| &o.metadata),
+            "StatefulSet" => self.statefulsets.get(key).map(|o| &o.metadata),
+            "PersistentVolumeClaim" => self.pvcs.get(key).map(|o| &o.metadata),
+            "ControllerRevision" => self.controllerrevisions.get(key).map(|o| &o.metadata),
             _ => None,
         }
     }
@@ -52,6 +55,9 @@ impl Cluster {
             "ReplicaSet" => self.replicasets.get_mut(key).map(|o| &mut o.metadata),
             "Deployment" => self.deployments.get_mut(key).map(|o| &mut o.metadata),
             "DaemonSet" => self.daemonsets.get_mut(key).map(|o| &mut o.metadata),
+            "StatefulSet" => self.statefulsets.get_mut(key).map(|o| &mut o.metadata),
+            "PersistentVolumeClaim" => self.pvcs.get_mut(key).map(|o| &mut o.metadata),
+            "ControllerRevision" => self.controllerrevisions.get_mut(key).map(|o| &mut o.metadata),
             _ => None,
         }
     }
@@ -67,6 +73,9 @@ impl Cluster {
         }
         if let Some(o) = self.daemonsets.values().find(|o| hit(&o.metadata)) {
             return Some(("DaemonSet".into(), Key::new(ns, &o.metadata.name)));
+        }
+        if let Some(o) = self.statefulsets.values().find(|o| hit(&o.metadata)) {
+            return Some(("StatefulSet".into(), Key::new(ns, &o.metadata.name)));
         }
         if let Some(o) = self.pods.values().find(|o| hit(&o.metadata)) {
             return Some(("Pod".into(), Key::new(ns, &o.metadata.name)));
@@ -88,6 +97,16 @@ impl Cluster {
                 v.push(("Pod".to_string(), Key::new(ns, &o.metadata.name), b));
             }
         }
+        for o in self.controllerrevisions.values().filter(|o| o.metadata.namespace == ns) {
+            if let Some(b) = refs(&o.metadata) {
+                v.push(("ControllerRevision".to_string(), Key::new(ns, &o.metadata.name), b));
+            }
+        }
+        for o in self.pvcs.values().filter(|o| o.metadata.namespace == ns) {
+            if let Some(b) = refs(&o.metadata) {
+                v.push(("PersistentVolumeClaim".to_string(), Key::new(ns, &o.metadata.name), b));
+            }
+        }
         v
     }
 
@@ -100,6 +119,9 @@ impl Cluster {
                 "ReplicaSet" => "replicasets.apps",
                 "Deployment" => "deployments.apps",
                 "DaemonSet" => "daemonsets.apps",
+                "StatefulSet" => "statefulsets.apps",
+                "PersistentVolumeClaim" => "persistentvolumeclaims",
+                "ControllerRevision" => "controllerrevisions.apps",
                 _ => "objects",
             };
             return Err(format!("Error from server (NotFound): {plural} \"{}\" not found", key.name));
@@ -137,12 +159,16 @@ impl Cluster {
         Ok(())
     }
 
-    /// Pods terminate gracefully; other kinds go at once.
+    /// Pods terminate gracefully, claims wait for pvc-protection; other kinds go at once.
     fn remove_or_terminate(&mut self, kind: &str, key: &Key, grace: Option<i64>) {
-        if kind == "Pod" {
-            self.delete_pod(key, grace);
-        } else {
-            self.remove_object(kind, key);
+        match kind {
+            "Pod" => {
+                self.delete_pod(key, grace);
+            }
+            "PersistentVolumeClaim" => {
+                self.delete_pvc(key);
+            }
+            _ => self.remove_object(kind, key),
         }
     }
 
@@ -160,6 +186,11 @@ impl Cluster {
             }
             "Deployment" => self.deployments.remove(key).map(|o| o.metadata.uid),
             "DaemonSet" => self.daemonsets.remove(key).map(|o| o.metadata.uid),
+            "StatefulSet" => self.statefulsets.remove(key).map(|o| o.metadata.uid),
+            "ControllerRevision" => {
+                self.controllerrevisions.remove(key);
+                return;
+            }
             _ => None,
         };
         let Some(uid) = uid else { return };

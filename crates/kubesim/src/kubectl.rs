@@ -103,6 +103,12 @@ const TYPES: &[ResourceType] = &[
     ResourceType { plural: "deployments", kind: "Deployment", group: "apps", names: &["deployment", "deployments", "deploy", "deployments.apps", "deployment.apps"], namespaced: true },
     ResourceType { plural: "replicasets", kind: "ReplicaSet", group: "apps", names: &["replicaset", "replicasets", "rs", "replicasets.apps", "replicaset.apps"], namespaced: true },
     ResourceType { plural: "events", kind: "Event", group: "", names: &["event", "events", "ev"], namespaced: true },
+    ResourceType { plural: "statefulsets", kind: "StatefulSet", group: "apps", names: &["statefulset", "statefulsets", "sts", "statefulsets.apps"], namespaced: true },
+    ResourceType { plural: "services", kind: "Service", group: "", names: &["service", "services", "svc"], namespaced: true },
+    ResourceType { plural: "endpoints", kind: "Endpoints", group: "", names: &["endpoints", "ep"], namespaced: true },
+    ResourceType { plural: "persistentvolumeclaims", kind: "PersistentVolumeClaim", group: "", names: &["persistentvolumeclaim", "persistentvolumeclaims", "pvc"], namespaced: true },
+    ResourceType { plural: "persistentvolumes", kind: "PersistentVolume", group: "", names: &["persistentvolume", "persistentvolumes", "pv"], namespaced: false },
+    ResourceType { plural: "controllerrevisions", kind: "ControllerRevision", group: "apps", names: &["controllerrevision", "controllerrevisions", "controllerrevisions.apps"], namespaced: true },
 ];
 
 fn resource_type(name: &str) -> Option<&'static ResourceType> {
@@ -494,6 +500,147 @@ fn get(c: &Cluster, f: &Flags) -> Output {
                 rows.push(r);
             }
         }
+        "StatefulSet" => {
+            header = if wide { vec!["NAME", "READY", "AGE", "CONTAINERS", "IMAGES"] } else { vec!["NAME", "READY", "AGE"] };
+            for s in c.statefulsets().filter(|s| in_scope(&s.metadata)) {
+                found.push(s.metadata.name.clone());
+                let mut r = vec![
+                    s.metadata.name.clone(),
+                    format!("{}/{}", s.status.ready_replicas, s.spec.replicas.unwrap_or(1)),
+                    age(c, &s.metadata),
+                ];
+                if wide {
+                    let tmpl = s.spec.template.clone().unwrap_or_default();
+                    r.push(tmpl.spec.containers.iter().map(|x| x.name.clone()).collect::<Vec<_>>().join(","));
+                    r.push(tmpl.spec.containers.iter().map(|x| x.image.clone()).collect::<Vec<_>>().join(","));
+                }
+                if f.show_labels {
+                    r.push(printers::labels_string(&s.metadata.labels));
+                }
+                rows.push(r);
+            }
+        }
+        "Service" => {
+            header = if wide {
+                vec!["NAME", "TYPE", "CLUSTER-IP", "EXTERNAL-IP", "PORT(S)", "AGE", "SELECTOR"]
+            } else {
+                vec!["NAME", "TYPE", "CLUSTER-IP", "EXTERNAL-IP", "PORT(S)", "AGE"]
+            };
+            for s in c.services().filter(|s| in_scope(&s.metadata)) {
+                found.push(s.metadata.name.clone());
+                let external = if !s.spec.external_ips.is_empty() {
+                    s.spec.external_ips.join(",")
+                } else if s.spec.type_ == "LoadBalancer" {
+                    "<pending>".into()
+                } else if s.spec.type_ == "ExternalName" {
+                    s.spec.external_name.clone()
+                } else {
+                    "<none>".into()
+                };
+                let mut r = vec![
+                    s.metadata.name.clone(),
+                    s.spec.type_.clone(),
+                    s.spec.cluster_ips.first().cloned().unwrap_or_else(|| if s.spec.cluster_ip.is_empty() { "<none>".into() } else { s.spec.cluster_ip.clone() }),
+                    external,
+                    crate::service::ports_string(s),
+                    age(c, &s.metadata),
+                ];
+                if wide {
+                    r.push(if s.spec.selector.is_empty() { "<none>".into() } else { printers::labels_string(&s.spec.selector) });
+                }
+                if f.show_labels {
+                    r.push(printers::labels_string(&s.metadata.labels));
+                }
+                rows.push(r);
+            }
+        }
+        "Endpoints" => {
+            header = vec!["NAME", "ENDPOINTS", "AGE"];
+            for e in c.all_endpoints().filter(|e| in_scope(&e.metadata)) {
+                found.push(e.metadata.name.clone());
+                let mut r = vec![e.metadata.name.clone(), crate::service::endpoints_string(e), age(c, &e.metadata)];
+                if f.show_labels {
+                    r.push(printers::labels_string(&e.metadata.labels));
+                }
+                rows.push(r);
+            }
+        }
+        "PersistentVolumeClaim" => {
+            header = if wide {
+                vec!["NAME", "STATUS", "VOLUME", "CAPACITY", "ACCESS MODES", "STORAGECLASS", "VOLUMEATTRIBUTESCLASS", "AGE", "VOLUMEMODE"]
+            } else {
+                vec!["NAME", "STATUS", "VOLUME", "CAPACITY", "ACCESS MODES", "STORAGECLASS", "VOLUMEATTRIBUTESCLASS", "AGE"]
+            };
+            for p in c.pvcs().filter(|p| in_scope(&p.metadata)) {
+                found.push(p.metadata.name.clone());
+                let bound = !p.spec.volume_name.is_empty();
+                let mut r = vec![
+                    p.metadata.name.clone(),
+                    if p.metadata.deletion_timestamp.is_some() { "Terminating".into() } else { p.status.phase.clone() },
+                    p.spec.volume_name.clone(),
+                    if bound { p.status.capacity.get("storage").map(|q| q.canonical()).unwrap_or_default() } else { String::new() },
+                    if bound { crate::storage::access_modes_string(&p.status.access_modes) } else { String::new() },
+                    p.spec.storage_class_name.clone().unwrap_or_default(),
+                    p.spec.volume_attributes_class_name.clone().unwrap_or_else(|| "<unset>".into()),
+                    age(c, &p.metadata),
+                ];
+                if wide {
+                    r.push(p.spec.volume_mode.clone().unwrap_or_default());
+                }
+                if f.show_labels {
+                    r.push(printers::labels_string(&p.metadata.labels));
+                }
+                rows.push(r);
+            }
+        }
+        "PersistentVolume" => {
+            header = if wide {
+                vec!["NAME", "CAPACITY", "ACCESS MODES", "RECLAIM POLICY", "STATUS", "CLAIM", "STORAGECLASS", "VOLUMEATTRIBUTESCLASS", "REASON", "AGE", "VOLUMEMODE"]
+            } else {
+                vec!["NAME", "CAPACITY", "ACCESS MODES", "RECLAIM POLICY", "STATUS", "CLAIM", "STORAGECLASS", "VOLUMEATTRIBUTESCLASS", "REASON", "AGE"]
+            };
+            for p in c.pvs().filter(|p| in_scope(&p.metadata)) {
+                found.push(p.metadata.name.clone());
+                let mut r = vec![
+                    p.metadata.name.clone(),
+                    p.spec.capacity.get("storage").map(|q| q.canonical()).unwrap_or_default(),
+                    crate::storage::access_modes_string(&p.spec.access_modes),
+                    p.spec.persistent_volume_reclaim_policy.clone(),
+                    if p.metadata.deletion_timestamp.is_some() { "Terminating".into() } else { p.status.phase.clone() },
+                    p.spec.claim_ref.as_ref().map(|r| format!("{}/{}", r.namespace, r.name)).unwrap_or_default(),
+                    p.spec.storage_class_name.clone(),
+                    p.spec.volume_attributes_class_name.clone().unwrap_or_else(|| "<unset>".into()),
+                    p.status.reason.clone(),
+                    age(c, &p.metadata),
+                ];
+                if wide {
+                    r.push(p.spec.volume_mode.clone());
+                }
+                if f.show_labels {
+                    r.push(printers::labels_string(&p.metadata.labels));
+                }
+                rows.push(r);
+            }
+        }
+        "ControllerRevision" => {
+            header = vec!["NAME", "CONTROLLER", "REVISION", "AGE"];
+            for r in c.controllerrevisions().filter(|r| in_scope(&r.metadata)) {
+                found.push(r.metadata.name.clone());
+                use crate::store::Object;
+                let controller = r
+                    .controller_ref()
+                    .map(|o| {
+                        let group = o.api_version.split_once('/').map(|(g, _)| g).unwrap_or("");
+                        if group.is_empty() { format!("{}/{}", o.kind.to_lowercase(), o.name) } else { format!("{}.{group}/{}", o.kind.to_lowercase(), o.name) }
+                    })
+                    .unwrap_or_else(|| "<none>".into());
+                let mut row = vec![r.metadata.name.clone(), controller, r.revision.to_string(), age(c, &r.metadata)];
+                if f.show_labels {
+                    row.push(printers::labels_string(&r.metadata.labels));
+                }
+                rows.push(row);
+            }
+        }
         _ => {
             header = vec!["LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE"];
             for e in c.events().iter().filter(|e| in_scope(&e.metadata)) {
@@ -549,6 +696,11 @@ fn get(c: &Cluster, f: &Flags) -> Output {
             "DaemonSet" => c.daemonsets().filter(|d| in_scope(&d.metadata)).map(|d| d.metadata.namespace.clone()).collect(),
             "Deployment" => c.deployments().filter(|d| in_scope(&d.metadata)).map(|d| d.metadata.namespace.clone()).collect(),
             "ReplicaSet" => c.replicasets().filter(|d| in_scope(&d.metadata)).map(|d| d.metadata.namespace.clone()).collect(),
+            "StatefulSet" => c.statefulsets().filter(|d| in_scope(&d.metadata)).map(|d| d.metadata.namespace.clone()).collect(),
+            "Service" => c.services().filter(|d| in_scope(&d.metadata)).map(|d| d.metadata.namespace.clone()).collect(),
+            "Endpoints" => c.all_endpoints().filter(|d| in_scope(&d.metadata)).map(|d| d.metadata.namespace.clone()).collect(),
+            "PersistentVolumeClaim" => c.pvcs().filter(|d| in_scope(&d.metadata)).map(|d| d.metadata.namespace.clone()).collect(),
+            "ControllerRevision" => c.controllerrevisions().filter(|d| in_scope(&d.metadata)).map(|d| d.metadata.namespace.clone()).collect(),
             _ => c.events().iter().filter(|e| in_scope(&e.metadata)).map(|e| e.metadata.namespace.clone()).collect(),
         };
         for (r, n) in rows.iter_mut().zip(nss) {
@@ -557,7 +709,10 @@ fn get(c: &Cluster, f: &Flags) -> Output {
     }
     let mut all = vec![head];
     all.extend(rows);
-    Output { stdout: table(&all), stderr: err.clone(), status: i32::from(!err.is_empty()) }
+    if t.kind == "Endpoints" {
+        err.insert_str(0, "Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n");
+    }
+    Output { stdout: table(&all), stderr: err.clone(), status: i32::from(!err.lines().any(|l| l.starts_with("Error"))) }
 }
 
 /// CONTAINERS, IMAGES and SELECTOR cells of `-o wide` for a workload.
@@ -609,6 +764,7 @@ fn scale(c: &mut Cluster, f: &Flags) -> Output {
         let ok = match t.kind {
             "Deployment" => c.scale_deployment(&key, n),
             "ReplicaSet" => c.scale_replicaset(&key, n),
+            "StatefulSet" => c.scale_statefulset(&key, n),
             _ => {
                 out.stderr.push_str(&format!("error: no scaler has been implemented for {{\"{}\" \"{}\"}}\n", t.group, t.kind));
                 out.status = 1;
@@ -894,6 +1050,10 @@ fn delete(c: &mut Cluster, f: &Flags) -> Output {
             "Deployment" => c.deployments().filter(|d| m(&d.metadata)).map(|d| d.metadata.name.clone()).collect(),
             "ReplicaSet" => c.replicasets().filter(|d| m(&d.metadata)).map(|d| d.metadata.name.clone()).collect(),
             "Node" => c.nodes().filter(|n| selector_matches(sel, &n.metadata.labels).unwrap_or(false)).map(|n| n.metadata.name.clone()).collect(),
+            "StatefulSet" => c.statefulsets().filter(|d| m(&d.metadata)).map(|d| d.metadata.name.clone()).collect(),
+            "Service" => c.services().filter(|d| m(&d.metadata)).map(|d| d.metadata.name.clone()).collect(),
+            "PersistentVolumeClaim" => c.pvcs().filter(|d| m(&d.metadata)).map(|d| d.metadata.name.clone()).collect(),
+            "PersistentVolume" => c.pvs().filter(|d| selector_matches(sel, &d.metadata.labels).unwrap_or(false)).map(|d| d.metadata.name.clone()).collect(),
             _ => vec![],
         };
         if names.is_empty() {
@@ -905,19 +1065,27 @@ fn delete(c: &mut Cluster, f: &Flags) -> Output {
         return Output::err("error: resource(s) were provided, but no name was specified\n");
     }
     let verb = if force { "force deleted" } else { "deleted" };
-    let mut waiting: Vec<Key> = Vec::new();
+    // kubectl waits on each deleted object by uid: a replacement with the same name (a
+    // StatefulSet pod coming back) does not keep it waiting.
+    let mut waiting: Vec<(Key, String)> = Vec::new();
     for n in names {
         let key = Key::new(&ns, &n);
+        let uid = c.object_meta(t.kind, &key).map(|m| m.uid.clone()).unwrap_or_default();
         let ok = match t.kind {
-            "Pod" | "DaemonSet" | "Deployment" | "ReplicaSet" => c.delete_object(t.kind, &key, propagation, grace).is_ok(),
+            "Pod" | "DaemonSet" | "Deployment" | "ReplicaSet" | "StatefulSet" => c.delete_object(t.kind, &key, propagation, grace).is_ok(),
             "Node" => c.remove_node(&n).is_ok(),
+            "Service" => c.delete_service(&key),
+            "PersistentVolumeClaim" => c.delete_pvc(&key),
+            "PersistentVolume" => c.delete_pv(&n),
+            "ControllerRevision" => c.controllerrevisions.remove(&key).is_some(),
+            "Endpoints" => c.endpoints.remove(&key).is_some(),
             _ => false,
         };
         if ok {
             let what = if t.group.is_empty() { t.kind.to_lowercase() } else { format!("{}.{}", t.kind.to_lowercase(), t.group) };
             if t.namespaced {
                 out.stdout.push_str(&format!("{what} \"{n}\" {verb} from {ns} namespace\n"));
-                waiting.push(key);
+                waiting.push((key, uid));
             } else {
                 out.stdout.push_str(&format!("{what} \"{n}\" {verb}\n"));
             }
@@ -931,10 +1099,14 @@ fn delete(c: &mut Cluster, f: &Flags) -> Output {
     // meanwhile, up to a minute, after which the prompt comes back as after Ctrl-C.
     if f.wait.as_deref() != Some("false") {
         let kind = t.kind;
-        c.advance_until(crate::time::Dur::secs(60), |c| waiting.iter().all(|k| c.object_meta(kind, k).is_none()));
+        c.advance_until(crate::time::Dur::secs(60), |c| {
+            waiting.iter().all(|(k, uid)| c.object_meta(kind, k).is_none_or(|m| &m.uid != uid))
+        });
     }
     out
 }
+
+/// `kubectl scale TYPE NAME --replicas=N` (StatefulSets here).
 
 #[cfg(test)]
 mod tests {

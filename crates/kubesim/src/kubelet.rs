@@ -70,7 +70,12 @@ pub fn on_timer(c: &mut Cluster, key: &Key, uid: &str) {
     }
     match rt.stage {
         PodStage::Bound => start_sandbox(c, key, uid),
-        PodStage::Creating | PodStage::Pulling => start_containers(c, key, uid),
+        PodStage::Creating | PodStage::Pulling => {
+            // The attach/detach controller must attach the pod's volumes first.
+            if !crate::storage::attach_blocked(c, key) {
+                start_containers(c, key, uid)
+            }
+        }
         PodStage::Started => become_ready(c, key),
         PodStage::Ready => {}
         PodStage::Stopping => containers_stopped(c, key, uid),

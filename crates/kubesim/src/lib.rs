@@ -4,6 +4,10 @@
 //! caller advances, randomness is one seeded generator. The same seed and inputs give the
 //! same cluster, byte for byte, natively and in WebAssembly.
 
+// Manifest errors and parsed documents are big plain values made once per `kubectl apply`;
+// boxing them would only make the API clumsier.
+#![allow(clippy::result_large_err, clippy::large_enum_variant)]
+
 pub mod apply;
 pub mod cluster;
 pub mod daemonset;
@@ -15,11 +19,16 @@ pub mod kubelet;
 pub mod manifest;
 pub mod model;
 pub mod nodelifecycle;
+pub mod model_sts;
 pub mod printers;
+pub mod quantity;
 pub mod replicaset;
 pub mod rand;
 pub mod scheduler;
+pub mod service;
 pub mod session;
+pub mod statefulset;
+pub mod storage;
 pub mod store;
 pub mod time;
 pub mod view;

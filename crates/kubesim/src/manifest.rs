@@ -18,6 +18,10 @@ pub enum AnyObject {
     Namespace(Namespace),
     Deployment(Deployment),
     ReplicaSet(ReplicaSet),
+    StatefulSet(StatefulSet),
+    Service(Service),
+    PersistentVolumeClaim(PersistentVolumeClaim),
+    PersistentVolume(PersistentVolume),
 }
 
 impl AnyObject {
@@ -28,6 +32,10 @@ impl AnyObject {
             AnyObject::Namespace(_) => "Namespace",
             AnyObject::Deployment(_) => "Deployment",
             AnyObject::ReplicaSet(_) => "ReplicaSet",
+            AnyObject::StatefulSet(_) => "StatefulSet",
+            AnyObject::Service(_) => "Service",
+            AnyObject::PersistentVolumeClaim(_) => "PersistentVolumeClaim",
+            AnyObject::PersistentVolume(_) => "PersistentVolume",
         }
     }
     pub fn meta(&self) -> &ObjectMeta {
@@ -37,6 +45,10 @@ impl AnyObject {
             AnyObject::Namespace(o) => &o.metadata,
             AnyObject::Deployment(o) => &o.metadata,
             AnyObject::ReplicaSet(o) => &o.metadata,
+            AnyObject::StatefulSet(o) => &o.metadata,
+            AnyObject::Service(o) => &o.metadata,
+            AnyObject::PersistentVolumeClaim(o) => &o.metadata,
+            AnyObject::PersistentVolume(o) => &o.metadata,
         }
     }
     pub fn meta_mut(&mut self) -> &mut ObjectMeta {
@@ -46,7 +58,15 @@ impl AnyObject {
             AnyObject::Namespace(o) => &mut o.metadata,
             AnyObject::Deployment(o) => &mut o.metadata,
             AnyObject::ReplicaSet(o) => &mut o.metadata,
+            AnyObject::StatefulSet(o) => &mut o.metadata,
+            AnyObject::Service(o) => &mut o.metadata,
+            AnyObject::PersistentVolumeClaim(o) => &mut o.metadata,
+            AnyObject::PersistentVolume(o) => &mut o.metadata,
         }
+    }
+    /// Does the kind live in a namespace?
+    pub fn namespaced(&self) -> bool {
+        !matches!(self, AnyObject::Namespace(_) | AnyObject::PersistentVolume(_))
     }
 }
 
@@ -69,6 +89,10 @@ pub const SUPPORTED: &[(&str, &str)] = &[
     ("Namespace", "v1"),
     ("Deployment", "apps/v1"),
     ("ReplicaSet", "apps/v1"),
+    ("StatefulSet", "apps/v1"),
+    ("Service", "v1"),
+    ("PersistentVolumeClaim", "v1"),
+    ("PersistentVolume", "v1"),
 ];
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -107,12 +131,29 @@ pub enum InvalidDetail {
     RestartPolicy { value: String },
     /// A field that cannot change after creation (e.g. `spec.selector`).
     FieldImmutable,
-    /// A count that must be zero or more.
-    Negative { value: i64 },
     /// `maxUnavailable` and `maxSurge` of a rolling update are both zero.
     MaxUnavailableZeroWithZeroSurge,
-    /// An unsupported enum value (e.g. a strategy type); the path says which field.
-    Unsupported { value: String },
+    /// Not a DNS-1123 label (StatefulSet names, serviceName).
+    NotDnsLabel { value: String },
+    /// Not a DNS-1035 label (Service names: must start with a letter).
+    NotDns1035Label { value: String },
+    /// A value outside a fixed set.
+    UnsupportedValue { unsupported: Box<Unsupported> },
+    /// A number that must not be negative.
+    Negative { value: i64 },
+    /// `rollingUpdate` given with `type: OnDelete`.
+    RollingUpdateWithOnDelete,
+    /// An update touched a StatefulSet spec field other than the mutable ones.
+    StatefulSetSpecImmutable,
+    /// An update touched a claim's spec other than its requests.
+    ClaimSpecImmutable,
+}
+
+/// A value and the values that would have been accepted.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unsupported {
+    pub value: String,
+    pub supported: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -171,6 +212,10 @@ pub fn parse(text: &str) -> Result<Vec<Document>, ManifestError> {
             "Pod" => Pod::deserialize(de).map(AnyObject::Pod),
             "Deployment" => Deployment::deserialize(de).map(AnyObject::Deployment),
             "ReplicaSet" => ReplicaSet::deserialize(de).map(AnyObject::ReplicaSet),
+            "StatefulSet" => StatefulSet::deserialize(de).map(AnyObject::StatefulSet),
+            "Service" => Service::deserialize(de).map(AnyObject::Service),
+            "PersistentVolumeClaim" => PersistentVolumeClaim::deserialize(de).map(AnyObject::PersistentVolumeClaim),
+            "PersistentVolume" => PersistentVolume::deserialize(de).map(AnyObject::PersistentVolume),
             _ => Namespace::deserialize(de).map(AnyObject::Namespace),
         }
         .map_err(|e| decode_error(index, &kind, &e))?;

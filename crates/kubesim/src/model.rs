@@ -7,6 +7,8 @@ use std::collections::BTreeMap;
 
 pub type Labels = BTreeMap<String, String>;
 
+pub use crate::model_sts::*;
+
 fn is_false(b: &bool) -> bool {
     !*b
 }

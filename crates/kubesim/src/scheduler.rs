@@ -66,6 +66,21 @@ pub fn schedule(c: &mut Cluster, key: &Key) {
     }
     let spec = pod.spec.clone();
     let uid = pod.metadata.uid.clone();
+    // VolumeBinding PreFilter: claims that are missing or unbound (Immediate) stop the pod
+    // before any node is looked at.
+    let plan = match crate::storage::prefilter(c, pod) {
+        Ok(p) => p,
+        Err(msg) => {
+            let n = c.nodes.len();
+            let msg = format!("0/{n} nodes are available: {msg}. preemption: 0/{n} nodes are available: {n} Preemption is not helpful for scheduling.");
+            c.record_event("Pod", key, &uid, "Warning", "FailedScheduling", msg, "default-scheduler", "");
+            return;
+        }
+    };
+    if plan.selected_node.is_some() {
+        // A node was picked and its volumes are being provisioned: wait for the binding.
+        return;
+    }
     let mut failures: std::collections::BTreeMap<String, usize> = Default::default();
     let mut best: Vec<(usize, String)> = Vec::new();
     // PreFilter of NodeAffinity: a `matchFields metadata.name In [...]` term (what DaemonSet
@@ -73,7 +88,7 @@ pub fn schedule(c: &mut Cluster, key: &Key) {
     if let Some(names) = pinned_nodes(&spec) {
         for name in names {
             if let Some(node) = c.nodes.get(&name) {
-                if filter(node, &spec).is_ok() {
+                if filter(node, &spec).and_then(|_| crate::storage::filter(c, &plan, node)).is_ok() {
                     let load = c.pods_on_node.get(&name).map_or(0, |s| s.len());
                     best.push((load, name));
                 }
@@ -83,7 +98,7 @@ pub fn schedule(c: &mut Cluster, key: &Key) {
     let candidates: Box<dyn Iterator<Item = &Node>> =
         if best.is_empty() { Box::new(c.nodes.values()) } else { Box::new(std::iter::empty()) };
     for node in candidates {
-        match filter(node, &spec) {
+        match filter(node, &spec).and_then(|_| crate::storage::filter(c, &plan, node)) {
             Ok(()) => {
                 let load = c.pods_on_node.get(&node.metadata.name).map_or(0, |s| s.len());
                 best.push((load, node.metadata.name.clone()));
@@ -108,6 +123,10 @@ pub fn schedule(c: &mut Cluster, key: &Key) {
     let min = best.iter().map(|b| b.0).min().unwrap_or(0);
     let ties: Vec<&String> = best.iter().filter(|b| b.0 == min).map(|b| &b.1).collect();
     let pick = ties[c.rng.below(ties.len() as u64) as usize].clone();
+    if crate::storage::assume(c, &plan, &pick) {
+        // Bound once the provisioner and the PV controller have bound its claims.
+        return;
+    }
     c.record_event(
         "Pod",
         key,

@@ -70,6 +70,12 @@ object!(StorageClass, "StorageClass", "storage.k8s.io/v1", false);
 object!(Event, "Event", "v1", true);
 object!(Deployment, "Deployment", "apps/v1", true);
 object!(ReplicaSet, "ReplicaSet", "apps/v1", true);
+object!(StatefulSet, "StatefulSet", "apps/v1", true);
+object!(ControllerRevision, "ControllerRevision", "apps/v1", true);
+object!(PersistentVolumeClaim, "PersistentVolumeClaim", "v1", true);
+object!(PersistentVolume, "PersistentVolume", "v1", false);
+object!(Service, "Service", "v1", true);
+object!(Endpoints, "Endpoints", "v1", true);
 
 /// An owner reference with `controller: true` and `blockOwnerDeletion: true`, as controllers
 /// put on what they create.

@@ -13,6 +13,58 @@ pub struct ClusterView {
     /// Pods not bound to any node yet.
     pub unscheduled: Vec<PodView>,
     pub workloads: Vec<WorkloadView>,
+    /// Every claim, also those whose pod is gone (StatefulSet claims outlive their pods).
+    #[serde(default)]
+    pub claims: Vec<ClaimView>,
+    /// The storage strip: every PersistentVolume.
+    #[serde(default)]
+    pub volumes: Vec<VolumeView>,
+    #[serde(default)]
+    pub services: Vec<ServiceView>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ClaimView {
+    pub namespace: String,
+    pub name: String,
+    /// `Pending`, `Bound`, `Lost`, or `Terminating` while being deleted.
+    pub status: String,
+    pub volume: Option<String>,
+    pub capacity: Option<String>,
+    pub storage_class: Option<String>,
+    /// Pods whose volumes name this claim.
+    pub used_by: Vec<String>,
+    /// The node its volume lives on (local volumes), if known.
+    pub node: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct VolumeView {
+    pub name: String,
+    pub capacity: String,
+    pub access_modes: String,
+    pub reclaim_policy: String,
+    /// `Available`, `Bound`, `Released`, … or `Terminating`.
+    pub status: String,
+    /// `namespace/name` of the claim it is (or was) bound to.
+    pub claim: Option<String>,
+    pub storage_class: String,
+    pub node: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ServiceView {
+    pub namespace: String,
+    pub name: String,
+    pub headless: bool,
+    /// `None` for headless Services (kubectl prints `None`).
+    pub cluster_ip: Option<String>,
+    pub ports: String,
+    /// DNS names this Service gives and the addresses they resolve to: the Service name,
+    /// and for headless Services one name per ready endpoint with a hostname.
+    pub dns: Vec<(String, Vec<String>)>,
+    pub ready_endpoints: usize,
+    pub not_ready_endpoints: usize,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -48,6 +100,12 @@ pub struct PodView {
     pub node: Option<String>,
     pub ip: Option<String>,
     pub terminating: bool,
+    /// Claims its volumes name (`www-web-0`).
+    #[serde(default)]
+    pub claims: Vec<String>,
+    /// `<hostname>.<subdomain>` when the pod has a stable network identity.
+    #[serde(default)]
+    pub dns_name: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -82,7 +140,23 @@ pub fn pod_view(p: &Pod) -> PodView {
         node: (!p.spec.node_name.is_empty()).then(|| p.spec.node_name.clone()),
         ip: (!p.status.pod_ip.is_empty()).then(|| p.status.pod_ip.clone()),
         terminating: p.metadata.deletion_timestamp.is_some(),
+        claims: crate::storage::pod_claims(&p.spec).map(str::to_string).collect(),
+        dns_name: (!p.spec.hostname.is_empty() && !p.spec.subdomain.is_empty())
+            .then(|| format!("{}.{}.{}.svc.{}", p.spec.hostname, p.spec.subdomain, p.metadata.namespace, crate::service::CLUSTER_DOMAIN)),
     }
+}
+
+fn volume_node(pv: &PersistentVolume) -> Option<String> {
+    pv.spec
+        .node_affinity
+        .as_ref()?
+        .required
+        .as_ref()?
+        .node_selector_terms
+        .iter()
+        .flat_map(|t| t.match_expressions.iter())
+        .find(|e| e.key == "kubernetes.io/hostname" && e.operator == "In")
+        .and_then(|e| e.values.first().cloned())
 }
 
 impl Cluster {
@@ -118,6 +192,102 @@ impl Cluster {
             desired: d.spec.replicas.unwrap_or(1),
             ready: d.status.ready_replicas,
         }));
-        ClusterView { now_ms: self.now.millis(), nodes, unscheduled, workloads }
+        workloads.extend(self.statefulsets().map(|s| WorkloadView {
+            kind: StatefulSet::KIND.into(),
+            namespace: s.metadata.namespace.clone(),
+            name: s.metadata.name.clone(),
+            desired: s.spec.replicas.unwrap_or(1),
+            ready: s.status.ready_replicas,
+        }));
+        let claims = self
+            .pvcs()
+            .map(|p| ClaimView {
+                namespace: p.metadata.namespace.clone(),
+                name: p.metadata.name.clone(),
+                status: if p.metadata.deletion_timestamp.is_some() { "Terminating".into() } else { p.status.phase.clone() },
+                volume: (!p.spec.volume_name.is_empty()).then(|| p.spec.volume_name.clone()),
+                capacity: p.status.capacity.get("storage").map(|q| q.canonical()),
+                storage_class: p.spec.storage_class_name.clone().filter(|c| !c.is_empty()),
+                used_by: self.claim_users(&p.key()).map(|k| k.name.clone()).collect(),
+                node: self
+                    .pv(&p.spec.volume_name)
+                    .and_then(volume_node)
+                    .or_else(|| p.metadata.annotations.get(crate::storage::SELECTED_NODE).cloned()),
+            })
+            .collect();
+        let volumes = self
+            .pvs()
+            .map(|v| VolumeView {
+                name: v.metadata.name.clone(),
+                capacity: v.spec.capacity.get("storage").map(|q| q.canonical()).unwrap_or_default(),
+                access_modes: crate::storage::access_modes_string(&v.spec.access_modes),
+                reclaim_policy: v.spec.persistent_volume_reclaim_policy.clone(),
+                status: if v.metadata.deletion_timestamp.is_some() { "Terminating".into() } else { v.status.phase.clone() },
+                claim: v.spec.claim_ref.as_ref().map(|r| format!("{}/{}", r.namespace, r.name)),
+                storage_class: v.spec.storage_class_name.clone(),
+                node: volume_node(v),
+            })
+            .collect();
+        let services = self
+            .services()
+            .map(|s| {
+                let headless = crate::service::is_headless(s);
+                let fqdn = format!("{}.{}.svc.{}", s.metadata.name, s.metadata.namespace, crate::service::CLUSTER_DOMAIN);
+                let e = self.endpoints_of(&s.key());
+                let ready: Vec<&EndpointAddress> = e.map(|e| e.subsets.iter().flat_map(|x| x.addresses.iter()).collect()).unwrap_or_default();
+                let not_ready = e.map(|e| e.subsets.iter().map(|x| x.not_ready_addresses.len()).sum()).unwrap_or(0);
+                let mut dns = vec![(
+                    fqdn.clone(),
+                    if headless { ready.iter().map(|a| a.ip.clone()).collect() } else { vec![s.spec.cluster_ip.clone()] },
+                )];
+                if headless {
+                    for a in ready.iter().filter(|a| !a.hostname.is_empty()) {
+                        dns.push((format!("{}.{fqdn}", a.hostname), vec![a.ip.clone()]));
+                    }
+                }
+                ServiceView {
+                    namespace: s.metadata.namespace.clone(),
+                    name: s.metadata.name.clone(),
+                    headless,
+                    cluster_ip: (!headless && !s.spec.cluster_ip.is_empty()).then(|| s.spec.cluster_ip.clone()),
+                    ports: crate::service::ports_string(s),
+                    dns,
+                    ready_endpoints: ready.len(),
+                    not_ready_endpoints: not_ready,
+                }
+            })
+            .collect();
+        ClusterView { now_ms: self.now.millis(), nodes, unscheduled, workloads, claims, volumes, services }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Cluster, Dur};
+
+    #[test]
+    fn claims_stay_in_the_view_after_their_pod_is_gone() {
+        let mut c = Cluster::new(1);
+        c.apply_text(
+            "apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec:\n  serviceName: db\n  replicas: 2\n  selector:\n    matchLabels:\n      app: db\n  template:\n    metadata:\n      labels:\n        app: db\n    spec:\n      containers:\n      - name: db\n        image: postgres:16\n  volumeClaimTemplates:\n  - metadata:\n      name: data\n    spec:\n      accessModes: [ReadWriteOnce]\n      resources:\n        requests:\n          storage: 1Gi\n",
+        )
+        .unwrap();
+        c.advance(Dur::secs(60));
+        let v = c.view();
+        let w = v.workloads.iter().find(|w| w.kind == "StatefulSet").unwrap();
+        assert_eq!((w.desired, w.ready), (2, 2));
+        let pod = v.nodes.iter().flat_map(|n| n.pods.iter()).find(|p| p.name == "db-1").unwrap();
+        assert_eq!(pod.ordinal, Some(1));
+        assert_eq!(pod.claims, vec!["data-db-1"]);
+        assert_eq!(pod.dns_name.as_deref(), Some("db-1.db.default.svc.cluster.local"));
+        assert_eq!(v.volumes.len(), 2);
+        assert!(v.volumes.iter().all(|x| x.node.is_some() && x.status == "Bound"));
+        c.scale_statefulset(&crate::Key::new("default", "db"), 1);
+        c.advance(Dur::secs(30));
+        let v = c.view();
+        let claim = v.claims.iter().find(|x| x.name == "data-db-1").unwrap();
+        assert_eq!(claim.status, "Bound");
+        assert!(claim.used_by.is_empty());
+        assert_eq!(v.services.iter().find(|s| s.name == "kubernetes").unwrap().cluster_ip.as_deref(), Some("10.96.0.1"));
     }
 }

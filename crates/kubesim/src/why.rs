@@ -35,6 +35,29 @@ pub enum WhyItem {
     WaitingForOldPods { count: i32 },
     /// The object is being deleted; the controller only writes status.
     OwnerBeingDeleted,
+    /// OrderedReady: `blocked` (the next pod to create, delete or update) waits because
+    /// `pod` is not Running and Ready yet ("web-2 waits: web-1 is not Ready yet").
+    WaitingForReady { pod: String, blocked: String },
+    /// OrderedReady: `pod` is Ready but not yet for `minReadySeconds`.
+    WaitingForAvailable { pod: String, min_ready_seconds: i32, blocked: String },
+    /// A StatefulSet pod object must be gone before its ordinal is acted on again.
+    WaitingForDeletion { pod: String },
+    /// A rolling update waits for the pod it just replaced to become available.
+    WaitingForUpdate { pod: String },
+    /// Pods below the partition ordinal keep the old revision.
+    Partitioned { partition: i32, below: String },
+    /// A claim was created from a volumeClaimTemplate for a pod (before the pod).
+    PvcCreated { claim: String, pod: String },
+    /// A pod cannot be created while its claim is being deleted.
+    WaitingForClaimDeletion { claim: String, pod: String },
+    /// pvc-protection: a deleted claim stays while a pod uses it.
+    ClaimInUse { claim: String },
+    /// A claim waits for its provisioner (on the node the scheduler picked, if delayed).
+    Provisioning { claim: String, provisioner: String, node: Option<String> },
+    /// A claim was bound to a volume.
+    ClaimBound { claim: String, volume: String },
+    /// A ReadWriteOnce volume is attached to another node: the pod stays ContainerCreating.
+    MultiAttach { pod: String, volume: String, holders: Vec<String> },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -63,4 +86,6 @@ pub enum DeleteCause {
     Outdated,
     /// More pods than replicas: the lowest-ranked ones go.
     ScaleDown,
+    /// Its ordinal is no longer in range (StatefulSet scale-down).
+    ScaledDown,
 }

@@ -368,3 +368,19 @@ impl KeyOf for Pod {
         Key::new(&self.metadata.namespace, &self.metadata.name)
     }
 }
+
+#[test]
+fn apply_after_scale_is_a_three_way_merge() {
+    // kubectl apply merges (last applied, file, live): replicas changed by `kubectl scale`
+    // stay as they are while the file does not change them; changing them in the file wins.
+    let mut s = Session::new(Cluster::new(1));
+    s.files.insert("d.yaml".into(), DEPLOY.to_string());
+    assert!(run(&mut s, "kubectl apply -f d.yaml").contains("created"));
+    run(&mut s, "kubectl scale deploy web --replicas=5");
+    assert_eq!(run(&mut s, "kubectl apply -f d.yaml"), "deployment.apps/web unchanged\n");
+    let key = Key::new("default", "web");
+    assert_eq!(s.cluster.deployment(&key).unwrap().spec.replicas, Some(5));
+    s.files.insert("d.yaml".into(), DEPLOY.replace("replicas: 3", "replicas: 2"));
+    assert_eq!(run(&mut s, "kubectl apply -f d.yaml"), "deployment.apps/web configured\n");
+    assert_eq!(s.cluster.deployment(&key).unwrap().spec.replicas, Some(2));
+}
