@@ -1106,8 +1106,6 @@ fn delete(c: &mut Cluster, f: &Flags) -> Output {
     out
 }
 
-/// `kubectl scale TYPE NAME --replicas=N` (StatefulSets here).
-
 #[cfg(test)]
 mod tests {
     use super::shell_words;
