@@ -47,6 +47,13 @@ try {
   await app.apply();
   await expect(app.applyResult).toContainText('created');
   await app.expectOneReadyDaemonSetPodOn(NODES.workers);
+  // Show the terminal at work too, as a student would use it.
+  const input = page.getByTestId('terminal-input');
+  await input.fill('kubectl get ds');
+  await input.press('Enter');
+  await input.fill('kubectl get pods -o wide');
+  await input.press('Enter');
+  await expect(page.getByTestId('terminal-output')).toContainText('Running');
   mkdirSync(dirname(out), { recursive: true });
   await page.screenshot({ path: out });
   console.log(`wrote ${out}`);

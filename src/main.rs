@@ -5,6 +5,7 @@ mod app;
 mod components;
 mod i18n;
 mod sim;
+mod why_text;
 
 fn main() {
     console_error_panic_hook::set_once();

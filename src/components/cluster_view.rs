@@ -42,6 +42,7 @@ pub fn ClusterPanel() -> impl IntoView {
                     </ul>
                 </div>
             </Show>
+            <crate::components::why::WhyPanel />
             <Announcer />
         </section>
     }

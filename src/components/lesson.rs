@@ -47,28 +47,6 @@ pub fn LessonPane() -> impl IntoView {
                     }
                 ></div>
             </article>
-            <section class="goals" aria-labelledby="goals-title">
-                <h2 id="goals-title">{move || lang.t(Msg::Goals)}</h2>
-                <ul data-testid="goals">
-                    <For
-                        each=move || goals.get()
-                        key=|(id, _, done)| (id.clone(), *done)
-                        children=move |(id, text, done)| {
-                            let t = text.clone();
-                            view! {
-                                <li class="goal" class:done=done data-goal=id data-met=done.to_string()>
-                                    <span class="goal-mark" aria-hidden="true">{if done { "✔" } else { "○" }}</span>
-                                    <span class="visually-hidden">
-                                        {move || if done { lang.t(Msg::GoalMet) } else { lang.t(Msg::GoalPending) }}
-                                        ": "
-                                    </span>
-                                    <span inner_html=move || course::markdown::inline_html(t.get(lang.0.get()))></span>
-                                </li>
-                            }
-                        }
-                    />
-                </ul>
-            </section>
             <section class="hints">
                 {move || {
                     let l = lesson_c();
@@ -103,6 +81,28 @@ pub fn LessonPane() -> impl IntoView {
                 >
                     {move || lang.t(Msg::ShowHint)}
                 </button>
+            </section>
+            <section class="goals" aria-labelledby="goals-title">
+                <h2 id="goals-title">{move || lang.t(Msg::Goals)}</h2>
+                <ul data-testid="goals">
+                    <For
+                        each=move || goals.get()
+                        key=|(id, _, done)| (id.clone(), *done)
+                        children=move |(id, text, done)| {
+                            let t = text.clone();
+                            view! {
+                                <li class="goal" class:done=done data-goal=id data-met=done.to_string()>
+                                    <span class="goal-mark" aria-hidden="true">{if done { "✔" } else { "○" }}</span>
+                                    <span class="visually-hidden">
+                                        {move || if done { lang.t(Msg::GoalMet) } else { lang.t(Msg::GoalPending) }}
+                                        ": "
+                                    </span>
+                                    <span inner_html=move || course::markdown::inline_html(t.get(lang.0.get()))></span>
+                                </li>
+                            }
+                        }
+                    />
+                </ul>
             </section>
         </aside>
     }

@@ -2,3 +2,4 @@ pub mod cluster_view;
 pub mod editor;
 pub mod lesson;
 pub mod terminal;
+pub mod why;

@@ -25,6 +25,13 @@ test.describe('DaemonSet', () => {
     await app.expectOneReadyDaemonSetPodOn(NODES.workers);
     // The control plane's NoSchedule taint keeps the DaemonSet off it.
     await expect(app.podCards(NODES.controlPlane, { owner: 'DaemonSet' })).toHaveCount(0);
+    // The "why" panel says so, in Spanish, naming the node and its taint.
+    const why = page.getByTestId('why-panel');
+    await expect(why).toContainText('kind-control-plane');
+    await expect(why).toContainText('node-role.kubernetes.io/control-plane:NoSchedule');
+    await expect(why).toContainText('no lo tolera');
+    // And the step's goals tick themselves.
+    await expect(page.locator('[data-goal][data-met="true"]')).toHaveCount(2);
   });
 
   test('the view follows the YAML: a toleration adds the control plane', async ({ page }) => {
