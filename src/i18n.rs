@@ -75,6 +75,26 @@ messages! {
     PodReadyNews => "Pod listo", "Pod ready";
     PodDeletedNews => "Pod eliminado", "Pod deleted";
     SkipToPlayground => "Saltar al laboratorio", "Skip to the playground";
+    NodeControls => "Acciones del nodo", "Node actions";
+    AddNode => "Añadir nodo", "Add node";
+    AddControlPlane => "Añadir nodo del plano de control", "Add control-plane node";
+    Cordon => "Acordonar", "Cordon";
+    Uncordon => "Desacordonar", "Uncordon";
+    Drain => "Drenar", "Drain";
+    FailNode => "Hacer fallar", "Fail";
+    RecoverNode => "Recuperar", "Recover";
+    RemoveNode => "Quitar", "Remove";
+    AddLabel => "Etiquetar", "Label";
+    AddTaint => "Añadir taint", "Add taint";
+    LabelPlaceholder => "clave=valor", "key=value";
+    TaintPlaceholder => "clave=valor:NoSchedule", "key=value:NoSchedule";
+    MoreNodeActions => "Etiquetas y taints", "Labels and taints";
+    TextView => "Vista en texto", "Text view";
+    Node => "Nodo", "Node";
+    Pod => "Pod", "Pod";
+    Status => "Estado", "Status";
+    Owner => "Propietario", "Owner";
+    Role => "Rol", "Role";
 }
 
 /// Any failed apply, worded for the student.

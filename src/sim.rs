@@ -18,6 +18,15 @@ pub enum News {
     PodDeleted(String),
 }
 
+/// One command of the terminal and what it printed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TermEntry {
+    pub id: usize,
+    pub line: String,
+    pub stdout: String,
+    pub stderr: String,
+}
+
 #[derive(Clone, Copy)]
 pub struct Sim {
     session: StoredValue<Session>,
@@ -27,6 +36,8 @@ pub struct Sim {
     pub speed: RwSignal<u64>,
     pub activity: RwSignal<Activity>,
     pub news: RwSignal<Vec<News>>,
+    /// The terminal's scrollback: commands typed there and those the buttons ran.
+    pub terminal: RwSignal<Vec<TermEntry>>,
 }
 
 impl Sim {
@@ -42,6 +53,7 @@ impl Sim {
             speed: RwSignal::new(1),
             activity: RwSignal::new(Activity::default()),
             news: RwSignal::new(Vec::new()),
+            terminal: RwSignal::new(Vec::new()),
         }
     }
 
@@ -108,6 +120,22 @@ impl Sim {
         self.session.update_value(|s| {
             s.files.insert(name.to_string(), text.to_string());
         });
+    }
+
+    /// Runs a line and shows it in the terminal, as if typed there: the node controls use
+    /// this, so every button teaches its command.
+    pub fn run_logged(&self, line: &str) -> Output {
+        let out = self.run(line);
+        self.terminal.update(|t| {
+            let id = t.last().map_or(0, |e| e.id + 1);
+            t.push(TermEntry { id, line: line.to_string(), stdout: out.stdout.clone(), stderr: out.stderr.clone() });
+        });
+        out
+    }
+
+    /// Empties the terminal (`clear`).
+    pub fn clear_terminal(&self) {
+        self.terminal.set(Vec::new());
     }
 
     /// Runs a terminal line.

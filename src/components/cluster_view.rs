@@ -18,6 +18,7 @@ pub fn ClusterPanel() -> impl IntoView {
             <div class="panel-head">
                 <h2 id="cluster-title">{move || lang.t(Msg::ClusterView)}</h2>
                 <ClockControls />
+                <AddNodeControls />
             </div>
             <div class="nodes" data-testid="nodes">
                 <For
@@ -43,6 +44,7 @@ pub fn ClusterPanel() -> impl IntoView {
                 </div>
             </Show>
             <crate::components::why::WhyPanel />
+            <TextView />
             <Announcer />
         </section>
     }
@@ -100,6 +102,7 @@ fn NodeCard(name: String) -> impl IntoView {
                     }}
                 </p>
             </Show>
+            <NodeControls name=name.clone() node />
             <ul class="pods">
                 <For
                     each=move || pods.get()
@@ -205,6 +208,219 @@ fn ClockControls() -> impl IntoView {
                 <span class="visually-hidden">{move || lang.t(Msg::Elapsed)} ": "</span>
                 {elapsed}
             </span>
+        </div>
+    }
+}
+
+/// The cluster as tables, kept in sync with the cards: the same facts for screen readers
+/// and for anyone who prefers rows.
+#[component]
+fn TextView() -> impl IntoView {
+    let lang = expect_context::<UiLang>();
+    let sim = expect_context::<Sim>();
+    let rows = move || {
+        let l = lang.0.get();
+        sim.view.with(|v| {
+            let mut rows: Vec<(String, String, String, String)> = Vec::new();
+            for n in &v.nodes {
+                for p in &n.pods {
+                    let (_, word) = pod_status_word(l, &p.status, p.ready);
+                    rows.push((n.name.clone(), p.name.clone(), word, p.owner_kind.clone().unwrap_or_else(|| lang.t(Msg::BarePod).into())));
+                }
+            }
+            for p in &v.unscheduled {
+                let (_, word) = pod_status_word(l, &p.status, p.ready);
+                rows.push((lang.t(Msg::Unscheduled).into(), p.name.clone(), word, p.owner_kind.clone().unwrap_or_else(|| lang.t(Msg::BarePod).into())));
+            }
+            rows
+        })
+    };
+    let nodes = move || {
+        sim.view.with(|v| {
+            v.nodes
+                .iter()
+                .map(|n| {
+                    let role = if n.control_plane { lang.t(Msg::ControlPlane) } else { lang.t(Msg::Worker) };
+                    (n.name.clone(), role.to_string(), n.status.clone(), n.taints.join(", "))
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <details class="text-view" data-testid="text-view">
+            <summary>{move || lang.t(Msg::TextView)}</summary>
+            <table>
+                <caption>{move || lang.t(Msg::ClusterView)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{move || lang.t(Msg::Node)}</th>
+                        <th scope="col">{move || lang.t(Msg::Role)}</th>
+                        <th scope="col">{move || lang.t(Msg::Status)}</th>
+                        <th scope="col">{move || lang.t(Msg::Taints)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || {
+                        nodes()
+                            .into_iter()
+                            .map(|(n, r, s, t)| view! { <tr><th scope="row">{n}</th><td>{r}</td><td>{s}</td><td>{t}</td></tr> })
+                            .collect_view()
+                    }}
+                </tbody>
+            </table>
+            <table>
+                <caption>"Pods"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{move || lang.t(Msg::Pod)}</th>
+                        <th scope="col">{move || lang.t(Msg::Node)}</th>
+                        <th scope="col">{move || lang.t(Msg::Status)}</th>
+                        <th scope="col">{move || lang.t(Msg::Owner)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || {
+                        rows()
+                            .into_iter()
+                            .map(|(n, p, s, o)| view! { <tr><th scope="row">{p}</th><td>{n}</td><td>{s}</td><td>{o}</td></tr> })
+                            .collect_view()
+                    }}
+                </tbody>
+            </table>
+        </details>
+    }
+}
+
+/// Adds a worker (or a control-plane node) with the next free kind-style name, through
+/// the same `sim node add` a student could type.
+#[component]
+fn AddNodeControls() -> impl IntoView {
+    let lang = expect_context::<UiLang>();
+    let sim = expect_context::<Sim>();
+    let next_name = move |prefix: &str| {
+        sim.view.with(|v| {
+            let taken = |n: &str| v.nodes.iter().any(|x| x.name == n);
+            (1..)
+                .map(|i| if i == 1 { prefix.to_string() } else { format!("{prefix}{i}") })
+                .find(|n| !taken(n))
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <div class="node-add" role="group" aria-label=move || lang.t(Msg::AddNode)>
+            <button
+                type="button"
+                data-testid="add-node"
+                on:click=move |_| {
+                    let name = next_name("kind-worker");
+                    sim.run_logged(&format!("sim node add {name}"));
+                }
+            >
+                "+ "
+                {move || lang.t(Msg::AddNode)}
+            </button>
+            <button
+                type="button"
+                class="secondary"
+                data-testid="add-control-plane"
+                on:click=move |_| {
+                    let name = next_name("kind-control-plane");
+                    sim.run_logged(&format!("sim node add {name} --control-plane"));
+                }
+            >
+                "+ "
+                {move || lang.t(Msg::AddControlPlane)}
+            </button>
+        </div>
+    }
+}
+
+/// A node's controls. Every button runs the command a student could type, and the
+/// terminal shows it.
+#[component]
+fn NodeControls(name: String, node: Memo<Option<NodeView>>) -> impl IntoView {
+    let lang = expect_context::<UiLang>();
+    let sim = expect_context::<Sim>();
+    let name = StoredValue::new(name);
+    let cordoned = move || node.with(|n| n.as_ref().is_some_and(|n| n.unschedulable));
+    let failed = move || node.with(|n| n.as_ref().is_some_and(|n| !n.ready));
+    let run = move |cmd: String| {
+        sim.run_logged(&cmd);
+    };
+    let label_text = RwSignal::new(String::new());
+    let taint_text = RwSignal::new(String::new());
+    let n = move || name.get_value();
+    view! {
+        <div class="node-controls" role="group" aria-label=move || format!("{}: {}", lang.t(Msg::NodeControls), n())>
+            <button
+                type="button"
+                data-testid="node-cordon"
+                on:click=move |_| {
+                    let verb = if cordoned() { "uncordon" } else { "cordon" };
+                    run(format!("kubectl {verb} {}", n()));
+                }
+            >
+                {move || if cordoned() { lang.t(Msg::Uncordon) } else { lang.t(Msg::Cordon) }}
+            </button>
+            <button type="button" data-testid="node-drain" on:click=move |_| run(format!("kubectl drain {} --ignore-daemonsets", n()))>
+                {move || lang.t(Msg::Drain)}
+            </button>
+            <button
+                type="button"
+                data-testid="node-fail"
+                on:click=move |_| {
+                    let verb = if failed() { "recover" } else { "fail" };
+                    run(format!("sim node {verb} {}", n()));
+                }
+            >
+                {move || if failed() { lang.t(Msg::RecoverNode) } else { lang.t(Msg::FailNode) }}
+            </button>
+            <button type="button" data-testid="node-remove" on:click=move |_| run(format!("sim node remove {}", n()))>
+                {move || lang.t(Msg::RemoveNode)}
+            </button>
+            <details class="node-more">
+                <summary>{move || lang.t(Msg::MoreNodeActions)}</summary>
+                <form
+                    class="inline-form"
+                    on:submit=move |ev| {
+                        ev.prevent_default();
+                        let v = label_text.get_untracked();
+                        if !v.trim().is_empty() {
+                            run(format!("kubectl label node {} {}", n(), v.trim()));
+                            label_text.set(String::new());
+                        }
+                    }
+                >
+                    <input
+                        type="text"
+                        aria-label=move || format!("{} {}", lang.t(Msg::AddLabel), n())
+                        placeholder=move || lang.t(Msg::LabelPlaceholder)
+                        prop:value=move || label_text.get()
+                        on:input=move |ev| label_text.set(event_target_value(&ev))
+                    />
+                    <button type="submit">{move || lang.t(Msg::AddLabel)}</button>
+                </form>
+                <form
+                    class="inline-form"
+                    on:submit=move |ev| {
+                        ev.prevent_default();
+                        let v = taint_text.get_untracked();
+                        if !v.trim().is_empty() {
+                            run(format!("kubectl taint node {} {}", n(), v.trim()));
+                            taint_text.set(String::new());
+                        }
+                    }
+                >
+                    <input
+                        type="text"
+                        aria-label=move || format!("{} {}", lang.t(Msg::AddTaint), n())
+                        placeholder=move || lang.t(Msg::TaintPlaceholder)
+                        prop:value=move || taint_text.get()
+                        on:input=move |ev| taint_text.set(event_target_value(&ev))
+                    />
+                    <button type="submit">{move || lang.t(Msg::AddTaint)}</button>
+                </form>
+            </details>
         </div>
     }
 }

@@ -6,19 +6,11 @@ use crate::i18n::Msg;
 use crate::sim::Sim;
 use leptos::prelude::*;
 
-#[derive(Clone, Debug, PartialEq)]
-struct Entry {
-    id: usize,
-    line: String,
-    stdout: String,
-    stderr: String,
-}
-
 #[component]
 pub fn TerminalPanel() -> impl IntoView {
     let lang = expect_context::<UiLang>();
     let sim = expect_context::<Sim>();
-    let entries = RwSignal::new(Vec::<Entry>::new());
+    let entries = sim.terminal;
     let input = RwSignal::new(String::new());
     let history = StoredValue::new(Vec::<String>::new());
     let cursor = StoredValue::new(0usize);
@@ -28,22 +20,22 @@ pub fn TerminalPanel() -> impl IntoView {
         let line = input.get_untracked();
         input.set(String::new());
         if line.trim() == "clear" {
-            entries.set(Vec::new());
+            sim.clear_terminal();
             return;
         }
         if !line.trim().is_empty() {
             history.update_value(|h| h.push(line.clone()));
         }
         cursor.set_value(history.with_value(|h| h.len()));
-        let out = sim.run(&line);
-        entries.update(|e| {
-            let id = e.len();
-            e.push(Entry { id, line, stdout: out.stdout, stderr: out.stderr });
-        });
-        if let Some(el) = out_ref.get_untracked() {
+        sim.run_logged(&line);
+    };
+    // Keep the newest output in view, whoever ran the command.
+    Effect::new(move |_| {
+        entries.track();
+        if let Some(el) = out_ref.get() {
             el.set_scroll_top(el.scroll_height());
         }
-    };
+    });
 
     view! {
         <section class="panel terminal" aria-labelledby="terminal-title">

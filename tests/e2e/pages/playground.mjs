@@ -40,6 +40,20 @@ export class Playground {
     return this.nodeCard(nodeName).locator(sel);
   }
 
+  /** Sets the simulated clock's speed (1, 2, 5 or 10). */
+  async speed(x) {
+    await this.page.getByTestId('clock-speed').selectOption(String(x));
+  }
+
+  /** Buttons of a node card (cordon, drain, fail, remove). */
+  nodeButton(nodeName, action) {
+    return this.nodeCard(nodeName).getByTestId(`node-${action}`);
+  }
+
+  terminalOutput() {
+    return this.page.getByTestId('terminal-output');
+  }
+
   async yaml() {
     return this.editor.inputValue();
   }
