@@ -16,6 +16,13 @@ impl UiLang {
     }
 }
 
+/// Where the student is in the course.
+#[derive(Clone, Copy)]
+pub struct LessonNav {
+    pub lesson: RwSignal<usize>,
+    pub step: RwSignal<usize>,
+}
+
 /// The course, loaded once.
 #[derive(Clone)]
 pub struct Course(pub std::sync::Arc<Vec<course::Lesson>>);
@@ -37,6 +44,18 @@ pub fn App() -> impl IntoView {
     provide_context(Course(std::sync::Arc::new(lessons)));
     let sim = Sim::new(1);
     provide_context(sim);
+    let editor = crate::editor_state::EditorState::new(sim);
+    provide_context(editor);
+    let nav = LessonNav { lesson: RwSignal::new(0), step: RwSignal::new(0) };
+    provide_context(nav);
+    // Opening a lesson opens its files in the editor and the terminal's working directory.
+    let course_files = expect_context::<Course>();
+    Effect::new(move |_| {
+        let i = nav.lesson.get();
+        if let Some(l) = course_files.0.get(i) {
+            editor.open(l.files.clone());
+        }
+    });
     set_interval(move || sim.tick(), Duration::from_millis(TICK_MS));
 
     // <html lang> follows the chosen language, for screen readers and hyphenation.

@@ -76,6 +76,13 @@ messages! {
     PodDeletedNews => "Pod eliminado", "Pod deleted";
     SkipToPlayground => "Saltar al laboratorio", "Skip to the playground";
     NodeControls => "Acciones del nodo", "Node actions";
+    PrevStep => "Paso anterior", "Previous step";
+    NextStep => "Paso siguiente", "Next step";
+    StepWord => "Paso", "Step";
+    OfWord => "de", "of";
+    LessonList => "Lecciones", "Lessons";
+    RunCode => "Ejecutar en el terminal", "Run in the terminal";
+    LoadYaml => "Cargar en el editor", "Load into the editor";
     AddNode => "Añadir nodo", "Add node";
     AddControlPlane => "Añadir nodo del plano de control", "Add control-plane node";
     Cordon => "Acordonar", "Cordon";

@@ -3,6 +3,7 @@
 
 mod app;
 mod components;
+mod editor_state;
 mod i18n;
 mod sim;
 mod why_text;

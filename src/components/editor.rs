@@ -2,7 +2,8 @@
 //! errors shown at their line in the student's language. A failed apply never touches the
 //! student's text.
 
-use crate::app::{Course, UiLang};
+use crate::app::UiLang;
+use crate::editor_state::EditorState;
 use crate::i18n::{apply_error, Msg};
 use crate::sim::Sim;
 use kubesim::ApplyError;
@@ -19,25 +20,15 @@ enum Outcome {
 #[component]
 pub fn EditorPanel() -> impl IntoView {
     let lang = expect_context::<UiLang>();
-    let course = expect_context::<Course>();
     let sim = expect_context::<Sim>();
-    let originals: Vec<(String, String)> = course.0.first().map(|l| l.files.clone()).unwrap_or_default();
-    for (name, text) in &originals {
-        sim.write_file(name, text);
-    }
-    // The student's text per file. Edits go here without re-rendering the textarea.
-    let texts = StoredValue::new(originals.clone());
-    let current = RwSignal::new(0usize);
-    // Bumped when the textarea's content must be replaced (tab switch, reset).
-    let shown = RwSignal::new(originals.first().map(|f| f.1.clone()).unwrap_or_default());
-    let line_count = RwSignal::new(shown.get_untracked().lines().count().max(1));
+    let ed = expect_context::<EditorState>();
     let outcome = RwSignal::new(Outcome::None);
-    let file_names: Vec<String> = originals.iter().map(|f| f.0.clone()).collect();
-    let originals = StoredValue::new(originals);
-
-    let current_name = move || texts.with_value(|t| t.get(current.get()).map(|f| f.0.clone()).unwrap_or_default());
+    let current = ed.current;
+    let shown = ed.shown;
+    let line_count = ed.line_count;
+    let current_name = move || ed.current_name();
     let apply = move || {
-        let (name, text) = texts.with_value(|t| t.get(current.get_untracked()).cloned().unwrap_or_default());
+        let (name, text) = ed.current_file();
         match sim.apply(&name, &text) {
             Ok(outcomes) => outcome.set(Outcome::Applied(outcomes.iter().map(|o| o.line()).collect())),
             Err(e) => {
@@ -50,24 +41,19 @@ pub fn EditorPanel() -> impl IntoView {
         }
     };
     let select = move |i: usize| {
-        current.set(i);
-        let text = texts.with_value(|t| t.get(i).map(|f| f.1.clone()).unwrap_or_default());
-        line_count.set(text.lines().count().max(1));
-        shown.set(text);
+        ed.select(i);
         outcome.set(Outcome::None);
     };
     let reset = move || {
-        let i = current.get_untracked();
-        let original = originals.with_value(|o| o.get(i).map(|f| f.1.clone()).unwrap_or_default());
-        texts.update_value(|t| {
-            if let Some(f) = t.get_mut(i) {
-                f.1 = original.clone();
-            }
-        });
-        line_count.set(original.lines().count().max(1));
-        shown.set(original);
+        ed.reset();
         outcome.set(Outcome::None);
     };
+    // A file replaced from outside (lesson switch, YAML loaded from the lesson text) makes the
+    // last outcome stale.
+    Effect::new(move |_| {
+        shown.track();
+        outcome.set(Outcome::None);
+    });
     let error_line = move || match outcome.get() {
         Outcome::Failed { line, .. } => line,
         _ => 0,
@@ -78,7 +64,8 @@ pub fn EditorPanel() -> impl IntoView {
             <div class="panel-head">
                 <h2 id="editor-title">{move || lang.t(Msg::Editor)}</h2>
                 <div class="tabs" role="tablist" aria-label=move || lang.t(Msg::Files)>
-                    {file_names
+                    {move || ed.names
+                        .get()
                         .into_iter()
                         .enumerate()
                         .map(|(i, name)| {
@@ -115,15 +102,7 @@ pub fn EditorPanel() -> impl IntoView {
                     aria-label=move || format!("{} {}", lang.t(Msg::Editor), current_name())
                     aria-describedby="apply-result"
                     prop:value=move || shown.get()
-                    on:input=move |ev| {
-                        let v = event_target_value(&ev);
-                        line_count.set(v.lines().count().max(1));
-                        texts.update_value(|t| {
-                            if let Some(f) = t.get_mut(current.get_untracked()) {
-                                f.1 = v;
-                            }
-                        });
-                    }
+                    on:input=move |ev| ed.edit(event_target_value(&ev))
                     on:scroll=move |ev| {
                         // Keep the line numbers beside their lines.
                         use wasm_bindgen::JsCast;

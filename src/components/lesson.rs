@@ -1,61 +1,142 @@
-//! The lesson pane: the lesson's text, the current step, its goals ticking themselves,
-//! hints one at a time.
+//! The lesson pane: lesson and step navigation, the lesson's text with its code blocks
+//! made actionable (YAML loads into the editor, commands run in the terminal), the
+//! current step's goals ticking themselves, hints one at a time.
 
-use crate::app::{Course, UiLang};
+use crate::app::{Course, LessonNav, UiLang};
+use crate::editor_state::EditorState;
 use crate::i18n::Msg;
 use crate::sim::Sim;
 use course::goals::met;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn LessonPane() -> impl IntoView {
     let lang = expect_context::<UiLang>();
     let course = expect_context::<Course>();
     let sim = expect_context::<Sim>();
-    let lesson_index = RwSignal::new(0usize);
-    let step_index = RwSignal::new(0usize);
+    let nav = expect_context::<LessonNav>();
+    let editor = expect_context::<EditorState>();
     let hints_shown = RwSignal::new(0usize);
+    let lessons = StoredValue::new(course.0.clone());
+    let with_lesson = move |f: &dyn Fn(&course::Lesson) -> String| -> String {
+        lessons.with_value(|ls| ls.get(nav.lesson.get()).map(f).unwrap_or_default())
+    };
+    let step_count = move || lessons.with_value(|ls| ls.get(nav.lesson.get()).map_or(0, |l| l.spec.steps.len()));
 
-    let lessons = course.0.clone();
-    let lesson = move || lessons.get(lesson_index.get()).cloned();
-    let lesson_for_goals = lesson.clone();
     // Goals are re-checked whenever the cluster view or the student's activity changes.
     let goals = Memo::new(move |_| {
         sim.view.track();
         let activity = sim.activity.get();
-        let Some(l) = lesson_for_goals() else { return Vec::new() };
-        let Some(step) = l.spec.steps.get(step_index.get()) else { return Vec::new() };
-        sim.with_cluster(|c| {
-            step.goals.iter().map(|g| (g.id.clone(), g.text.clone(), met(&g.check, c, &activity))).collect::<Vec<_>>()
+        let (li, si) = (nav.lesson.get(), nav.step.get());
+        lessons.with_value(|ls| {
+            let Some(step) = ls.get(li).and_then(|l| l.spec.steps.get(si)) else { return Vec::new() };
+            sim.with_cluster(|c| {
+                step.goals.iter().map(|g| (g.id.clone(), g.text.clone(), met(&g.check, c, &activity))).collect::<Vec<_>>()
+            })
         })
     });
+    let hints = move || {
+        lessons.with_value(|ls| {
+            ls.get(nav.lesson.get()).and_then(|l| l.spec.steps.get(nav.step.get())).map(|s| s.hints.clone()).unwrap_or_default()
+        })
+    };
+    let go_step = move |delta: isize| {
+        let n = step_count() as isize;
+        let next = (nav.step.get_untracked() as isize + delta).clamp(0, (n - 1).max(0)) as usize;
+        nav.step.set(next);
+        hints_shown.set(0);
+    };
 
-    let lesson_a = lesson.clone();
-    let lesson_b = lesson.clone();
-    let lesson_c = lesson.clone();
-    let lesson_d = lesson.clone();
+    // Code blocks become actionable: a button after each YAML and shell block. The text is
+    // rendered HTML, so the buttons are added to it and one click handler serves them all.
+    let text_ref = NodeRef::<leptos::html::Article>::new();
+    Effect::new(move |_| {
+        let l = lang.0.get();
+        nav.lesson.track();
+        nav.step.track();
+        let Some(root) = text_ref.get() else { return };
+        let doc = document();
+        let Ok(blocks) = root.query_selector_all("pre > code") else { return };
+        for i in 0..blocks.length() {
+            let Some(code) = blocks.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) else { continue };
+            let class = code.class_name();
+            let action = if class.contains("language-yaml") {
+                "load"
+            } else if class.contains("language-bash") || class.contains("language-sh") {
+                "run"
+            } else {
+                continue;
+            };
+            let Some(pre) = code.parent_element() else { continue };
+            if pre.get_attribute("data-action").is_some() {
+                continue;
+            }
+            let _ = pre.set_attribute("data-action", action);
+            let Ok(button) = doc.create_element("button") else { continue };
+            let _ = button.set_attribute("type", "button");
+            let _ = button.set_attribute("class", "code-action");
+            let _ = button.set_attribute("data-action", action);
+            let label = if action == "load" { Msg::LoadYaml.text(l) } else { Msg::RunCode.text(l) };
+            button.set_text_content(Some(label));
+            let _ = pre.after_with_node_1(&button);
+        }
+    });
+    let on_text_click = move |ev: leptos::ev::MouseEvent| {
+        let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+        let Some(action) = target.get_attribute("data-action").filter(|_| target.tag_name() == "BUTTON") else { return };
+        let Some(code) = target.previous_element_sibling().and_then(|pre| pre.text_content()) else { return };
+        if action == "load" {
+            editor.replace(code);
+        } else {
+            for line in code.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+                sim.run_logged(line);
+            }
+        }
+    };
+
     view! {
         <aside class="lesson-pane" data-testid="lesson" aria-label=move || lang.t(Msg::LessonPane)>
-            <article class="lesson-text" lang=move || lang.0.get().code()>
-                <div inner_html=move || lesson_a().map(|l| l.text(lang.0.get()).intro_html.clone()).unwrap_or_default()></div>
+            <nav class="lesson-nav" aria-label=move || lang.t(Msg::LessonList)>
+                <select
+                    data-testid="lesson-select"
+                    aria-label=move || lang.t(Msg::LessonList)
+                    on:change=move |ev| {
+                        if let Ok(i) = event_target_value(&ev).parse::<usize>() {
+                            nav.lesson.set(i);
+                            nav.step.set(0);
+                            hints_shown.set(0);
+                        }
+                    }
+                >
+                    {move || {
+                        let l = lang.0.get();
+                        let current = nav.lesson.get();
+                        lessons
+                            .with_value(|ls| ls.iter().map(|x| x.spec.title.get(l).to_string()).collect::<Vec<_>>())
+                            .into_iter()
+                            .enumerate()
+                            .map(|(i, t)| view! { <option value=i.to_string() selected=i == current>{format!("{}. {t}", i + 1)}</option> })
+                            .collect_view()
+                    }}
+                </select>
+            </nav>
+            <article class="lesson-text" lang=move || lang.0.get().code() node_ref=text_ref on:click=on_text_click>
+                <div inner_html=move || with_lesson(&|l| l.text(lang.0.get()).intro_html.clone())></div>
                 <div
                     class="step-text"
+                    data-testid="step-text"
                     inner_html=move || {
-                        lesson_b()
-                            .and_then(|l| l.text(lang.0.get()).steps_html.get(step_index.get()).map(|(_, h)| h.clone()))
-                            .unwrap_or_default()
+                        let (lg, si) = (lang.0.get(), nav.step.get());
+                        with_lesson(&|l| l.text(lg).steps_html.get(si).map(|(_, h)| h.clone()).unwrap_or_default())
                     }
                 ></div>
             </article>
             <section class="hints">
                 {move || {
-                    let l = lesson_c();
-                    let hints = l
-                        .and_then(|l| l.spec.steps.get(step_index.get()).map(|s| s.hints.clone()))
-                        .unwrap_or_default();
-                    let n = hints_shown.get().min(hints.len());
-                    hints
-                        .into_iter()
+                    let all = hints();
+                    let n = hints_shown.get().min(all.len());
+                    all.into_iter()
                         .take(n)
                         .enumerate()
                         .map(|(i, h)| {
@@ -71,18 +152,31 @@ pub fn LessonPane() -> impl IntoView {
                 <button
                     type="button"
                     class="secondary"
-                    disabled=move || {
-                        let total = lesson_d()
-                            .and_then(|l| l.spec.steps.get(step_index.get()).map(|s| s.hints.len()))
-                            .unwrap_or(0);
-                        hints_shown.get() >= total
-                    }
+                    disabled=move || hints_shown.get() >= hints().len()
                     on:click=move |_| hints_shown.update(|n| *n += 1)
                 >
                     {move || lang.t(Msg::ShowHint)}
                 </button>
             </section>
             <section class="goals" aria-labelledby="goals-title">
+                <div class="step-nav">
+                    <button type="button" data-testid="prev-step" disabled=move || nav.step.get() == 0 on:click=move |_| go_step(-1)>
+                        "← "
+                        {move || lang.t(Msg::PrevStep)}
+                    </button>
+                    <span class="step-count" data-testid="step-count">
+                        {move || format!("{} {} {} {}", lang.t(Msg::StepWord), nav.step.get() + 1, lang.t(Msg::OfWord), step_count())}
+                    </span>
+                    <button
+                        type="button"
+                        data-testid="next-step"
+                        disabled=move || nav.step.get() + 1 >= step_count()
+                        on:click=move |_| go_step(1)
+                    >
+                        {move || lang.t(Msg::NextStep)}
+                        " →"
+                    </button>
+                </div>
                 <h2 id="goals-title">{move || lang.t(Msg::Goals)}</h2>
                 <ul data-testid="goals">
                     <For

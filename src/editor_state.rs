@@ -1,0 +1,93 @@
+//! The editor's files, shared: the lesson pane loads YAML into it, the terminal's working
+//! directory mirrors it, the editor panel shows it.
+
+use crate::sim::Sim;
+use leptos::prelude::*;
+
+#[derive(Clone, Copy)]
+pub struct EditorState {
+    /// The student's text per file. Edits land here without re-rendering the textarea.
+    texts: StoredValue<Vec<(String, String)>>,
+    /// The lesson's version of each file, for "reset".
+    originals: StoredValue<Vec<(String, String)>>,
+    pub names: RwSignal<Vec<String>>,
+    pub current: RwSignal<usize>,
+    /// What the textarea must show; set only when its content is replaced (tab switch,
+    /// reset, load), never while the student types.
+    pub shown: RwSignal<String>,
+    pub line_count: RwSignal<usize>,
+    sim: Sim,
+}
+
+fn lines(text: &str) -> usize {
+    text.lines().count().max(1)
+}
+
+impl EditorState {
+    pub fn new(sim: Sim) -> EditorState {
+        EditorState {
+            texts: StoredValue::new(Vec::new()),
+            originals: StoredValue::new(Vec::new()),
+            names: RwSignal::new(Vec::new()),
+            current: RwSignal::new(0),
+            shown: RwSignal::new(String::new()),
+            line_count: RwSignal::new(1),
+            sim,
+        }
+    }
+
+    /// Opens a lesson's files (and puts them in the terminal's working directory).
+    pub fn open(&self, files: Vec<(String, String)>) {
+        for (n, t) in &files {
+            self.sim.write_file(n, t);
+        }
+        self.names.set(files.iter().map(|f| f.0.clone()).collect());
+        self.texts.set_value(files.clone());
+        self.originals.set_value(files);
+        self.select(0);
+    }
+
+    pub fn select(&self, i: usize) {
+        self.current.set(i);
+        let text = self.texts.with_value(|t| t.get(i).map(|f| f.1.clone()).unwrap_or_default());
+        self.line_count.set(lines(&text));
+        self.shown.set(text);
+    }
+
+    /// The student typed: keep the text, and the file in the working directory.
+    pub fn edit(&self, text: String) {
+        let i = self.current.get_untracked();
+        self.line_count.set(lines(&text));
+        let name = self.texts.with_value(|t| t.get(i).map(|f| f.0.clone()));
+        if let Some(name) = name {
+            self.sim.write_file(&name, &text);
+        }
+        self.texts.update_value(|t| {
+            if let Some(f) = t.get_mut(i) {
+                f.1 = text;
+            }
+        });
+    }
+
+    /// Replaces the current file's text (reset, or YAML loaded from the lesson).
+    pub fn replace(&self, text: String) {
+        self.edit(text.clone());
+        self.shown.set(text);
+    }
+
+    pub fn reset(&self) {
+        let i = self.current.get_untracked();
+        let original = self.originals.with_value(|o| o.get(i).map(|f| f.1.clone()).unwrap_or_default());
+        self.replace(original);
+    }
+
+    /// (name, text) of the file being edited.
+    pub fn current_file(&self) -> (String, String) {
+        self.texts.with_value(|t| t.get(self.current.get_untracked()).cloned().unwrap_or_default())
+    }
+
+    pub fn current_name(&self) -> String {
+        let i = self.current.get();
+        self.names.with(|n| n.get(i).cloned().unwrap_or_default())
+    }
+}

@@ -1,0 +1,43 @@
+// The lesson pane: code blocks act (commands run in the terminal, YAML loads into the
+// editor), and switching language keeps the cluster, the editor and the place in the lesson.
+import { test, expect } from '@playwright/test';
+import { Playground, NODES } from './pages/playground.mjs';
+
+test.describe('Lesson pane', () => {
+  test('a command block runs in the terminal', async ({ page }) => {
+    const app = new Playground(page);
+    await app.goto();
+    const run = page.locator('button.code-action[data-action="run"]').first();
+    await expect(run).toHaveText('Ejecutar en el terminal');
+    await run.click();
+    await expect(app.terminalOutput()).toContainText('$ kubectl apply -f daemonset.yaml');
+    await expect(app.terminalOutput()).toContainText('daemonset.apps/mi-agente-de-logs created');
+    await app.expectOneReadyDaemonSetPodOn(NODES.workers);
+  });
+
+  test('switching language keeps the cluster, the editor text and the step', async ({ page }) => {
+    const app = new Playground(page);
+    await app.goto();
+    const edited = (await app.yaml()).replace('mi-agente-de-logs', 'agente-editado');
+    await app.setYaml(edited);
+    await app.apply();
+    await app.expectOneReadyDaemonSetPodOn(NODES.workers);
+    const podNames = await page.locator('[data-testid="pod-card"]').evaluateAll((els) => els.map((e) => e.dataset.pod).sort());
+
+    await page.getByTestId('lang-en').click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.getByTestId('apply')).toHaveText('Apply');
+    await expect(page.locator('button.code-action[data-action="run"]').first()).toHaveText('Run in the terminal');
+    expect(await app.yaml()).toBe(edited);
+    const after = await page.locator('[data-testid="pod-card"]').evaluateAll((els) => els.map((e) => e.dataset.pod).sort());
+    expect(after).toEqual(podNames);
+    await expect(page.getByTestId('step-count')).toHaveText(/Step 1 of \d+/);
+  });
+
+  test('?lang=en opens in English', async ({ page }) => {
+    const app = new Playground(page);
+    await app.goto('/?lang=en');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(app.lesson).toContainText('What does it do?');
+  });
+});
