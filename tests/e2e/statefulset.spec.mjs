@@ -1,0 +1,102 @@
+// StatefulSet order, watched with the clock paused and stepped one event at a time; and a
+// bad manifest that is refused at its line while the cluster stays as it was.
+import { test, expect } from '@playwright/test';
+import { Playground } from './pages/playground.mjs';
+
+const WEB = `apiVersion: v1
+kind: Service
+metadata:
+  name: nginx
+  labels:
+    app: nginx
+spec:
+  ports:
+  - port: 80
+    name: web
+  clusterIP: None
+  selector:
+    app: nginx
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: web
+spec:
+  serviceName: nginx
+  replicas: 3
+  selector:
+    matchLabels:
+      app: nginx
+  template:
+    metadata:
+      labels:
+        app: nginx
+    spec:
+      containers:
+      - name: nginx
+        image: registry.k8s.io/nginx-slim:0.24
+        ports:
+        - containerPort: 80
+          name: web
+        volumeMounts:
+        - name: www
+          mountPath: /usr/share/nginx/html
+  volumeClaimTemplates:
+  - metadata:
+      name: www
+    spec:
+      accessModes: [ "ReadWriteOnce" ]
+      resources:
+        requests:
+          storage: 1Gi
+`;
+
+test.describe('StatefulSet', () => {
+  test('paused and stepped: web-1 appears only after web-0 is Ready', async ({ page }) => {
+    const app = new Playground(page);
+    await app.goto();
+    await page.getByTestId('clock-toggle').click(); // pause
+    await expect(page.getByTestId('clock-toggle')).toHaveAttribute('aria-pressed', 'true');
+    await app.setYaml(WEB);
+    await app.apply();
+    await expect(app.applyResult).toContainText('statefulset.apps/web created');
+
+    const pod = (name) => page.locator(`[data-testid="pod-card"][data-pod="${name}"]`);
+    let sawWeb0NotReady = false;
+    for (let i = 0; i < 60; i++) {
+      const web1 = await pod('web-1').count();
+      const web0Ready = (await pod('web-0').count()) > 0 && (await pod('web-0').getAttribute('data-ready')) === 'true';
+      if (web1 > 0) {
+        expect(web0Ready, 'web-0 is Ready before web-1 exists').toBe(true);
+        break;
+      }
+      if (!web0Ready) sawWeb0NotReady = true;
+      await page.getByTestId('clock-step').click();
+    }
+    expect(sawWeb0NotReady).toBe(true);
+    await expect(pod('web-1')).toHaveCount(1);
+    await expect(pod('web-2')).toHaveCount(0);
+    // The large ordinal on the card.
+    await expect(pod('web-1').locator('.ordinal')).toHaveText('1');
+  });
+
+  test('an invalid manifest is refused at its line and changes nothing', async ({ page }) => {
+    const app = new Playground(page);
+    await app.goto();
+    const before = await page.locator('[data-testid="pod-card"]').count();
+    const bad = (await app.yaml()).replace('containers:', 'contaners:');
+    await app.setYaml(bad);
+    await app.apply();
+    const err = page.getByTestId('apply-error');
+    await expect(err).toBeVisible();
+    const line = bad.split('\n').findIndex((l) => l.includes('contaners:')) + 1;
+    await expect(err).toHaveAttribute('data-line', String(line));
+    await expect(err).toContainText(`línea ${line}`);
+    await expect(err).toContainText('¿Quisiste decir `containers`?');
+    await expect(page.locator('.gutter .ln.error-line')).toHaveText(String(line));
+    // Nothing applied, the student's text kept.
+    expect(await app.yaml()).toBe(bad);
+    await page.waitForTimeout(1500);
+    await expect(page.locator('[data-testid="pod-card"]')).toHaveCount(before);
+  });
+});
