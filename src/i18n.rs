@@ -76,6 +76,13 @@ messages! {
     PodDeletedNews => "Pod eliminado", "Pod deleted";
     SkipToPlayground => "Saltar al laboratorio", "Skip to the playground";
     NodeControls => "Acciones del nodo", "Node actions";
+    Storage => "Almacenamiento", "Storage";
+    Claims => "PersistentVolumeClaims", "PersistentVolumeClaims";
+    Volumes => "PersistentVolumes", "PersistentVolumes";
+    NoClaimUser => "sin Pod", "no Pod";
+    Services => "Services y DNS", "Services and DNS";
+    Headless => "headless", "headless";
+    NoReadyEndpoints => "sin endpoints listos (el DNS aún no responde)", "no ready endpoints (DNS does not answer yet)";
     PrevStep => "Paso anterior", "Previous step";
     NextStep => "Paso siguiente", "Next step";
     StepWord => "Paso", "Step";

@@ -223,3 +223,11 @@ pub fn nodes_with_pod(lang: Lang, n: usize) -> String {
         (Lang::En, n) => format!("{n} nodes already have their Pod."),
     }
 }
+
+/// When the latest decision had nothing to do.
+pub fn all_settled(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Es => "Nada pendiente: lo que pide la especificación ya se cumple.",
+        Lang::En => "Nothing pending: what the spec asks for already holds.",
+    }
+}

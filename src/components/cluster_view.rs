@@ -43,6 +43,8 @@ pub fn ClusterPanel() -> impl IntoView {
                     </ul>
                 </div>
             </Show>
+            <StorageStrip />
+            <ServicesPanel />
             <crate::components::why::WhyPanel />
             <TextView />
             <Announcer />
@@ -147,6 +149,16 @@ fn PodCard(pod: Signal<Option<PodView>>) -> impl IntoView {
                 " "
                 {move || status().map(|s| s.1).unwrap_or_default()}
             </span>
+            <Show when=move || pod.with(|p| p.as_ref().is_some_and(|p| !p.claims.is_empty()))>
+                <span class="pod-claims">
+                    {move || {
+                        pod.with(|p| p.as_ref().map(|p| p.claims.clone()).unwrap_or_default())
+                            .into_iter()
+                            .map(|c| { let shown = c.clone(); view! { <span class="claim-tag" data-claim=c>"⛁ " {shown}</span> } })
+                            .collect_view()
+                    }}
+                </span>
+            </Show>
             <span class="owner-badge">
                 {move || {
                     pod.with(|p| match p.as_ref().and_then(|p| p.owner_kind.clone()) {
@@ -210,6 +222,121 @@ fn ClockControls() -> impl IntoView {
             </span>
         </div>
     }
+}
+
+/// Claims (also those whose pod is gone: StatefulSet claims outlive their pods) and the
+/// volumes they are bound to.
+#[component]
+fn StorageStrip() -> impl IntoView {
+    let lang = expect_context::<UiLang>();
+    let sim = expect_context::<Sim>();
+    let claims = Memo::new(move |_| sim.view.with(|v| v.claims.clone()));
+    let volumes = Memo::new(move |_| sim.view.with(|v| v.volumes.clone()));
+    view! {
+        <Show when=move || !claims.with(|c| c.is_empty()) || !volumes.with(|v| v.is_empty())>
+            <section class="storage" aria-labelledby="storage-title" data-testid="storage">
+                <h3 id="storage-title">{move || lang.t(Msg::Storage)}</h3>
+                <ul class="claims" aria-label=move || lang.t(Msg::Claims)>
+                    <For
+                        each=move || claims.get()
+                        key=|c| (c.namespace.clone(), c.name.clone(), c.status.clone(), c.used_by.clone())
+                        children=move |c| {
+                            let users = if c.used_by.is_empty() { lang.t(Msg::NoClaimUser).to_string() } else { c.used_by.join(", ") };
+                            let icon = match c.status.as_str() {
+                                "Bound" => "●",
+                                "Pending" => "◌",
+                                _ => "✕",
+                            };
+                            view! {
+                                <li class="claim" data-testid="claim" data-claim=c.name.clone() data-status=c.status.clone()>
+                                    <span class="claim-name">"⛁ " {c.name.clone()}</span>
+                                    <span>{icon} " " {c.status.clone()}</span>
+                                    <span class="muted">{c.capacity.clone().unwrap_or_default()}</span>
+                                    <span class="muted">"→ " {users}</span>
+                                </li>
+                            }
+                        }
+                    />
+                </ul>
+                <ul class="volumes" aria-label=move || lang.t(Msg::Volumes)>
+                    <For
+                        each=move || volumes.get()
+                        key=|v| (v.name.clone(), v.status.clone(), v.claim.clone())
+                        children=move |v| {
+                            view! {
+                                <li class="volume" data-testid="volume" data-status=v.status.clone()>
+                                    <code>{v.name.clone()}</code>
+                                    " " {v.capacity.clone()} " " {v.access_modes.clone()} " · " {v.status.clone()}
+                                    {v.claim.clone().map(|c| format!(" · {c}"))}
+                                    {v.node.clone().map(|n| format!(" · {n}"))}
+                                </li>
+                            }
+                        }
+                    />
+                </ul>
+            </section>
+        </Show>
+    }
+}
+
+/// Services, and for headless ones the DNS names they give each ready pod.
+#[component]
+fn ServicesPanel() -> impl IntoView {
+    let lang = expect_context::<UiLang>();
+    let sim = expect_context::<Sim>();
+    // The cluster's own `kubernetes` Service is not what the lessons are about.
+    let services = Memo::new(move |_| {
+        sim.view.with(|v| v.services.iter().filter(|s| !(s.name == "kubernetes" && s.namespace == "default")).cloned().collect::<Vec<_>>())
+    });
+    view! {
+        <Show when=move || !services.with(|s| s.is_empty())>
+            <section class="services" aria-labelledby="services-title" data-testid="services">
+                <h3 id="services-title">{move || lang.t(Msg::Services)}</h3>
+                <For
+                    each=move || services.get()
+                    key=|s| (s.namespace.clone(), s.name.clone(), s.dns.clone())
+                    children=move |s| {
+                        let kind = if s.headless { lang.t(Msg::Headless).to_string() } else { s.cluster_ip.clone().unwrap_or_default() };
+                        let empty = s.ready_endpoints == 0;
+                        view! {
+                            <div class="service" data-service=s.name.clone()>
+                                <p>
+                                    <strong>{s.name.clone()}</strong>
+                                    " (" {kind} ", " {s.ports.clone()} ")"
+                                </p>
+                                <Show when=move || empty>
+                                    <p class="muted">{move || lang.t(Msg::NoReadyEndpoints)}</p>
+                                </Show>
+                                <ul class="dns">
+                                    {sorted_dns(&s.dns)
+                                        .iter()
+                                        .filter(|(_, ips)| !ips.is_empty())
+                                        .map(|(name, ips)| view! { <li><code>{name.clone()}</code> " → " {ips.join(", ")}</li> })
+                                        .collect_view()}
+                                </ul>
+                            </div>
+                        }
+                    }
+                />
+            </section>
+        </Show>
+    }
+}
+
+/// The Service's own name first, then the per-pod names in ordinal order.
+fn sorted_dns(dns: &[(String, Vec<String>)]) -> Vec<(String, Vec<String>)> {
+    let mut v = dns.to_vec();
+    if v.len() > 1 {
+        v[1..].sort_by(|a, b| {
+            let key = |s: &str| {
+                let host = s.split('.').next().unwrap_or(s);
+                let ord = host.rsplit('-').next().and_then(|n| n.parse::<u64>().ok());
+                (host.trim_end_matches(|c: char| c.is_ascii_digit()).to_string(), ord, s.to_string())
+            };
+            key(&a.0).cmp(&key(&b.0))
+        });
+    }
+    v
 }
 
 /// The cluster as tables, kept in sync with the cards: the same facts for screen readers

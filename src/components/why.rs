@@ -3,7 +3,7 @@
 
 use crate::app::UiLang;
 use crate::sim::Sim;
-use crate::why_text::{nodes_with_pod, nothing_yet, panel_title, why_item, workload_label};
+use crate::why_text::{all_settled, nodes_with_pod, nothing_yet, panel_title, why_item, workload_label};
 use kubesim::why::WhyItem;
 use kubesim::Key;
 use leptos::prelude::*;
@@ -38,6 +38,9 @@ pub fn WhyPanel() -> impl IntoView {
             .collect();
         if settled > 0 {
             out.push(nodes_with_pod(l, settled));
+        }
+        if out.is_empty() {
+            out.push(all_settled(l).to_string());
         }
         out
     };

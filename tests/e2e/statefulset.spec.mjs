@@ -78,6 +78,16 @@ test.describe('StatefulSet', () => {
     await expect(pod('web-2')).toHaveCount(0);
     // The large ordinal on the card.
     await expect(pod('web-1').locator('.ordinal')).toHaveText('1');
+
+    // Let it run: three ready pods, each with its own bound claim and its DNS name.
+    await page.getByTestId('clock-toggle').click();
+    await app.speed(10);
+    await expect(page.locator('[data-testid="pod-card"][data-ready="true"]')).toHaveCount(3, { timeout: 20_000 });
+    for (const i of [0, 1, 2]) {
+      await expect(page.locator(`[data-testid="claim"][data-claim="www-web-${i}"]`)).toHaveAttribute('data-status', 'Bound');
+      await expect(pod(`web-${i}`)).toContainText(`www-web-${i}`);
+      await expect(page.getByTestId('services')).toContainText(`web-${i}.nginx.default.svc.cluster.local`);
+    }
   });
 
   test('an invalid manifest is refused at its line and changes nothing', async ({ page }) => {
