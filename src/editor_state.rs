@@ -16,6 +16,8 @@ pub struct EditorState {
     /// reset, load), never while the student types.
     pub shown: RwSignal<String>,
     pub line_count: RwSignal<usize>,
+    /// The text as typed, for the highlighter behind the textarea.
+    pub live: RwSignal<String>,
     sim: Sim,
 }
 
@@ -32,6 +34,7 @@ impl EditorState {
             current: RwSignal::new(0),
             shown: RwSignal::new(String::new()),
             line_count: RwSignal::new(1),
+            live: RwSignal::new(String::new()),
             sim,
         }
     }
@@ -51,6 +54,7 @@ impl EditorState {
         self.current.set(i);
         let text = self.texts.with_value(|t| t.get(i).map(|f| f.1.clone()).unwrap_or_default());
         self.line_count.set(lines(&text));
+        self.live.set(text.clone());
         self.shown.set(text);
     }
 
@@ -58,6 +62,7 @@ impl EditorState {
     pub fn edit(&self, text: String) {
         let i = self.current.get_untracked();
         self.line_count.set(lines(&text));
+        self.live.set(text.clone());
         let name = self.texts.with_value(|t| t.get(i).map(|f| f.0.clone()));
         if let Some(name) = name {
             self.sim.write_file(&name, &text);

@@ -4,6 +4,7 @@
 mod app;
 mod components;
 mod editor_state;
+mod highlight;
 mod i18n;
 mod sim;
 mod why_text;

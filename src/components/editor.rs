@@ -17,6 +17,27 @@ enum Outcome {
     Failed { line: usize, column: usize, error: ApplyError },
 }
 
+/// Inserts two spaces at the caret, as typing them would (undo keeps working in browsers that
+/// support `insertText`).
+fn insert_spaces(ev: &leptos::ev::KeyboardEvent, ed: EditorState) {
+    use wasm_bindgen::JsCast;
+    let Some(ta) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) else { return };
+    let value = ta.value();
+    let start = ta.selection_start().ok().flatten().unwrap_or(0) as usize;
+    let end = ta.selection_end().ok().flatten().unwrap_or(start as u32) as usize;
+    // Selection offsets are UTF-16 code units.
+    let units: Vec<u16> = value.encode_utf16().collect();
+    let (start, end) = (start.min(units.len()), end.min(units.len()).max(start.min(units.len())));
+    let mut new_units = units[..start].to_vec();
+    new_units.extend("  ".encode_utf16());
+    new_units.extend_from_slice(&units[end..]);
+    let new_value = String::from_utf16_lossy(&new_units);
+    ta.set_value(&new_value);
+    let caret = (start + 2) as u32;
+    let _ = ta.set_selection_range(caret, caret);
+    ed.edit(new_value);
+}
+
 #[component]
 pub fn EditorPanel() -> impl IntoView {
     let lang = expect_context::<UiLang>();
@@ -27,6 +48,10 @@ pub fn EditorPanel() -> impl IntoView {
     let shown = ed.shown;
     let line_count = ed.line_count;
     let current_name = move || ed.current_name();
+    let gutter_ref = NodeRef::<leptos::html::Div>::new();
+    let highlight_ref = NodeRef::<leptos::html::Pre>::new();
+    // Tab indents while typing; after Escape it moves focus on, until the editor is entered again.
+    let tab_indents = RwSignal::new(true);
     let apply = move || {
         let (name, text) = ed.current_file();
         match sim.apply(&name, &text) {
@@ -85,7 +110,7 @@ pub fn EditorPanel() -> impl IntoView {
                 </div>
             </div>
             <div class="editor-body">
-                <div class="gutter" aria-hidden="true">
+                <div class="gutter" aria-hidden="true" node_ref=gutter_ref>
                     {move || {
                         let err = error_line();
                         (1..=line_count.get())
@@ -93,9 +118,12 @@ pub fn EditorPanel() -> impl IntoView {
                             .collect_view()
                     }}
                 </div>
+                <div class="code-stack">
+                    <pre class="highlight" aria-hidden="true" node_ref=highlight_ref inner_html=move || crate::highlight::yaml_html(&ed.live.get())></pre>
                 <textarea
                     data-testid="editor"
                     class="code"
+                    on:focus=move |_| tab_indents.set(true)
                     spellcheck="false"
                     autocomplete="off"
                     wrap="off"
@@ -104,11 +132,15 @@ pub fn EditorPanel() -> impl IntoView {
                     prop:value=move || shown.get()
                     on:input=move |ev| ed.edit(event_target_value(&ev))
                     on:scroll=move |ev| {
-                        // Keep the line numbers beside their lines.
+                        // Keep the line numbers and the highlighting beside their lines.
                         use wasm_bindgen::JsCast;
                         if let Some(t) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
-                            if let Some(g) = t.previous_element_sibling() {
+                            if let Some(g) = gutter_ref.get_untracked() {
                                 g.set_scroll_top(t.scroll_top());
+                            }
+                            if let Some(h) = highlight_ref.get_untracked() {
+                                h.set_scroll_top(t.scroll_top());
+                                h.set_scroll_left(t.scroll_left());
                             }
                         }
                     }
@@ -116,9 +148,17 @@ pub fn EditorPanel() -> impl IntoView {
                         if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
                             ev.prevent_default();
                             apply();
+                        } else if ev.key() == "Tab" && !ev.shift_key() && !ev.ctrl_key() && !ev.alt_key() && !ev.meta_key() && tab_indents.get_untracked() {
+                            // Tab indents by two spaces (YAML has no tabs). Escape first lets
+                            // Tab leave the editor, as keyboard users expect.
+                            ev.prevent_default();
+                            insert_spaces(&ev, ed);
+                        } else if ev.key() == "Escape" {
+                            tab_indents.set(false);
                         }
                     }
                 ></textarea>
+                </div>
             </div>
             <div class="editor-actions">
                 <button type="button" class="primary" data-testid="apply" on:click=move |_| apply() title=move || lang.t(Msg::ApplyShortcut)>
