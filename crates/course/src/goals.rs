@@ -74,13 +74,13 @@ pub fn met(check: &Check, cluster: &Cluster, activity: &Activity) -> bool {
             let Some(added) = last_time(cluster, |h| matches!(h, HappeningKind::NodeAdded { node: n } if n == node)) else {
                 return false;
             };
-            cluster.history.iter().any(|h| {
-                h.at >= added
-                    && matches!(&h.what, HappeningKind::PodScheduled { pod, node: n } if n == node
-                        && pod.ns == *namespace
-                        && cluster.pod(pod).is_some_and(|p| owned_by(cluster, p, kind, name) && pod_ready(p)))
-            }) || live_pods_of(cluster, kind, namespace, name).any(|p| {
-                target_node(p).as_deref() == Some(node.as_str()) && pod_ready(p) && created(cluster, &p.key()).is_some_and(|t| t >= added)
+            // From the history alone: the pod may be gone again with the node by now.
+            cluster.history.iter().any(|h| match &h.what {
+                HappeningKind::PodScheduled { pod, node: n } if h.at >= added && n == node && pod.ns == *namespace => {
+                    history_owner_is(cluster, pod, h.at, kind, name)
+                        && cluster.history.iter().any(|r| r.at >= h.at && matches!(&r.what, HappeningKind::PodReady { pod: p } if p == pod))
+                }
+                _ => false,
             })
         }
         Check::PodsGoneWithNode { kind, name, node, namespace } => {
