@@ -63,7 +63,7 @@ pub fn met(check: &Check, cluster: &Cluster, activity: &Activity) -> bool {
             }
             let mut on: Vec<String> = live_pods_of(cluster, kind, namespace, name)
                 .filter(|p| pod_ready(p))
-                .filter_map(|p| target_node(p))
+                .filter_map(target_node)
                 .collect();
             on.sort();
             let mut want = nodes.clone();
