@@ -40,6 +40,12 @@ fn main() {
             println!("cargo:rerun-if-changed={}", p.display());
             texts.push((lang, p, text));
         }
+        for (lang, _, text) in &texts {
+            let fences = text.lines().filter(|l| l.trim_start().starts_with("```")).count();
+            if fences % 2 != 0 {
+                fail(&format!("{folder}/{lang}.md: a code fence is left unclosed"));
+            }
+        }
         let mut step_ids = Vec::new();
         for step in &lesson.steps {
             if step.goals.is_empty() {

@@ -175,6 +175,12 @@ pub fn met(check: &Check, cluster: &Cluster, activity: &Activity) -> bool {
         Check::HeadlessService { name, namespace } => {
             cluster.service(&Key::new(namespace, name)).is_some_and(kubesim::service::is_headless)
         }
+        Check::MultiAttachSeen { pod, namespace } => cluster.events().iter().any(|e| {
+            e.reason == "FailedAttachVolume"
+                && e.involved_object.kind == "Pod"
+                && e.involved_object.name == *pod
+                && e.involved_object.namespace == *namespace
+        }),
         Check::ServiceExists { name, namespace } => cluster.service(&Key::new(namespace, name)).is_some(),
         Check::Deleted { kind, name, namespace } => {
             let key = Key::new(namespace, name);

@@ -176,6 +176,9 @@ pub enum Check {
     /// The object existed and was deleted (kinds: StatefulSet, DaemonSet, Deployment, Service,
     /// PersistentVolumeClaim), and no pod of it is left.
     Deleted { kind: String, name: String, #[serde(default = "default_ns")] namespace: String },
+    /// Pod `pod` was held back by the attach/detach controller: a `FailedAttachVolume`
+    /// (Multi-Attach) event names it.
+    MultiAttachSeen { pod: String, #[serde(default = "default_ns")] namespace: String },
     /// Service `name` exists.
     ServiceExists { name: String, #[serde(default = "default_ns")] namespace: String },
 }
