@@ -160,6 +160,21 @@ mod tests {
         }
     }
 
+    /// The files the seed's commands name exist and agree with those commands.
+    #[test]
+    fn seed_files_agree_with_the_seeds_commands() {
+        let lessons = catalogue().unwrap();
+        let file = |name: &str| lessons.iter().find_map(|l| l.file(name)).unwrap_or_else(|| panic!("{name} missing"));
+        let ds = file("daemonset.yaml");
+        assert!(ds.contains("kind: DaemonSet") && ds.contains("app: nginx-app"), "{ds}");
+        let pv = file("pv-pvc.yaml");
+        assert!(pv.contains("kind: PersistentVolume\n") && pv.contains("name: my-pvc"), "{pv}");
+        let sts = file("statefulset.yaml");
+        for want in ["kind: StatefulSet", "name: nginx-sts", "app: nginx-app", "clusterIP: None", "serviceName: nginx-sts"] {
+            assert!(sts.contains(want), "statefulset.yaml lacks {want}");
+        }
+    }
+
     #[test]
     fn first_lesson_is_the_daemonset() {
         let l = &catalogue().unwrap()[0];

@@ -123,3 +123,32 @@ fn ran_reads_kinds_by_any_name() {
     }
     assert!(!met(&check, &c, &Activity { commands: vec!["kubectl get pods".into()] }));
 }
+
+/// Every command in the lessons' `bash` blocks (the ones a click runs in the terminal) is one
+/// the simulator understands — except `kubectl run … nslookup`, which the DNS step shows for
+/// real clusters and says the simulator lacks.
+#[test]
+fn every_command_in_the_text_is_understood_by_the_simulator() {
+    let lessons = catalogue().expect("catalogue");
+    for raw in course::LESSONS {
+        let lesson = lessons.iter().find(|l| l.folder == raw.folder).expect("same lessons");
+        for (lang, md) in [("es", raw.es), ("en", raw.en)] {
+            let mut session = fresh(lesson);
+            let mut in_bash = false;
+            for line in md.lines() {
+                let t = line.trim();
+                if t.starts_with("```") {
+                    in_bash = !in_bash && t == "```bash";
+                    continue;
+                }
+                if !in_bash || t.is_empty() || t.starts_with('#') || t.starts_with("kubectl run ") {
+                    continue;
+                }
+                let out = session.run(t, None);
+                for bad in ["unknown flag", "command not found", "unknown command", "doesn't have a resource type", "usage:"] {
+                    assert!(!out.stderr.contains(bad), "{}/{lang}.md `{t}`: {}", raw.folder, out.stderr);
+                }
+            }
+        }
+    }
+}
