@@ -1,6 +1,8 @@
 //! Embeds `content/` and checks it, like rustlings' manifest: the build fails on a lesson
 //! missing from the manifest's folders, a missing translation, a step without a goal, a step
-//! without its text in both languages, or a file referenced but absent.
+//! without its text in both languages, a file referenced but absent, a "predict" question
+//! without exactly one right answer, a wrong attempt that names no goal (or an unknown one),
+//! an empty translation, and a glossary entry without both explanations or given twice.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -38,6 +40,12 @@ fn main() {
             println!("cargo:rerun-if-changed={}", p.display());
             texts.push((lang, p, text));
         }
+        for (lang, _, text) in &texts {
+            let fences = text.lines().filter(|l| l.trim_start().starts_with("```")).count();
+            if fences % 2 != 0 {
+                fail(&format!("{folder}/{lang}.md: a code fence is left unclosed"));
+            }
+        }
         let mut step_ids = Vec::new();
         for step in &lesson.steps {
             if step.goals.is_empty() {
@@ -54,6 +62,46 @@ fn main() {
                 if !text.contains(&format!("<!-- step: {} -->", step.id)) {
                     fail(&format!("{folder}/{lang}.md: no text for step `{}` (a line `<!-- step: {} -->`)", step.id, step.id));
                 }
+            }
+            for q in &step.predict {
+                let right = q.choices.iter().filter(|c| c.right).count();
+                if right != 1 {
+                    fail(&format!("{folder}: step `{}` question `{}` has {right} right answers, not exactly one", step.id, q.id));
+                }
+                if q.choices.len() < 2 {
+                    fail(&format!("{folder}: step `{}` question `{}` offers fewer than two choices", step.id, q.id));
+                }
+                let mut all = vec![&q.question, &q.explanation];
+                all.extend(q.choices.iter().map(|c| &c.text));
+                if all.iter().any(|t| t.es.trim().is_empty() || t.en.trim().is_empty()) {
+                    fail(&format!("{folder}: step `{}` question `{}` lacks a translation", step.id, q.id));
+                }
+            }
+            for w in &step.wrong {
+                if w.unmet.is_empty() {
+                    fail(&format!("{folder}: step `{}` wrong attempt `{}` names no goal it leaves unmet", step.id, w.id));
+                }
+                for g in &w.unmet {
+                    if !step.goals.iter().any(|x| &x.id == g) {
+                        fail(&format!("{folder}: step `{}` wrong attempt `{}` names unknown goal `{g}`", step.id, w.id));
+                    }
+                }
+                if w.why.es.trim().is_empty() || w.why.en.trim().is_empty() {
+                    fail(&format!("{folder}: step `{}` wrong attempt `{}` lacks a translation", step.id, w.id));
+                }
+                for a in &w.actions {
+                    if let schema::WrongAction::Apply(f) = a {
+                        if !lesson.files.contains(f) {
+                            fail(&format!("{folder}: step `{}` wrong attempt `{}` applies `{f}`, which is not among the lesson's files", step.id, w.id));
+                        }
+                    }
+                }
+            }
+            let mut texts_of_step = vec![&step.title];
+            texts_of_step.extend(step.hints.iter());
+            texts_of_step.extend(step.goals.iter().map(|g| &g.text));
+            if texts_of_step.iter().any(|t| t.es.trim().is_empty() || t.en.trim().is_empty()) {
+                fail(&format!("{folder}: step `{}` has a goal, hint or title without its translation", step.id));
             }
             for action in &step.solution {
                 if let schema::SolutionAction::Apply(f) = action {
@@ -90,6 +138,23 @@ fn main() {
         let _ = writeln!(out, "        ],\n    }},");
     }
     out.push_str("];\n");
+    let glossary_path = root.join("glossary.yaml");
+    println!("cargo:rerun-if-changed={}", glossary_path.display());
+    let glossary: schema::Glossary = read_yaml(&glossary_path);
+    let mut seen: Vec<String> = Vec::new();
+    for t in &glossary.terms {
+        for name in std::iter::once(&t.term).chain(t.aliases.iter()) {
+            let lower = name.to_lowercase();
+            if seen.contains(&lower) {
+                fail(&format!("glossary.yaml: `{name}` given twice"));
+            }
+            seen.push(lower);
+        }
+        if t.text.es.trim().is_empty() || t.text.en.trim().is_empty() {
+            fail(&format!("glossary.yaml: `{}` lacks a translation", t.term));
+        }
+    }
+    let _ = writeln!(out, "pub static GLOSSARY: &str = include_str!({:?});", glossary_path.display().to_string());
     let dest = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it")).join("catalogue.rs");
     std::fs::write(dest, out).unwrap_or_else(|e| fail(&e.to_string()));
 }

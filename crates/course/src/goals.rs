@@ -1,8 +1,13 @@
 //! Goals as predicates over kubesim's state, history and the commands the student ran.
 
 use crate::schema::Check;
+use kubesim::cluster::HappeningKind;
 use kubesim::daemonset::{node_should_run, target_node};
+use kubesim::model::Pod;
+use kubesim::replicaset::pod_ready;
+use kubesim::storage::pod_claims;
 use kubesim::store::Object;
+use kubesim::time::Time;
 use kubesim::{Cluster, Key};
 
 /// What the student ran so far, in order (terminal lines and applied files).
@@ -46,11 +51,238 @@ pub fn met(check: &Check, cluster: &Cluster, activity: &Activity) -> bool {
             })
         }
         Check::Ran { command } => {
-            let want: Vec<&str> = command.split_whitespace().collect();
+            let want = normalize(command);
             activity.commands.iter().any(|c| {
-                let have: Vec<&str> = c.split_whitespace().collect();
+                let have = normalize(c);
                 have.len() >= want.len() && have[..want.len()] == want[..]
             })
         }
+        Check::PodsOnNodes { kind, name, nodes, namespace } => {
+            if !workload_exists(cluster, kind, namespace, name) {
+                return false;
+            }
+            let mut on: Vec<String> = live_pods_of(cluster, kind, namespace, name)
+                .filter(|p| pod_ready(p))
+                .filter_map(target_node)
+                .collect();
+            on.sort();
+            let mut want = nodes.clone();
+            want.sort();
+            on == want
+        }
+        Check::PodFollowedNodeAdded { kind, name, node, namespace } => {
+            let Some(added) = last_time(cluster, |h| matches!(h, HappeningKind::NodeAdded { node: n } if n == node)) else {
+                return false;
+            };
+            // From the history alone: the pod may be gone again with the node by now.
+            cluster.history.iter().any(|h| match &h.what {
+                HappeningKind::PodScheduled { pod, node: n } if h.at >= added && n == node && pod.ns == *namespace => {
+                    history_owner_is(cluster, pod, h.at, kind, name)
+                        && cluster.history.iter().any(|r| r.at >= h.at && matches!(&r.what, HappeningKind::PodReady { pod: p } if p == pod))
+                }
+                _ => false,
+            })
+        }
+        Check::PodsGoneWithNode { kind, name, node, namespace } => {
+            workload_exists(cluster, kind, namespace, name)
+                && cluster.history.iter().any(|h| matches!(&h.what, HappeningKind::NodeRemoved { node: n } if n == node))
+                && cluster.node(node).is_none()
+                && !cluster.pods().any(|p| owned_by(cluster, p, kind, name) && target_node(p).as_deref() == Some(node.as_str()))
+        }
+        Check::PodsUseImage { kind, name, image, namespace } => {
+            let pods: Vec<&Pod> = live_pods_of(cluster, kind, namespace, name).collect();
+            !pods.is_empty() && pods.iter().all(|p| p.spec.containers.iter().any(|c| &c.image == image))
+        }
+        Check::ReplacedOneAtATime { kind, name, namespace } => {
+            let key = Key::new(namespace, name);
+            let Some(changed) = last_time(cluster, |h| {
+                matches!(h, HappeningKind::ObjectApplied { kind: k, key: kk, verb } if k == kind && *kk == key && verb == "configured")
+            }) else {
+                return false;
+            };
+            // Pods of the workload as the history names them (names may be reused: take the
+            // owner from the latest creation before each happening).
+            let mut terminations = Vec::new();
+            let mut readies = Vec::new();
+            for h in cluster.history.iter().filter(|h| h.at >= changed) {
+                match &h.what {
+                    HappeningKind::PodTerminating { pod } if history_owner_is(cluster, pod, h.at, kind, name) => terminations.push(h.at),
+                    HappeningKind::PodReady { pod }
+                        if history_owner_is(cluster, pod, h.at, kind, name) && created(cluster, pod).is_some_and(|t| t >= changed) =>
+                    {
+                        readies.push(h.at)
+                    }
+                    _ => {}
+                }
+            }
+            terminations.len() >= 2 && terminations.windows(2).all(|w| readies.iter().any(|r| *r > w[0] && *r <= w[1]))
+        }
+        Check::StatefulSetReady { name, replicas, namespace } => cluster
+            .statefulset(&Key::new(namespace, name))
+            .is_some_and(|s| s.spec.replicas.unwrap_or(1) == *replicas && s.status.ready_replicas == *replicas
+                && live_pods_of(cluster, "StatefulSet", namespace, name).filter(|p| pod_ready(p)).count() == *replicas as usize),
+        Check::DeploymentReady { name, replicas, namespace } => cluster
+            .deployment(&Key::new(namespace, name))
+            .is_some_and(|d| d.spec.replicas.unwrap_or(1) == *replicas
+                && live_pods_of(cluster, "Deployment", namespace, name).filter(|p| pod_ready(p)).count() == *replicas as usize),
+        Check::PvcBound { name, namespace } => cluster.pvc(&Key::new(namespace, name)).is_some_and(|c| c.status.phase == "Bound"),
+        Check::ClaimSharedBy { claim, pods, namespace } => {
+            cluster
+                .pods()
+                .filter(|p| p.metadata.namespace == *namespace && is_live(p) && pod_ready(p) && pod_claims(&p.spec).any(|c| c == claim))
+                .count()
+                >= *pods
+        }
+        Check::PodUsesClaim { pod, claim, namespace } => cluster
+            .pod(&Key::new(namespace, pod))
+            .is_some_and(|p| is_live(p) && pod_ready(p) && pod_claims(&p.spec).any(|c| c == claim)),
+        Check::CreatedAfterReady { before, after, namespace } => {
+            let (b, a) = (Key::new(namespace, before), Key::new(namespace, after));
+            let (Some(tb), Some(ta)) = (created(cluster, &b), created(cluster, &a)) else { return false };
+            tb <= ta && ready_between(cluster, &b, tb, ta)
+        }
+        Check::CreatedWithoutWaiting { before, after, namespace } => {
+            let (b, a) = (Key::new(namespace, before), Key::new(namespace, after));
+            let (Some(tb), Some(ta)) = (created(cluster, &b), created(cluster, &a)) else { return false };
+            tb <= ta && !ready_between(cluster, &b, tb, ta)
+        }
+        Check::DeletedInOrder { pods, namespace } => {
+            pods.len() >= 2
+                && pods.windows(2).all(|w| {
+                    let (first, next) = (Key::new(namespace, &w[0]), Key::new(namespace, &w[1]));
+                    let gone = last_time(cluster, |h| matches!(h, HappeningKind::PodDeleted { pod } if *pod == first));
+                    let started = last_time(cluster, |h| matches!(h, HappeningKind::PodTerminating { pod } if *pod == next));
+                    matches!((gone, started), (Some(g), Some(s)) if s >= g)
+                })
+        }
+        Check::PodRecreated { pod, namespace } => {
+            let k = Key::new(namespace, pod);
+            let Some(deleted) = last_time(cluster, |h| matches!(h, HappeningKind::PodDeleted { pod } if *pod == k)) else {
+                return false;
+            };
+            created(cluster, &k).is_some_and(|t| t >= deleted) && cluster.pod(&k).is_some_and(|p| is_live(p) && pod_ready(p))
+        }
+        Check::PodImage { pod, image, namespace } => cluster
+            .pod(&Key::new(namespace, pod))
+            .is_some_and(|p| is_live(p) && p.spec.containers.iter().any(|c| &c.image == image)),
+        Check::ResolvesToPod { name, pod, namespace } => {
+            let Some(p) = cluster.pod(&Key::new(namespace, pod)) else { return false };
+            if p.status.pod_ip.is_empty() {
+                return false;
+            }
+            cluster.resolve(namespace, name).is_ok_and(|records| records.iter().any(|(_, ip)| *ip == p.status.pod_ip))
+        }
+        Check::HeadlessService { name, namespace } => {
+            cluster.service(&Key::new(namespace, name)).is_some_and(kubesim::service::is_headless)
+        }
+        Check::MultiAttachSeen { pod, namespace } => cluster.events().iter().any(|e| {
+            e.reason == "FailedAttachVolume"
+                && e.involved_object.kind == "Pod"
+                && e.involved_object.name == *pod
+                && e.involved_object.namespace == *namespace
+        }),
+        Check::ServiceExists { name, namespace } => cluster.service(&Key::new(namespace, name)).is_some(),
+        Check::Deleted { kind, name, namespace } => {
+            let key = Key::new(namespace, name);
+            let was = cluster.history.iter().any(|h| match &h.what {
+                HappeningKind::ObjectApplied { kind: k, key: kk, .. } | HappeningKind::ObjectDeleted { kind: k, key: kk } => k == kind && *kk == key,
+                _ => false,
+            });
+            let exists = match kind.as_str() {
+                "Service" => cluster.service(&key).is_some(),
+                "PersistentVolumeClaim" => cluster.pvc(&key).is_some(),
+                _ => workload_exists(cluster, kind, namespace, name),
+            };
+            let pods_left = cluster.pods().any(|p| p.metadata.namespace == *namespace && owned_by(cluster, p, kind, name));
+            was && !exists && !pods_left
+        }
     }
+}
+
+/// A command's words with the resource kind spelled one way (`po` → `pods`, `sts` →
+/// `statefulsets`) and `k` read as `kubectl`.
+fn normalize(line: &str) -> Vec<String> {
+    line.split_whitespace()
+        .enumerate()
+        .map(|(i, w)| {
+            let w = if i == 0 && w == "k" { "kubectl" } else { w };
+            let canon = match w {
+                "po" | "pod" | "pods" => "pods",
+                "ds" | "daemonset" | "daemonsets" | "daemonset.apps" => "daemonsets",
+                "sts" | "statefulset" | "statefulsets" | "statefulset.apps" => "statefulsets",
+                "pvc" | "persistentvolumeclaim" | "persistentvolumeclaims" => "pvc",
+                "pv" | "persistentvolume" | "persistentvolumes" => "pv",
+                "svc" | "service" | "services" => "services",
+                "ep" | "endpoints" => "endpoints",
+                "deploy" | "deployment" | "deployments" | "deployment.apps" => "deployments",
+                "no" | "node" | "nodes" => "nodes",
+                "--selector" => "-l",
+                other => other,
+            };
+            canon.to_string()
+        })
+        .collect()
+}
+
+fn is_live(p: &Pod) -> bool {
+    p.metadata.deletion_timestamp.is_none() && p.status.phase != "Succeeded" && p.status.phase != "Failed"
+}
+
+fn workload_exists(c: &Cluster, kind: &str, ns: &str, name: &str) -> bool {
+    let k = Key::new(ns, name);
+    match kind {
+        "DaemonSet" => c.daemonset(&k).is_some(),
+        "StatefulSet" => c.statefulset(&k).is_some(),
+        "Deployment" => c.deployment(&k).is_some(),
+        "ReplicaSet" => c.replicaset(&k).is_some(),
+        _ => false,
+    }
+}
+
+/// Whether the pod's controller is the workload (for a Deployment: through its ReplicaSet).
+fn owned_by(c: &Cluster, p: &Pod, kind: &str, name: &str) -> bool {
+    let Some(r) = p.controller_ref() else { return false };
+    if kind == "Deployment" {
+        return r.kind == "ReplicaSet"
+            && c.replicaset(&Key::new(&p.metadata.namespace, &r.name))
+                .and_then(|rs| rs.controller_ref().map(|o| o.kind == "Deployment" && o.name == name))
+                .unwrap_or(false);
+    }
+    r.kind == kind && r.name == name
+}
+
+fn live_pods_of<'a>(c: &'a Cluster, kind: &'a str, ns: &'a str, name: &'a str) -> impl Iterator<Item = &'a Pod> + 'a {
+    c.pods().filter(move |p| p.metadata.namespace == ns && is_live(p) && owned_by(c, p, kind, name))
+}
+
+fn last_time(c: &Cluster, f: impl Fn(&HappeningKind) -> bool) -> Option<Time> {
+    c.history.iter().rev().find(|h| f(&h.what)).map(|h| h.at)
+}
+
+/// When the latest pod with this name was created.
+fn created(c: &Cluster, pod: &Key) -> Option<Time> {
+    last_time(c, |h| matches!(h, HappeningKind::PodCreated { pod: p, .. } if p == pod))
+}
+
+/// Whether pod `pod` turned Ready at a time in `[from, to]`.
+fn ready_between(c: &Cluster, pod: &Key, from: Time, to: Time) -> bool {
+    c.history.iter().any(|h| h.at >= from && h.at <= to && matches!(&h.what, HappeningKind::PodReady { pod: p } if p == pod))
+}
+
+/// Whether the pod named `pod`, as it was at `at`, belonged to the workload (history only:
+/// the pod may be gone by now). For a Deployment the owner recorded is a ReplicaSet.
+fn history_owner_is(c: &Cluster, pod: &Key, at: Time, kind: &str, name: &str) -> bool {
+    c.history
+        .iter()
+        .rev()
+        .filter(|h| h.at <= at)
+        .find_map(|h| match &h.what {
+            HappeningKind::PodCreated { pod: p, owner_kind, owner } if p == pod => Some(if kind == "Deployment" {
+                owner_kind == "ReplicaSet" && owner.starts_with(&format!("{name}-"))
+            } else {
+                owner_kind == kind && owner == name
+            }),
+            _ => None,
+        })
+        .unwrap_or(false)
 }

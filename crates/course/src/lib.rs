@@ -19,6 +19,12 @@ pub struct RawLesson {
 
 include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
 
+/// The glossary: Kubernetes terms kept in English, explained in both languages (checked at
+/// build time: every entry has both texts, no term or alias twice).
+pub fn glossary() -> Result<schema::Glossary, CatalogueError> {
+    serde_yaml::from_str(GLOSSARY).map_err(|e| CatalogueError(format!("glossary.yaml: {e}")))
+}
+
 /// The student's language. Spanish first.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Lang {
@@ -143,6 +149,29 @@ mod tests {
                 let want: Vec<&str> = l.spec.steps.iter().map(|s| s.id.as_str()).collect();
                 assert_eq!(ids, want, "{} {lang:?}: step texts in step order", l.folder);
             }
+        }
+    }
+
+    #[test]
+    fn glossary_loads_and_covers_the_lessons_key_terms() {
+        let g = glossary().expect("glossary");
+        for term in ["DaemonSet", "StatefulSet", "Headless Service", "PersistentVolumeClaim", "taint", "toleration"] {
+            assert!(g.terms.iter().any(|t| t.term == term), "{term}");
+        }
+    }
+
+    /// The files the seed's commands name exist and agree with those commands.
+    #[test]
+    fn seed_files_agree_with_the_seeds_commands() {
+        let lessons = catalogue().unwrap();
+        let file = |name: &str| lessons.iter().find_map(|l| l.file(name)).unwrap_or_else(|| panic!("{name} missing"));
+        let ds = file("daemonset.yaml");
+        assert!(ds.contains("kind: DaemonSet") && ds.contains("app: nginx-app"), "{ds}");
+        let pv = file("pv-pvc.yaml");
+        assert!(pv.contains("kind: PersistentVolume\n") && pv.contains("name: my-pvc"), "{pv}");
+        let sts = file("statefulset.yaml");
+        for want in ["kind: StatefulSet", "name: nginx-sts", "app: nginx-app", "clusterIP: None", "serviceName: nginx-sts"] {
+            assert!(sts.contains(want), "statefulset.yaml lacks {want}");
         }
     }
 

@@ -40,6 +40,72 @@ pub struct StepSpec {
     pub hints: Vec<Text>,
     #[serde(with = "serde_yaml::with::singleton_map_recursive")]
     pub solution: Vec<SolutionAction>,
+    /// Questions asked before the step's action, answered before the reveal.
+    #[serde(default)]
+    pub predict: Vec<PredictSpec>,
+    /// Plausible wrong attempts: each, run instead of the solution, leaves a goal unmet.
+    #[serde(default)]
+    pub wrong: Vec<WrongAttempt>,
+}
+
+/// A "predict" question: asked before an action, with exactly one right choice.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PredictSpec {
+    pub id: String,
+    pub question: Text,
+    pub choices: Vec<Choice>,
+    /// Shown after the answer, whichever it was.
+    pub explanation: Text,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    pub text: Text,
+    #[serde(default)]
+    pub right: bool,
+}
+
+/// What a student might plausibly do instead, and why it falls short.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WrongAttempt {
+    pub id: String,
+    #[serde(with = "serde_yaml::with::singleton_map_recursive")]
+    pub actions: Vec<WrongAction>,
+    /// Goals this attempt leaves unmet (at least one).
+    pub unmet: Vec<String>,
+    /// Why it falls short, in the student's words.
+    pub why: Text,
+}
+
+/// One action of a wrong attempt: like a solution's, or a manifest applied inline.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub enum WrongAction {
+    Apply(String),
+    Run(String),
+    /// `kubectl apply -f -` with this YAML on stdin.
+    ApplyYaml(String),
+}
+
+/// `content/glossary.yaml`: Kubernetes terms kept in English, explained in both languages.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Glossary {
+    pub terms: Vec<GlossaryTerm>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryTerm {
+    /// The term as written in the lesson text (English, as Kubernetes spells it).
+    pub term: String,
+    /// Other spellings that point at the same entry (plural, abbreviation).
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub text: Text,
 }
 
 #[derive(Clone, Debug, Deserialize)]
@@ -67,8 +133,54 @@ pub enum Check {
         #[serde(default = "default_ns")]
         namespace: String,
     },
-    /// The student ran a command starting with these words (e.g. `kubectl get ds`).
+    /// The student ran a command starting with these words (e.g. `kubectl get ds`); resource
+    /// names are compared by kind, so `kubectl get daemonsets` counts as `kubectl get ds`.
     Ran { command: String },
+    /// Ready pods of the workload run on exactly these nodes, one per node.
+    PodsOnNodes { kind: String, name: String, nodes: Vec<String>, #[serde(default = "default_ns")] namespace: String },
+    /// Node `node` was added and afterwards a pod of the workload was scheduled there and is Ready.
+    PodFollowedNodeAdded { kind: String, name: String, node: String, #[serde(default = "default_ns")] namespace: String },
+    /// Node `node` was removed and no pod of the workload (which still exists) is left on it.
+    PodsGoneWithNode { kind: String, name: String, node: String, #[serde(default = "default_ns")] namespace: String },
+    /// Every live pod of the workload runs `image` (and there is at least one).
+    PodsUseImage { kind: String, name: String, image: String, #[serde(default = "default_ns")] namespace: String },
+    /// After the workload was last changed (`kubectl apply` … configured), its old pods were
+    /// replaced one at a time: each termination came after a new pod turned Ready (and at least two).
+    ReplacedOneAtATime { kind: String, name: String, #[serde(default = "default_ns")] namespace: String },
+    /// StatefulSet `name` wants `replicas` and has that many ready.
+    StatefulSetReady { name: String, replicas: i32, #[serde(default = "default_ns")] namespace: String },
+    /// Deployment `name` wants `replicas` and has that many ready.
+    DeploymentReady { name: String, replicas: i32, #[serde(default = "default_ns")] namespace: String },
+    /// PersistentVolumeClaim `name` exists and is Bound.
+    PvcBound { name: String, #[serde(default = "default_ns")] namespace: String },
+    /// At least `pods` live pods mount claim `claim` at once.
+    ClaimSharedBy { claim: String, pods: usize, #[serde(default = "default_ns")] namespace: String },
+    /// Pod `pod` is Ready and mounts claim `claim`.
+    PodUsesClaim { pod: String, claim: String, #[serde(default = "default_ns")] namespace: String },
+    /// The latest `after` pod was created only once the `before` pod (its latest one) was Ready.
+    CreatedAfterReady { before: String, after: String, #[serde(default = "default_ns")] namespace: String },
+    /// The latest `after` pod was created before the `before` pod (its latest one) was Ready:
+    /// no waiting (`podManagementPolicy: Parallel`).
+    CreatedWithoutWaiting { before: String, after: String, #[serde(default = "default_ns")] namespace: String },
+    /// These pods were deleted in this order, each one's termination starting only after the
+    /// previous pod was gone.
+    DeletedInOrder { pods: Vec<String>, #[serde(default = "default_ns")] namespace: String },
+    /// Pod `pod` was deleted, then a pod with the same name was created, and it is Ready now.
+    PodRecreated { pod: String, #[serde(default = "default_ns")] namespace: String },
+    /// Live pod `pod` runs `image`.
+    PodImage { pod: String, image: String, #[serde(default = "default_ns")] namespace: String },
+    /// Cluster DNS, asked from a pod in `namespace`, answers `name` with pod `pod`'s IP.
+    ResolvesToPod { name: String, pod: String, #[serde(default = "default_ns")] namespace: String },
+    /// Service `name` exists and is headless (`clusterIP: None`).
+    HeadlessService { name: String, #[serde(default = "default_ns")] namespace: String },
+    /// The object existed and was deleted (kinds: StatefulSet, DaemonSet, Deployment, Service,
+    /// PersistentVolumeClaim), and no pod of it is left.
+    Deleted { kind: String, name: String, #[serde(default = "default_ns")] namespace: String },
+    /// Pod `pod` was held back by the attach/detach controller: a `FailedAttachVolume`
+    /// (Multi-Attach) event names it.
+    MultiAttachSeen { pod: String, #[serde(default = "default_ns")] namespace: String },
+    /// Service `name` exists.
+    ServiceExists { name: String, #[serde(default = "default_ns")] namespace: String },
 }
 
 fn default_ns() -> String {
