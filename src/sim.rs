@@ -98,6 +98,8 @@ impl Sim {
         self.session.update_value(|s| {
             s.cluster.step();
         });
+        // The button is the `sim step` command; goals about stepping the clock count it.
+        self.activity.update(|a| a.commands.push("sim step".into()));
         self.refresh();
     }
 

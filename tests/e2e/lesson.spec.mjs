@@ -11,14 +11,14 @@ test.describe('Lesson pane', () => {
     await expect(run).toHaveText('Ejecutar en el terminal');
     await run.click();
     await expect(app.terminalOutput()).toContainText('$ kubectl apply -f daemonset.yaml');
-    await expect(app.terminalOutput()).toContainText('daemonset.apps/mi-agente-de-logs created');
+    await expect(app.terminalOutput()).toContainText('daemonset.apps/nginx-ds created');
     await app.expectOneReadyDaemonSetPodOn(NODES.workers);
   });
 
   test('switching language keeps the cluster, the editor text and the step', async ({ page }) => {
     const app = new Playground(page);
     await app.goto();
-    const edited = (await app.yaml()).replace('mi-agente-de-logs', 'agente-editado');
+    const edited = (await app.yaml()).replace('nginx-ds', 'nginx-ds-editado');
     await app.setYaml(edited);
     await app.apply();
     await app.expectOneReadyDaemonSetPodOn(NODES.workers);

@@ -712,7 +712,7 @@ fn get(c: &Cluster, f: &Flags) -> Output {
     if t.kind == "Endpoints" {
         err.insert_str(0, "Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n");
     }
-    Output { stdout: table(&all), stderr: err.clone(), status: i32::from(!err.lines().any(|l| l.starts_with("Error"))) }
+    Output { stdout: table(&all), stderr: err.clone(), status: i32::from(err.lines().any(|l| l.starts_with("Error"))) }
 }
 
 /// CONTAINERS, IMAGES and SELECTOR cells of `-o wide` for a workload.
