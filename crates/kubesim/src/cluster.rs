@@ -642,6 +642,16 @@ impl Cluster {
         self.why.get(&(kind.to_string(), k.clone()))
     }
 
+    /// FNV-1a 64 of a canonical serialization of the whole cluster state (every field that
+    /// `Serialize` writes: objects, clock, generator state, timers, queues, indexes, history).
+    /// Equal states give equal hashes whatever the order in which their maps were filled;
+    /// pending timers count as a set (the heap's internal layout does not matter).
+    pub fn state_hash(&self) -> u64 {
+        let mut canonical = self.clone();
+        canonical.timers = BinaryHeap::from(canonical.timers.into_sorted_vec());
+        crate::state_hash::fnv1a64(&crate::state_hash::canonical_bytes(&canonical))
+    }
+
     // ------------------------------------------------------------ nodes
 
     /// Adds a node (the `sim node add` control), Ready at once, as kind's nodes are.
