@@ -163,7 +163,7 @@ pub fn sync(c: &mut Cluster, key: &Key) {
 
     // Pods this DaemonSet owns, grouped by the node they are for.
     let mut by_node: BTreeMap<String, Vec<Key>> = BTreeMap::new();
-    for p in c.pods.values() {
+    for (_, p) in c.pods_owned_by(&uid) {
         if p.metadata.namespace == key.ns && p.controller_ref().is_some_and(|r| r.uid == uid) {
             if let Some(n) = target_node(p) {
                 by_node.entry(n).or_default().push(p.key());

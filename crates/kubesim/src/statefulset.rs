@@ -197,10 +197,12 @@ fn owned_pods(c: &mut Cluster, set: &StatefulSet) -> BTreeSet<i32> {
     }
     for (ord, k) in adopt {
         let rv = c.bump_rv();
+        c.index_pod(&k, false);
         if let Some(p) = c.pods.get_mut(&k) {
             p.metadata.owner_references.push(controller_ref_to(set));
             p.metadata.resource_version = rv;
         }
+        c.index_pod(&k, true);
         out.insert(ord);
     }
     out

@@ -313,6 +313,7 @@ fn controller_revisions_are_named_numbered_owned_and_reused() {
     s.cluster.delete_object("DaemonSet", &Key::new("default", "agent"), Propagation::Background, None).expect("exists");
     s.cluster.advance(Dur::secs(60));
     assert!(revisions(&s.cluster).is_empty());
+    assert!(s.cluster.pod_indexes_consistent());
 }
 
 #[test]
@@ -378,4 +379,5 @@ fn on_delete_replaces_only_pods_the_user_deletes_with_the_new_template() {
         }
     }
     assert_eq!(agent(&c).status.updated_number_scheduled, 1);
+    assert!(c.pod_indexes_consistent());
 }

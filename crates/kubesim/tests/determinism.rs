@@ -28,6 +28,7 @@ fn transcripts() -> Vec<(String, String)> {
 fn run(seed: u64, script: &str) -> (String, u64) {
     let mut s = Session::new(Cluster::new(seed));
     let out = run_script(&mut s, script);
+    assert!(s.cluster.pod_indexes_consistent(), "pod indexes out of step with the pods");
     (out, s.cluster.state_hash())
 }
 
