@@ -6,7 +6,10 @@
 //! - the cost of one idle clock step on a converged cluster, and the ratio of that cost at
 //!   5,000 nodes to 10 nodes (a step should cost what changed, not the cluster's size);
 //! - time to converge a StatefulSet (headless Service, `podManagementPolicy: Parallel`,
-//!   every pod Ready) of 100 and 1,000 replicas on 10 workers.
+//!   every pod Ready) of 100 and 1,000 replicas on 10 workers;
+//! - next to such a StatefulSet of 1,000 and 5,000 Ready pods, the time for 20 rounds of
+//!   creating a DaemonSet on the 10 workers, letting it converge and deleting it again (a
+//!   controller's work should follow its own pods, not every pod in the namespace).
 
 use kubesim::cluster::NodeSpecInput;
 use kubesim::{Cluster, Dur};
@@ -134,5 +137,24 @@ fn main() {
         let converge = start.elapsed();
         assert!(sts_ready(&c, n), "StatefulSet of {n} did not converge");
         println!("{:>8}  {:>14.1}  {:>11.1}s", n, converge.as_secs_f64() * 1e3, c.now.millis() as f64 / 1000.0);
+    }
+
+    println!();
+    println!("{:>10}  {:>22}", "other pods", "20 DaemonSet rounds (ms)");
+    for &n in &[1_000usize, 5_000] {
+        let mut c = cluster(10);
+        c.apply_text(STS_SVC).expect("valid manifest");
+        c.apply_text(&sts(n)).expect("valid manifest");
+        while !sts_ready(&c, n) && c.step() {}
+        let key = kubesim::Key::new("default", "agent");
+        let start = Instant::now();
+        for _ in 0..20 {
+            c.apply_text(DS).expect("valid manifest");
+            c.advance(Dur::secs(20));
+            assert!(all_ready(&c), "DaemonSet did not converge next to {n} pods");
+            c.delete_daemonset(&key);
+            c.advance(Dur::secs(60));
+        }
+        println!("{:>10}  {:>22.1}", n, start.elapsed().as_secs_f64() * 1e3);
     }
 }
