@@ -199,6 +199,7 @@ fn other_seed_differs_only_in_random_parts() {
         let must = name.contains("daemonset") || name.contains("statefulset");
         if must {
             required += 1;
+            assert_ne!(a, b, "{name}: seed 2 printed exactly what seed 1 printed");
             if let Some(i) = (0..sa.len().max(sb.len())).find(|i| sa.get(*i) != sb.get(*i)) {
                 panic!(
                     "{name}: seeds 1 and 2 differ beyond random parts at shaped line {i}\n  seed 1: {:?}\n  seed 2: {:?}",
