@@ -4,7 +4,12 @@
 //!
 //! - time to converge a DaemonSet (every pod Ready) on 10, 100, 1,000 and 5,000 nodes;
 //! - the cost of one idle clock step on a converged cluster, and the ratio of that cost at
-//!   5,000 nodes to 10 nodes (a step should cost what changed, not the cluster's size).
+//!   5,000 nodes to 10 nodes (a step should cost what changed, not the cluster's size);
+//! - time to converge a StatefulSet (headless Service, `podManagementPolicy: Parallel`,
+//!   every pod Ready) of 100 and 1,000 replicas on 10 workers;
+//! - next to such a StatefulSet of 1,000 and 5,000 Ready pods, the time for 20 rounds of
+//!   creating a DaemonSet on the 10 workers, letting it converge and deleting it again (a
+//!   controller's work should follow its own pods, not every pod in the namespace).
 
 use kubesim::cluster::NodeSpecInput;
 use kubesim::{Cluster, Dur};
@@ -27,6 +32,48 @@ spec:
       - name: agent
         image: registry.k8s.io/pause:3.10
 ";
+
+const STS_SVC: &str = "apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  clusterIP: None
+  selector:
+    app: web
+  ports:
+  - port: 80
+    name: web
+";
+
+fn sts(replicas: usize) -> String {
+    format!(
+        "apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: web
+spec:
+  serviceName: web
+  replicas: {replicas}
+  podManagementPolicy: Parallel
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: nginx
+        image: registry.k8s.io/nginx-slim:0.27
+"
+    )
+}
+
+fn sts_ready(c: &Cluster, replicas: usize) -> bool {
+    c.statefulsets().all(|s| s.status.ready_replicas as usize == replicas)
+}
 
 fn cluster(workers: usize) -> Cluster {
     let mut nodes = vec![NodeSpecInput::control_plane("control-plane")];
@@ -72,4 +119,42 @@ fn main() {
         );
     }
     println!("idle step ratio 5,000 / 10 nodes: {:.2}", idle[3] / idle[0]);
+
+    println!();
+    println!("{:>8}  {:>14}  {:>12}", "replicas", "converge (ms)", "sim time");
+    for &n in &[100usize, 1_000] {
+        let mut c = cluster(10);
+        let start = Instant::now();
+        c.apply_text(STS_SVC).expect("valid manifest");
+        c.apply_text(&sts(n)).expect("valid manifest");
+        let mut steps = 0;
+        while !sts_ready(&c, n) && steps < 1_000_000 {
+            if !c.step() {
+                break;
+            }
+            steps += 1;
+        }
+        let converge = start.elapsed();
+        assert!(sts_ready(&c, n), "StatefulSet of {n} did not converge");
+        println!("{:>8}  {:>14.1}  {:>11.1}s", n, converge.as_secs_f64() * 1e3, c.now.millis() as f64 / 1000.0);
+    }
+
+    println!();
+    println!("{:>10}  {:>22}", "other pods", "20 DaemonSet rounds (ms)");
+    for &n in &[1_000usize, 5_000] {
+        let mut c = cluster(10);
+        c.apply_text(STS_SVC).expect("valid manifest");
+        c.apply_text(&sts(n)).expect("valid manifest");
+        while !sts_ready(&c, n) && c.step() {}
+        let key = kubesim::Key::new("default", "agent");
+        let start = Instant::now();
+        for _ in 0..20 {
+            c.apply_text(DS).expect("valid manifest");
+            c.advance(Dur::secs(20));
+            assert!(all_ready(&c), "DaemonSet did not converge next to {n} pods");
+            c.delete_daemonset(&key);
+            c.advance(Dur::secs(60));
+        }
+        println!("{:>10}  {:>22.1}", n, start.elapsed().as_secs_f64() * 1e3);
+    }
 }

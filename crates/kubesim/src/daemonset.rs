@@ -8,6 +8,7 @@
 use crate::cluster::Cluster;
 use crate::model::*;
 use crate::rand::{fnv32a, safe_encode_hash};
+use crate::statefulset::{ensure_revision, prune_revisions, revision_data, HistoryLimit, REVISION_LABEL};
 use crate::scheduler::{node_affinity_matches, untolerated_taint};
 use crate::store::{controller_ref_to, Key, Object};
 use crate::why::{DeleteCause, SkipReason, WhyItem, WhyRecord};
@@ -78,6 +79,31 @@ pub fn template_hash(template: &PodTemplateSpec) -> String {
     safe_encode_hash(fnv32a(json.as_bytes()))
 }
 
+/// `util.AllowsSurge`: a RollingUpdate whose maxSurge resolves to more than 0 (against one
+/// node, rounded up, so any positive percentage counts).
+pub fn allows_surge(ds: &DaemonSet) -> bool {
+    ds.spec.update_strategy.type_ == "RollingUpdate"
+        && ds
+            .spec
+            .update_strategy
+            .rolling_update
+            .as_ref()
+            .and_then(|r| r.max_surge.as_ref())
+            .and_then(|v| v.scaled(1, true))
+            .is_some_and(|v| v > 0)
+}
+
+/// The DaemonSet's revision for its current template (`constructHistory` / `snapshot`):
+/// `<ds>-<hash>` with the label `controller-revision-hash=<hash>`, the DaemonSet's
+/// annotations and a patch replacing `spec.template`; an equal older one is reused with
+/// the next revision number.
+fn sync_revision(c: &mut Cluster, ds: &DaemonSet, template: &PodTemplateSpec, hash: &str) -> ControllerRevision {
+    let name = format!("{}-{hash}", ds.metadata.name);
+    let mut labels = template.metadata.labels.clone();
+    labels.insert(REVISION_LABEL.into(), hash.to_string());
+    ensure_revision(c, ds, &name, revision_data(template), labels, ds.metadata.annotations.clone())
+}
+
 fn pod_ready(p: &Pod) -> bool {
     p.status.phase == "Running" && p.status.conditions.iter().any(|c| c.type_ == "Ready" && c.status == "True")
 }
@@ -132,10 +158,12 @@ pub fn sync(c: &mut Cluster, key: &Key) {
         .unwrap_or_else(|| "1".into());
     let uid = ds.metadata.uid.clone();
     let min_ready = ds.spec.min_ready_seconds;
+    let revision = sync_revision(c, &ds, &template, &hash);
+    let surge = allows_surge(&ds);
 
     // Pods this DaemonSet owns, grouped by the node they are for.
     let mut by_node: BTreeMap<String, Vec<Key>> = BTreeMap::new();
-    for p in c.pods.values() {
+    for (_, p) in c.pods_owned_by(&uid) {
         if p.metadata.namespace == key.ns && p.controller_ref().is_some_and(|r| r.uid == uid) {
             if let Some(n) = target_node(p) {
                 by_node.entry(n).or_default().push(p.key());
@@ -183,7 +211,8 @@ pub fn sync(c: &mut Cluster, key: &Key) {
             }
             let terminating = live.iter().any(|p| p.metadata.deletion_timestamp.is_some());
             if should_run && running.is_empty() {
-                if terminating {
+                // With surge a terminating pod does not hold the node (`podsShouldBeOnNode`).
+                if terminating && !surge {
                     // The old pod still occupies the node until it is gone.
                     let p = live.iter().find(|p| p.metadata.deletion_timestamp.is_some()).expect("some");
                     why.push(WhyItem::WaitingForTermination { pod: p.metadata.name.clone() });
@@ -191,8 +220,28 @@ pub fn sync(c: &mut Cluster, key: &Key) {
                     to_create.push(name.clone());
                 }
             }
-            for extra in running.iter().skip(1) {
-                to_delete.push((extra.key(), DeleteCause::Duplicate));
+            if !surge {
+                for extra in running.iter().skip(1) {
+                    to_delete.push((extra.key(), DeleteCause::Duplicate));
+                }
+            } else if running.len() > 1 {
+                // Surge: the oldest new pod and the oldest old pod may share the node; the
+                // old one goes once it is not ready or the new one is available.
+                let is_new = |p: &Pod| p.metadata.labels.get(REVISION_LABEL) == Some(&hash);
+                let oldest_new = running.iter().position(|p| is_new(p));
+                let oldest_old = running.iter().position(|p| !is_new(p));
+                for (i, p) in running.iter().enumerate() {
+                    if Some(i) != oldest_new && Some(i) != oldest_old {
+                        to_delete.push((p.key(), DeleteCause::Duplicate));
+                    }
+                }
+                if let (Some(n), Some(o)) = (oldest_new, oldest_old) {
+                    if !pod_ready(running[o]) || pod_available(running[n], min_ready, c.now) {
+                        to_delete.push((running[o].key(), DeleteCause::Outdated));
+                    } else if pod_ready(running[n]) {
+                        recheck = true;
+                    }
+                }
             }
             if let Some(first) = running.first() {
                 if should_run {
@@ -239,7 +288,9 @@ pub fn sync(c: &mut Cluster, key: &Key) {
 
     // Rolling update (maxSurge 0): replace old pods, keeping at most maxUnavailable nodes
     // without an available pod.
-    if ds.spec.update_strategy.type_ == "RollingUpdate" && to_create.is_empty() {
+    if surge && to_create.is_empty() && to_delete.is_empty() {
+        surge_update(c, &ds, &template, &hash, &node_names, &by_node, &mut to_create, &mut to_delete, &status);
+    } else if !surge && ds.spec.update_strategy.type_ == "RollingUpdate" && to_create.is_empty() {
         let desired = status.desired_number_scheduled as i64;
         let ru = ds.spec.update_strategy.rolling_update.clone().unwrap_or_default();
         let max_unavailable = ru
@@ -320,6 +371,17 @@ pub fn sync(c: &mut Cluster, key: &Key) {
         why.push(WhyItem::PodCreated { pod: pk.name.clone(), node: Some(node) });
     }
 
+    // History (`cleanupHistory`): revisions of pods that still exist are kept.
+    let live: Vec<String> = by_node
+        .values()
+        .flatten()
+        .filter_map(|k| c.pods.get(k))
+        .filter_map(|p| p.metadata.labels.get(REVISION_LABEL))
+        .map(|h| format!("{}-{h}", key.name))
+        .collect();
+    let limit = ds.spec.revision_history_limit.unwrap_or(10);
+    prune_revisions(c, &ds, limit, &live, HistoryLimit::AllButCurrent, &revision.metadata.name);
+
     status.number_unavailable = status.desired_number_scheduled - status.number_available;
     let rv = c.bump_rv();
     if let Some(d) = c.daemonsets.get_mut(key) {
@@ -333,6 +395,100 @@ pub fn sync(c: &mut Cluster, key: &Key) {
     if recheck {
         c.resync_later(crate::cluster::Work::SyncDaemonSet(key.clone()), crate::time::Dur::secs(min_ready as u64 + 1));
     }
+}
+
+/// `rollingUpdate` with maxSurge > 0 (`daemon/update.go`): on up to maxSurge nodes a new pod
+/// starts next to the old one, which goes once the new one is available (the per-node pass
+/// above does that); an old pod that is not available gets its new pod at once. Pods on nodes
+/// that should no longer run them go only while more pods are available than desired.
+#[allow(clippy::too_many_arguments)]
+fn surge_update(
+    c: &Cluster,
+    ds: &DaemonSet,
+    template: &PodTemplateSpec,
+    hash: &str,
+    node_names: &[String],
+    by_node: &BTreeMap<String, Vec<Key>>,
+    to_create: &mut Vec<String>,
+    to_delete: &mut Vec<(Key, DeleteCause)>,
+    status: &DaemonSetStatus,
+) {
+    let desired = status.desired_number_scheduled as i64;
+    let max_surge = ds
+        .spec
+        .update_strategy
+        .rolling_update
+        .as_ref()
+        .and_then(|r| r.max_surge.as_ref())
+        .and_then(|v| v.scaled(desired, true))
+        .unwrap_or(0);
+    let min_ready = ds.spec.min_ready_seconds;
+    let mut num_surge = 0i64;
+    let mut num_available = 0i64;
+    let mut allowed_new: Vec<String> = Vec::new();
+    let mut candidates: Vec<String> = Vec::new();
+    let mut should_not_run: Vec<Key> = Vec::new();
+    // Nodes with daemon pods and nodes that should run one, in name order.
+    let mut nodes: Vec<&String> = by_node.keys().collect();
+    nodes.extend(node_names.iter().filter(|n| !by_node.contains_key(*n)));
+    nodes.sort();
+    for name in nodes {
+        let should_run = c.nodes.get(name).is_some_and(|n| node_should_run(n, &template.spec).0);
+        // `findUpdatedPodsOnNode`: at most one new and one old live pod, else leave the node
+        // to the per-node pass and count it as surging.
+        let mut new_pod: Option<&Pod> = None;
+        let mut old_pod: Option<&Pod> = None;
+        let mut excess = false;
+        for p in by_node.get(name).into_iter().flatten().filter_map(|k| c.pods.get(k)) {
+            if p.metadata.deletion_timestamp.is_some() {
+                continue;
+            }
+            let slot = if p.metadata.labels.get(REVISION_LABEL).map(String::as_str) == Some(hash) { &mut new_pod } else { &mut old_pod };
+            if slot.is_some() {
+                excess = true;
+            }
+            *slot = Some(p);
+        }
+        if excess {
+            num_surge += 1;
+            continue;
+        }
+        if let Some(p) = old_pod.or(new_pod) {
+            if pod_available(p, min_ready, c.now) {
+                num_available += 1;
+            }
+        }
+        match (old_pod, new_pod) {
+            (None, _) => {}
+            (Some(old), None) => {
+                if !pod_available(old, min_ready, c.now) {
+                    if should_run {
+                        allowed_new.push(name.clone());
+                    } else {
+                        to_delete.push((old.key(), DeleteCause::NodeNoLongerEligible));
+                    }
+                } else if !should_run {
+                    should_not_run.push(old.key());
+                } else if num_surge < max_surge {
+                    candidates.push(name.clone());
+                }
+            }
+            (Some(old), Some(new)) => {
+                if pod_available(new, min_ready, c.now) {
+                    to_delete.push((old.key(), DeleteCause::Outdated));
+                } else {
+                    num_surge += 1;
+                }
+            }
+        }
+    }
+    let deletable = (num_available - desired).clamp(0, should_not_run.len() as i64) as usize;
+    for k in should_not_run.into_iter().take(deletable) {
+        to_delete.push((k, DeleteCause::NodeNoLongerEligible));
+    }
+    let remaining = (max_surge - num_surge).clamp(0, candidates.len() as i64) as usize;
+    to_create.extend(allowed_new);
+    to_create.extend(candidates.into_iter().take(remaining));
 }
 
 fn is_terminal(p: &Pod) -> bool {

@@ -62,6 +62,20 @@ impl Cluster {
         }
     }
 
+    /// Changes an object's metadata where its owner references may change, keeping the pod
+    /// indexes in step.
+    fn reown(&mut self, kind: &str, key: &Key, f: impl FnOnce(&mut ObjectMeta)) {
+        if kind == "Pod" {
+            self.index_pod(key, false);
+        }
+        if let Some(m) = self.object_meta_mut(kind, key) {
+            f(m);
+        }
+        if kind == "Pod" {
+            self.index_pod(key, true);
+        }
+    }
+
     /// The object with this uid in a namespace, if it still exists.
     pub(crate) fn find_by_uid(&self, ns: &str, uid: &str) -> Option<(String, Key)> {
         let hit = |m: &ObjectMeta| m.namespace == ns && m.uid == uid;
@@ -77,7 +91,7 @@ impl Cluster {
         if let Some(o) = self.statefulsets.values().find(|o| hit(&o.metadata)) {
             return Some(("StatefulSet".into(), Key::new(ns, &o.metadata.name)));
         }
-        if let Some(o) = self.pods.values().find(|o| hit(&o.metadata)) {
+        if let Some(o) = self.pod_uids.get(uid).and_then(|k| self.pods.get(k)).filter(|o| hit(&o.metadata)) {
             return Some(("Pod".into(), Key::new(ns, &o.metadata.name)));
         }
         None
@@ -92,7 +106,7 @@ impl Cluster {
                 v.push(("ReplicaSet".to_string(), Key::new(ns, &o.metadata.name), b));
             }
         }
-        for o in self.pods.values().filter(|o| o.metadata.namespace == ns) {
+        for (_, o) in self.pods_owned_by(uid).filter(|(_, o)| o.metadata.namespace == ns) {
             if let Some(b) = refs(&o.metadata) {
                 v.push(("Pod".to_string(), Key::new(ns, &o.metadata.name), b));
             }
@@ -132,10 +146,10 @@ impl Cluster {
             Propagation::Orphan => {
                 for (dk, dkey, _) in self.dependents_of(&key.ns, &uid) {
                     let rv = self.bump_rv();
-                    if let Some(m) = self.object_meta_mut(&dk, &dkey) {
+                    self.reown(&dk, &dkey, |m| {
                         m.owner_references.retain(|r| r.uid != uid);
                         m.resource_version = rv;
-                    }
+                    });
                 }
                 self.remove_or_terminate(kind, key, grace);
             }
@@ -219,10 +233,10 @@ pub fn collect(c: &mut Cluster, ns: &str, uid: &str) {
                 let solid = m.owner_references.iter().any(|r| r.uid != uid && c.find_by_uid(ns, &r.uid).is_some());
                 if solid {
                     let rv = c.bump_rv();
-                    if let Some(m) = c.object_meta_mut(&kind, &key) {
+                    c.reown(&kind, &key, |m| {
                         m.owner_references.retain(|r| r.uid != uid);
                         m.resource_version = rv;
-                    }
+                    });
                 } else if m.deletion_timestamp.is_none() {
                     let _ = c.delete_object(&kind, &key, Propagation::Background, None);
                 }

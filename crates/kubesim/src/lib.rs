@@ -27,6 +27,7 @@ pub mod rand;
 pub mod scheduler;
 pub mod service;
 pub mod session;
+pub mod state_hash;
 pub mod statefulset;
 pub mod storage;
 pub mod store;

@@ -62,7 +62,14 @@ pub(crate) fn claim_pods<T: Object>(c: &mut Cluster, owner: &T, selector: &Label
     let uid = owner.meta().uid.clone();
     let mut adopt = Vec::new();
     let mut release = Vec::new();
-    for p in c.pods.values().filter(|p| p.metadata.namespace == ns) {
+    // Orphans and the owner's own pods, from the indexes (in key order, as a full scan).
+    let orphans = c
+        .orphan_pods
+        .range(Key::new(&ns, "")..)
+        .take_while(|k| k.ns == ns)
+        .filter_map(|k| c.pods.get(k));
+    let own = c.pods_owned_by(&uid).map(|(_, p)| p).filter(|p| p.metadata.namespace == ns && p.controller_ref().is_some());
+    for p in orphans.chain(own) {
         match p.controller_ref() {
             None if p.metadata.deletion_timestamp.is_none() && selector.matches(&p.metadata.labels) => adopt.push(p.key()),
             Some(r) if r.uid == uid && !selector.matches(&p.metadata.labels) => release.push(p.key()),
@@ -72,30 +79,33 @@ pub(crate) fn claim_pods<T: Object>(c: &mut Cluster, owner: &T, selector: &Label
     let oref = controller_ref_to(owner);
     for k in adopt {
         let rv = c.bump_rv();
+        c.index_pod(&k, false);
         if let Some(p) = c.pods.get_mut(&k) {
             p.metadata.owner_references.retain(|r| r.uid != oref.uid);
             p.metadata.owner_references.push(oref.clone());
             p.metadata.resource_version = rv;
             why.push(WhyItem::Adopted { kind: "Pod".into(), name: k.name.clone() });
         }
+        c.index_pod(&k, true);
     }
     for k in release {
         let rv = c.bump_rv();
+        c.index_pod(&k, false);
         if let Some(p) = c.pods.get_mut(&k) {
             p.metadata.owner_references.retain(|r| r.uid != uid);
             p.metadata.resource_version = rv;
             why.push(WhyItem::Released { kind: "Pod".into(), name: k.name.clone() });
         }
+        c.index_pod(&k, true);
     }
     why
 }
 
 /// Pods whose controller reference points at `uid`, in name order.
 pub(crate) fn owned_pods(c: &Cluster, ns: &str, uid: &str) -> Vec<Key> {
-    c.pods
-        .values()
-        .filter(|p| p.metadata.namespace == ns && p.controller_ref().is_some_and(|r| r.uid == uid))
-        .map(|p| p.key())
+    c.pods_owned_by(uid)
+        .filter(|(_, p)| p.metadata.namespace == ns && p.controller_ref().is_some_and(|r| r.uid == uid))
+        .map(|(k, _)| k.clone())
         .collect()
 }
 

@@ -197,45 +197,61 @@ fn owned_pods(c: &mut Cluster, set: &StatefulSet) -> BTreeSet<i32> {
     }
     for (ord, k) in adopt {
         let rv = c.bump_rv();
+        c.index_pod(&k, false);
         if let Some(p) = c.pods.get_mut(&k) {
             p.metadata.owner_references.push(controller_ref_to(set));
             p.metadata.resource_version = rv;
         }
+        c.index_pod(&k, true);
         out.insert(ord);
     }
     out
 }
 
-/// Keeps the set's ControllerRevisions: the one for the current template (created, or an
-/// older equal one brought back with the next revision number) and the one it rolls from.
-fn sync_revisions(c: &mut Cluster, set: &StatefulSet, template: &PodTemplateSpec) -> (ControllerRevision, ControllerRevision) {
-    let ns = set.metadata.namespace.clone();
-    let prefix = format!("{}-", set.metadata.name);
-    let mut revs: Vec<ControllerRevision> = c
+/// The ControllerRevisions `owner` controls (a range scan of the name prefix `<owner>-`,
+/// filtered by controller uid), oldest revision first. Shared by StatefulSets and DaemonSets.
+pub(crate) fn owned_revisions<'a, T: Object>(c: &'a Cluster, owner: &T) -> Vec<&'a ControllerRevision> {
+    let m = owner.meta();
+    let prefix = format!("{}-", m.name);
+    let mut revs: Vec<&ControllerRevision> = c
         .controllerrevisions
-        .range(Key::new(&ns, &prefix)..)
-        .take_while(|(k, _)| k.ns == ns && k.name.starts_with(&prefix))
-        .filter(|(_, r)| r.controller_ref().is_some_and(|o| o.uid == set.metadata.uid))
-        .map(|(_, r)| r.clone())
+        .range(Key::new(&m.namespace, &prefix)..)
+        .take_while(|(k, _)| k.ns == m.namespace && k.name.starts_with(&prefix))
+        .filter(|(_, r)| r.controller_ref().is_some_and(|o| o.uid == m.uid))
+        .map(|(_, r)| r)
         .collect();
     revs.sort_by_key(|r| (r.revision, r.metadata.name.clone()));
-    let max = revs.last().map_or(0, |r| r.revision);
-    let name = revision_name(&set.metadata.name, template, set.status.collision_count);
-    let data = revision_data(template);
-    let update = match revs.iter().find(|r| r.metadata.name == name) {
-        Some(r) if r.revision == max => r.clone(),
-        Some(r) => {
-            // Rolling back to an earlier template reuses its revision with a new number.
+    revs
+}
+
+/// Makes the revision `name` (holding `data`) the newest of `owner`'s history
+/// (`history.CreateControllerRevision` plus the "rollback" case of `constructHistory` /
+/// `getStatefulSetRevisions`): created with the next revision number, or, when an equal
+/// older one exists because the template went back, that one gets the next number.
+pub(crate) fn ensure_revision<T: Object>(
+    c: &mut Cluster,
+    owner: &T,
+    name: &str,
+    data: serde_json::Value,
+    labels: Labels,
+    annotations: Labels,
+) -> ControllerRevision {
+    let ns = owner.meta().namespace.clone();
+    let (found, max) = {
+        let revs = owned_revisions(c, owner);
+        (revs.iter().find(|r| r.metadata.name == name).map(|r| r.revision), revs.last().map_or(0, |r| r.revision))
+    };
+    let k = Key::new(&ns, name);
+    match found {
+        Some(r) if r == max => c.controllerrevisions[&k].clone(),
+        Some(_) => {
             let rv = c.bump_rv();
-            let k = Key::new(&ns, &name);
             let obj = c.controllerrevisions.get_mut(&k).expect("listed");
             obj.revision = max + 1;
             obj.metadata.resource_version = rv;
-            let _ = r;
             obj.clone()
         }
         None => {
-            let hash = name.rsplit('-').next().unwrap_or_default().to_string();
             let mut r = ControllerRevision {
                 api_version: "apps/v1".into(),
                 kind: "ControllerRevision".into(),
@@ -243,16 +259,59 @@ fn sync_revisions(c: &mut Cluster, set: &StatefulSet, template: &PodTemplateSpec
                 revision: max + 1,
                 ..Default::default()
             };
-            r.metadata.name = name.clone();
-            r.metadata.namespace = ns.clone();
-            r.metadata.labels = template.metadata.labels.clone();
-            r.metadata.labels.insert(REVISION_HASH_LABEL.into(), hash);
-            r.metadata.owner_references = vec![controller_ref_to(set)];
+            r.metadata.name = name.to_string();
+            r.metadata.namespace = ns;
+            r.metadata.labels = labels;
+            r.metadata.annotations = annotations;
+            r.metadata.owner_references = vec![controller_ref_to(owner)];
             c.stamp_new(&mut r);
-            c.controllerrevisions.insert(Key::new(&ns, &name), r.clone());
+            c.controllerrevisions.insert(k, r.clone());
             r
         }
+    }
+}
+
+/// How a controller counts its history against `revisionHistoryLimit`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum HistoryLimit {
+    /// StatefulSet (`truncateHistory`): only revisions not in use count; the oldest of them
+    /// beyond the limit go.
+    NotLiveOnly,
+    /// DaemonSet (`cleanupHistory`): every revision but the current one counts; the oldest
+    /// not in use go until the count is down to the limit or none is left to delete.
+    AllButCurrent,
+}
+
+/// Deletes the oldest revisions of `owner` beyond `limit`, never one in `live` nor `current`.
+pub(crate) fn prune_revisions<T: Object>(c: &mut Cluster, owner: &T, limit: i32, live: &[String], mode: HistoryLimit, current: &str) {
+    let revs = owned_revisions(c, owner);
+    let limit = limit.max(0) as usize;
+    let doomed: Vec<Key> = match mode {
+        HistoryLimit::NotLiveOnly => {
+            let old: Vec<Key> = revs.iter().filter(|r| !live.contains(&r.metadata.name)).map(|r| r.key()).collect();
+            let excess = old.len().saturating_sub(limit);
+            old.into_iter().take(excess).collect()
+        }
+        HistoryLimit::AllButCurrent => {
+            let old: Vec<&&ControllerRevision> = revs.iter().filter(|r| r.metadata.name != current).collect();
+            let excess = old.len().saturating_sub(limit);
+            old.into_iter().filter(|r| !live.contains(&r.metadata.name)).take(excess).map(|r| r.key()).collect()
+        }
     };
+    for k in doomed {
+        c.controllerrevisions.remove(&k);
+    }
+}
+
+/// Keeps the set's ControllerRevisions: the one for the current template (created, or an
+/// older equal one brought back with the next revision number) and the one it rolls from.
+fn sync_revisions(c: &mut Cluster, set: &StatefulSet, template: &PodTemplateSpec) -> (ControllerRevision, ControllerRevision) {
+    let ns = set.metadata.namespace.clone();
+    let name = revision_name(&set.metadata.name, template, set.status.collision_count);
+    let hash = name.rsplit('-').next().unwrap_or_default().to_string();
+    let mut labels = template.metadata.labels.clone();
+    labels.insert(REVISION_HASH_LABEL.into(), hash);
+    let update = ensure_revision(c, set, &name, revision_data(template), labels, Labels::new());
     let current = if set.status.current_revision.is_empty() {
         update.clone()
     } else {
@@ -266,22 +325,7 @@ fn sync_revisions(c: &mut Cluster, set: &StatefulSet, template: &PodTemplateSpec
 
 /// Drops revisions beyond `revisionHistoryLimit`, oldest first, never one in use.
 fn truncate_history(c: &mut Cluster, set: &StatefulSet, live: &[String]) {
-    let ns = set.metadata.namespace.clone();
-    let prefix = format!("{}-", set.metadata.name);
-    let mut old: Vec<(i64, Key)> = c
-        .controllerrevisions
-        .range(Key::new(&ns, &prefix)..)
-        .take_while(|(k, _)| k.ns == ns && k.name.starts_with(&prefix))
-        .filter(|(_, r)| r.controller_ref().is_some_and(|o| o.uid == set.metadata.uid))
-        .filter(|(k, _)| !live.contains(&k.name))
-        .map(|(k, r)| (r.revision, k.clone()))
-        .collect();
-    old.sort();
-    let limit = set.spec.revision_history_limit.unwrap_or(10).max(0) as usize;
-    let excess = old.len().saturating_sub(limit);
-    for (_, k) in old.into_iter().take(excess) {
-        c.controllerrevisions.remove(&k);
-    }
+    prune_revisions(c, set, set.spec.revision_history_limit.unwrap_or(10), live, HistoryLimit::NotLiveOnly, "");
 }
 
 /// Claim name for a template and ordinal: `<template>-<sts>-<ordinal>`.

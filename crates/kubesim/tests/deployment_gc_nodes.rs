@@ -216,6 +216,7 @@ fn orphan_deletion_leaves_children_running_and_a_new_owner_adopts_them() {
     let after: Vec<String> = pods_of(&c, "agent-").iter().map(|p| p.metadata.name.clone()).collect();
     assert_eq!(before, after);
     assert!(pods_of(&c, "agent-").iter().all(|p| p.metadata.owner_references[0].uid == ds.metadata.uid));
+    assert!(c.pod_indexes_consistent());
 }
 
 #[test]
