@@ -89,6 +89,7 @@ pub fn shell_words(line: &str) -> Result<Vec<String>, String> {
 }
 
 /// Resource types kubectl knows here: canonical plural, kind, namespaced.
+#[derive(Debug)]
 pub(crate) struct ResourceType {
     plural: &'static str,
     kind: &'static str,
@@ -128,7 +129,7 @@ fn qualified_plural(t: &ResourceType) -> String {
 }
 
 /// Parsed flags common to the commands here.
-#[derive(Clone, Default)]
+#[derive(Clone, Debug, Default)]
 pub(crate) struct Flags {
     pub(crate) positional: Vec<String>,
     /// Words after `--` (the command of `exec` and `run`).
@@ -547,7 +548,52 @@ fn get_many(c: &Cluster, f: &Flags, types: &[&str]) -> Output {
     out
 }
 
+/// What `kubectl get all` lists, in discovery order.
+const ALL: &[&str] = &["pods", "services", "daemonsets", "deployments", "replicasets", "statefulsets"];
+
 fn get(c: &Cluster, f: &Flags) -> Output {
+    if f.positional.first().is_some_and(|w| w.contains('/')) {
+        // `get pod/a deploy/b`: one listing per type, in the order given.
+        let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+        for p in &f.positional {
+            let Some((what, name)) = p.split_once('/') else {
+                return Output::err("error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'\n");
+            };
+            match groups.iter_mut().find(|(w, _)| resource_type(w).map(|t| t.kind) == resource_type(what).map(|t| t.kind)) {
+                Some((_, names)) => names.push(name.to_string()),
+                None => groups.push((what.to_string(), vec![name.to_string()])),
+            }
+        }
+        let mut out = Output::default();
+        for (what, names) in &groups {
+            let g = Flags { positional: std::iter::once(what.clone()).chain(names.iter().cloned()).collect(), prefix_names: groups.len() > 1, ..f.clone() };
+            let o = get(c, &g);
+            if !out.stdout.is_empty() && !o.stdout.is_empty() {
+                out.stdout.push('\n');
+            }
+            out.stdout.push_str(&o.stdout);
+            out.stderr.push_str(&o.stderr);
+            out.status = out.status.max(o.status);
+        }
+        return out;
+    }
+    if f.positional.first().is_some_and(|w| w == "all") {
+        return get_many(c, f, ALL);
+    }
+    if f.watch || f.watch_only {
+        // The session starts the watch; here only the initial listing (none for
+        // --watch-only, and no "No resources found" either way).
+        if f.watch_only {
+            return Output::default();
+        }
+        let mut g = f.clone();
+        g.watch = false;
+        let mut o = get(c, &g);
+        if o.stdout.is_empty() && o.status == 0 {
+            o.stderr.clear();
+        }
+        return o;
+    }
     if let Some(what) = f.positional.first().filter(|w| w.contains(',')) {
         let types: Vec<&str> = what.split(',').filter(|s| !s.is_empty()).collect();
         if let Some(bad) = types.iter().find(|t| resource_type(t).is_none()) {
@@ -574,6 +620,13 @@ pub(crate) struct Item {
 
 fn item_meta<T: serde::Serialize + crate::store::Object>(o: &T, t: &ResourceType) -> (crate::model::ObjectMeta, serde_json::Value) {
     let mut json = serde_json::to_value(o).unwrap_or(serde_json::Value::Null);
+    output::fix_initialisms(&mut json);
+    if let Some(ip) = json.pointer("/status/podIP").cloned() {
+        json["status"]["podIPs"] = serde_json::json!([{ "ip": ip }]);
+    }
+    if let Some(ip) = json.pointer("/status/hostIP").cloned() {
+        json["status"]["hostIPs"] = serde_json::json!([{ "ip": ip }]);
+    }
     if let Some(m) = json.as_object_mut() {
         let api = if t.group.is_empty() { "v1".to_string() } else { format!("{}/v1", t.group) };
         m.insert("apiVersion".into(), serde_json::Value::String(api));
@@ -962,7 +1015,21 @@ fn collect_and_print(c: &Cluster, t: &'static ResourceType, f: &Flags) -> Output
             };
         }
     }
-    let mut rows = Vec::new();
+    let head = header_cells(t, f, &header);
+    let rows: Vec<Vec<String>> = items.iter().map(|i| decorate_row(t, f, i)).collect();
+    let mut all = Vec::new();
+    if !f.no_headers {
+        all.push(head);
+    }
+    all.extend(rows);
+    if t.kind == "Endpoints" {
+        err.insert_str(0, "Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n");
+    }
+    Output { stdout: table(&all), stderr: err, status: failed }
+}
+
+/// The header of a listing with the columns `-A`, `--show-labels` and `-L` add.
+pub(crate) fn header_cells(t: &ResourceType, f: &Flags, header: &[&str]) -> Vec<String> {
     let mut head: Vec<String> = header.iter().map(|s| s.to_string()).collect();
     if f.all_namespaces && t.namespaced {
         head.insert(0, "NAMESPACE".into());
@@ -973,31 +1040,26 @@ fn collect_and_print(c: &Cluster, t: &'static ResourceType, f: &Flags) -> Output
     for k in &f.label_columns {
         head.push(k.rsplit('/').next().unwrap_or(k).to_uppercase());
     }
-    for i in &items {
-        let mut r = i.row.clone();
-        if f.prefix_names {
-            r[0] = format!("{}/{}", resource_prefix(t.kind), r[0]);
-        }
-        if f.all_namespaces && t.namespaced {
-            r.insert(0, i.meta.namespace.clone());
-        }
-        if f.show_labels {
-            r.push(printers::labels_string(&i.meta.labels));
-        }
-        for k in &f.label_columns {
-            r.push(i.meta.labels.get(k).cloned().unwrap_or_default());
-        }
-        rows.push(r);
+    head
+}
+
+/// One row of a listing with the cells `-A`, `--show-labels`, `-L` and a multi-type
+/// listing's `kind/` prefix add.
+pub(crate) fn decorate_row(t: &ResourceType, f: &Flags, i: &Item) -> Vec<String> {
+    let mut r = i.row.clone();
+    if f.prefix_names {
+        r[0] = format!("{}/{}", resource_prefix(t.kind), r[0]);
     }
-    let mut all = Vec::new();
-    if !f.no_headers {
-        all.push(head);
+    if f.all_namespaces && t.namespaced {
+        r.insert(0, i.meta.namespace.clone());
     }
-    all.extend(rows);
-    if t.kind == "Endpoints" {
-        err.insert_str(0, "Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n");
+    if f.show_labels {
+        r.push(printers::labels_string(&i.meta.labels));
     }
-    Output { stdout: table(&all), stderr: err, status: failed }
+    for k in &f.label_columns {
+        r.push(i.meta.labels.get(k).cloned().unwrap_or_default());
+    }
+    r
 }
 
 /// `--sort-by=.metadata.name` and the like: a JSONPath into each object; strings sort as
@@ -1026,6 +1088,24 @@ fn sort_items(items: &mut [Item], path: &str) -> Result<(), String> {
         *slot = i;
     }
     Ok(())
+}
+
+/// If `args` (the words after `kubectl`) is a `get -w`/`--watch-only` of one type, the
+/// type and the flags the watch lists with.
+pub(crate) fn watch_request(args: &[String]) -> Option<(&'static ResourceType, Flags)> {
+    let i = args.iter().position(|a| a == "get")?;
+    let mut rest: Vec<String> = args[..i].to_vec();
+    rest.extend(args[i + 1..].iter().cloned());
+    let mut f = parse_flags("get", &rest).ok()?;
+    if !(f.watch || f.watch_only) {
+        return None;
+    }
+    if f.positional.first().is_some_and(|w| w.contains('/')) {
+        let (what, names) = type_and_names(&f.positional)?;
+        f.positional = std::iter::once(what).chain(names).collect();
+    }
+    let t = resource_type(f.positional.first()?)?;
+    Some((t, f))
 }
 
 /// CONTAINERS, IMAGES and SELECTOR cells of `-o wide` for a workload.

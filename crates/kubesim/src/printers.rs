@@ -32,6 +32,33 @@ pub fn table(rows: &[Vec<String>]) -> String {
     out
 }
 
+/// Lays out rows as a tabwriter that remembers its column widths across flushes
+/// (`RememberWidths`, used by `kubectl get -w`): columns only ever widen.
+pub fn table_remembering(rows: &[Vec<String>], widths: &mut Vec<usize>) -> String {
+    let cols = rows.iter().map(|r| r.len()).max().unwrap_or(0);
+    if widths.len() < cols {
+        widths.resize(cols, 0);
+    }
+    for r in rows {
+        for (i, cell) in r.iter().enumerate() {
+            if i + 1 < r.len() {
+                widths[i] = widths[i].max((cell.chars().count() + 3).max(6));
+            }
+        }
+    }
+    let mut out = String::new();
+    for r in rows {
+        for (i, cell) in r.iter().enumerate() {
+            out.push_str(cell);
+            if i + 1 < r.len() {
+                out.extend(std::iter::repeat_n(' ', widths[i] - cell.chars().count()));
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
 pub fn age(c: &Cluster, meta: &ObjectMeta) -> String {
     human_duration(c.now.since(Cluster::created_at(meta)))
 }

@@ -33,8 +33,67 @@ pub fn json(v: &Value) -> String {
     String::from_utf8(buf).expect("utf-8")
 }
 
+/// YAML as kubectl prints it (go-yaml): keys sorted, quoted scalars in double quotes, and
+/// timestamps quoted.
 pub fn yaml(v: &Value) -> String {
-    serde_yaml::to_string(v).unwrap_or_default()
+    let raw = serde_yaml::to_string(v).unwrap_or_default();
+    let mut out = String::new();
+    for line in raw.lines() {
+        out.push_str(&requote(line));
+        out.push('\n');
+    }
+    out
+}
+
+fn requote(line: &str) -> String {
+    // Split `  key: value` or `  - value`.
+    let (head, val) = match line.find(": ") {
+        Some(i) if !line.trim_start().starts_with('\'') && !line.trim_start().starts_with('"') => (&line[..i + 2], &line[i + 2..]),
+        _ => match line.find("- ") {
+            Some(i) if line[..i].trim().is_empty() => (&line[..i + 2], &line[i + 2..]),
+            _ => return line.to_string(),
+        },
+    };
+    if let Some(inner) = val.strip_prefix('\'').and_then(|x| x.strip_suffix('\'')) {
+        if !inner.contains('"') && !inner.contains('\\') && !inner.contains("''") {
+            return format!("{head}\"{inner}\"");
+        }
+        return line.to_string();
+    }
+    let b = val.as_bytes();
+    let timestamp = b.len() == 20 && b[4] == b'-' && b[7] == b'-' && b[10] == b'T' && b[19] == b'Z';
+    if timestamp {
+        return format!("{head}\"{val}\"");
+    }
+    line.to_string()
+}
+
+/// Field names the API spells with capitals (`podIP`, `containerID`) that a camelCase
+/// rename of the model writes as `podIp`, `containerId`.
+pub fn fix_initialisms(v: &mut Value) {
+    match v {
+        Value::Object(m) => {
+            let keys: Vec<String> = m.keys().cloned().collect();
+            for k in keys {
+                let new = if let Some(p) = k.strip_suffix("Ips") {
+                    format!("{p}IPs")
+                } else if let Some(p) = k.strip_suffix("Ip") {
+                    format!("{p}IP")
+                } else if let Some(p) = k.strip_suffix("Id") {
+                    format!("{p}ID")
+                } else if let Some(p) = k.strip_suffix("Cidr") {
+                    format!("{p}CIDR")
+                } else {
+                    k.clone()
+                };
+                let mut x = m.remove(&k).expect("key");
+                fix_initialisms(&mut x);
+                m.insert(new, x);
+            }
+        }
+        Value::Array(a) => a.iter_mut().for_each(fix_initialisms),
+        _ => {}
+    }
 }
 
 /// A value as a JSONPath result prints: strings bare, the rest as compact JSON.
