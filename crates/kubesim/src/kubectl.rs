@@ -8,6 +8,7 @@ use crate::printers::{self, age, table};
 use crate::store::Key;
 use std::collections::BTreeMap;
 
+mod describe;
 pub mod output;
 pub mod selector;
 
@@ -120,7 +121,7 @@ pub(crate) fn resource_type(name: &str) -> Option<&'static ResourceType> {
     TYPES.iter().find(|t| t.names.contains(&lower.as_str()))
 }
 
-fn qualified_plural(t: &ResourceType) -> String {
+pub(crate) fn qualified_plural(t: &ResourceType) -> String {
     if t.group.is_empty() {
         t.plural.to_string()
     } else {
@@ -471,6 +472,7 @@ pub fn run_observed(c: &mut Cluster, args: &[String], files: &BTreeMap<String, S
         "drain" => drain(c, &flags, &mut obs),
         "taint" => taint(c, &flags),
         "label" => label(c, &flags),
+        "describe" => describe::describe(c, &flags),
         other => Output::err(format!("error: \"{other}\" is not supported by this simulated kubectl\n")),
     }
 }
@@ -1118,7 +1120,7 @@ fn workload_wide(t: &crate::model::PodTemplateSpec, sel: Option<&crate::model::L
 }
 
 /// `TYPE NAME…` or `TYPE/NAME…`: the resource type and the names.
-fn type_and_names(positional: &[String]) -> Option<(String, Vec<String>)> {
+pub(crate) fn type_and_names(positional: &[String]) -> Option<(String, Vec<String>)> {
     let first = positional.first()?;
     if let Some((t, n)) = first.split_once('/') {
         let mut names = vec![n.to_string()];
