@@ -9,6 +9,7 @@ use crate::store::Key;
 use std::collections::BTreeMap;
 
 mod describe;
+mod mutate;
 pub mod output;
 pub mod selector;
 
@@ -473,6 +474,10 @@ pub fn run_observed(c: &mut Cluster, args: &[String], files: &BTreeMap<String, S
         "taint" => taint(c, &flags),
         "label" => label(c, &flags),
         "describe" => describe::describe(c, &flags),
+        "patch" => mutate::patch(c, &flags),
+        "set" => mutate::set(c, &flags),
+        "annotate" => mutate::annotate(c, &flags),
+        "rollout" => mutate::rollout(c, &flags, &mut obs),
         other => Output::err(format!("error: \"{other}\" is not supported by this simulated kubectl\n")),
     }
 }

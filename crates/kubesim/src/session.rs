@@ -70,10 +70,16 @@ impl Watch {
     fn poll(&mut self, c: &Cluster) -> String {
         let (header, items) = kubectl::collect(c, self.kind, &self.flags);
         let mut rows: Vec<Vec<String>> = Vec::new();
-        let mut present = std::collections::BTreeSet::new();
+        // Objects gone since the last look come first: within one instant, what a
+        // controller does next usually follows from a deletion.
+        let present: std::collections::BTreeSet<(String, String)> = items.iter().map(|i| (i.meta.namespace.clone(), i.meta.name.clone())).collect();
+        let gone: Vec<(String, String)> = self.seen.keys().filter(|k| !present.contains(*k)).cloned().collect();
+        for k in gone {
+            let old = self.seen.remove(&k).expect("seen");
+            rows.push(self.deleted_row(c, &old));
+        }
         for i in &items {
             let key = (i.meta.namespace.clone(), i.meta.name.clone());
-            present.insert(key.clone());
             let state = i.json.to_string();
             match self.seen.get(&key) {
                 Some(s) if s.uid == i.meta.uid && s.state == state => continue,
@@ -87,11 +93,6 @@ impl Watch {
             rows.push(row.clone());
             let seen = self.seen_of(i, row);
             self.seen.insert(key, seen);
-        }
-        let gone: Vec<(String, String)> = self.seen.keys().filter(|k| !present.contains(*k)).cloned().collect();
-        for k in gone {
-            let old = self.seen.remove(&k).expect("seen");
-            rows.push(self.deleted_row(c, &old));
         }
         if rows.is_empty() {
             return String::new();

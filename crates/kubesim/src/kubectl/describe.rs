@@ -253,7 +253,7 @@ fn tolerations(w: &mut String, indent: &str, ts: &[Toleration]) {
     }
 }
 
-fn pod_template(w: &mut String, t: &PodTemplateSpec) {
+pub(crate) fn pod_template(w: &mut String, t: &PodTemplateSpec) {
     w.push_str("Pod Template:\n");
     labels_block(w, "  ", "Labels", &t.metadata.labels);
     if !t.metadata.annotations.is_empty() {
