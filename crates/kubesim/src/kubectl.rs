@@ -9,6 +9,7 @@ use crate::store::Key;
 use std::collections::BTreeMap;
 
 mod describe;
+pub mod info;
 mod mutate;
 pub mod output;
 pub mod selector;
@@ -100,7 +101,7 @@ pub(crate) struct ResourceType {
     namespaced: bool,
 }
 
-const TYPES: &[ResourceType] = &[
+pub(crate) const TYPES: &[ResourceType] = &[
     ResourceType { plural: "pods", kind: "Pod", group: "", names: &["pod", "pods", "po"], namespaced: true },
     ResourceType { plural: "nodes", kind: "Node", group: "", names: &["node", "nodes", "no"], namespaced: false },
     ResourceType { plural: "daemonsets", kind: "DaemonSet", group: "apps", names: &["daemonset", "daemonsets", "ds", "daemonsets.apps"], namespaced: true },
@@ -171,6 +172,7 @@ pub(crate) struct Flags {
     pub(crate) revision: Option<String>,
     pub(crate) timeout: Option<String>,
     pub(crate) recursive: bool,
+    pub(crate) client: bool,
     /// Set for each type of `get a,b`: NAME cells become `kind.group/name`.
     pub(crate) prefix_names: bool,
 }
@@ -220,6 +222,7 @@ const FLAGS: &[(&str, Option<char>, Arg)] = &[
     ("revision", None, Arg::Value),
     ("timeout", None, Arg::Value),
     ("recursive", Some('R'), Arg::Bool),
+    ("client", None, Arg::Bool),
     ("context", None, Arg::Value),
     ("kubeconfig", None, Arg::Value),
     ("validate", None, Arg::Optional("strict")),
@@ -267,6 +270,7 @@ fn set_flag(f: &mut Flags, long: &str, v: String) -> Result<(), String> {
         "revision" => f.revision = Some(v),
         "timeout" => f.timeout = Some(v),
         "recursive" => f.recursive = b(),
+        "client" => f.client = b(),
         _ => {}
     }
     Ok(())
@@ -478,6 +482,14 @@ pub fn run_observed(c: &mut Cluster, args: &[String], files: &BTreeMap<String, S
         "set" => mutate::set(c, &flags),
         "annotate" => mutate::annotate(c, &flags),
         "rollout" => mutate::rollout(c, &flags, &mut obs),
+        "logs" => info::logs(c, &flags),
+        "exec" => info::exec(c, &flags),
+        "run" => info::run(c, &flags),
+        "explain" => info::explain_cmd(&flags),
+        "api-resources" => info::api_resources(),
+        "version" => info::version(&flags),
+        "cluster-info" => info::cluster_info(&flags),
+        "config" => info::config(&flags),
         other => Output::err(format!("error: \"{other}\" is not supported by this simulated kubectl\n")),
     }
 }
@@ -1122,6 +1134,10 @@ fn workload_wide(t: &crate::model::PodTemplateSpec, sel: Option<&crate::model::L
         t.spec.containers.iter().map(|x| x.image.clone()).collect::<Vec<_>>().join(","),
         sel.map(|s| s.to_display()).unwrap_or_default(),
     ]
+}
+
+pub(crate) fn mutate_not_found(t: &ResourceType, name: &str) -> Output {
+    Output::err(format!("Error from server (NotFound): {} \"{name}\" not found\n", qualified_plural(t)))
 }
 
 /// `TYPE NAME…` or `TYPE/NAME…`: the resource type and the names.
