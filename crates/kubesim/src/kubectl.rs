@@ -471,6 +471,7 @@ pub fn run_observed(c: &mut Cluster, args: &[String], files: &BTreeMap<String, S
     match cmd.as_str() {
         "apply" | "create" => apply(c, cmd, &flags, files, stdin),
         "get" => get(c, &flags),
+        "delete" if !flags.files.is_empty() => delete_files(c, &flags, files, stdin, &mut obs),
         "delete" => delete(c, &flags, &mut obs),
         "scale" => scale(c, &flags),
         "cordon" | "uncordon" => cordon(c, cmd == "cordon", &flags),
@@ -1416,7 +1417,53 @@ fn label(c: &mut Cluster, f: &Flags) -> Output {
     out
 }
 
+/// `kubectl delete -f FILE…`: each object of the files, in file order.
+fn delete_files(c: &mut Cluster, f: &Flags, files: &BTreeMap<String, String>, stdin: Option<&str>, obs: &mut Option<Observer>) -> Output {
+    let mut out = Output::default();
+    for name in &f.files {
+        let text = if name == "-" {
+            stdin.unwrap_or("").to_string()
+        } else if let Some(t) = files.get(name) {
+            t.clone()
+        } else {
+            out.stderr.push_str(&format!("error: the path \"{name}\" does not exist\n"));
+            out.status = 1;
+            continue;
+        };
+        let docs = match crate::manifest::parse(&text) {
+            Ok(d) => d,
+            Err(e) => {
+                out.stderr.push_str(&format!("{}\n", e.api_message));
+                out.status = 1;
+                continue;
+            }
+        };
+        for d in docs {
+            let kind = d.object.kind().to_string();
+            let meta = d.object.meta().clone();
+            let Some(t) = resource_type(&kind) else { continue };
+            let ns = if meta.namespace.is_empty() { f.namespace.clone().unwrap_or_else(|| "default".into()) } else { meta.namespace.clone() };
+            let g = Flags { positional: vec![t.plural.to_string(), meta.name.clone()], namespace: Some(ns), files: vec![], ..f.clone() };
+            let o = delete(c, &g, obs);
+            out.stdout.push_str(&o.stdout);
+            out.stderr.push_str(&o.stderr.replace("Error from server (NotFound): ", &format!("Error from server (NotFound): error when deleting \"{name}\": ")));
+            out.status = out.status.max(o.status);
+        }
+    }
+    out
+}
+
 fn delete(c: &mut Cluster, f: &Flags, obs: &mut Option<Observer>) -> Output {
+    let f = &{
+        let mut g = f.clone();
+        if g.all && g.selector.is_none() {
+            g.selector = Some(String::new());
+        }
+        g
+    };
+    if f.all && f.positional.len() > 1 {
+        return Output::err("error: name cannot be provided when a selector is specified\n");
+    }
     let Some((what, mut names)) = type_and_names(&f.positional) else {
         return Output::err("error: You must provide one or more resources by argument or filename.\n");
     };
