@@ -544,6 +544,25 @@ fn selector_matches(sel: &str, labels: &crate::model::Labels) -> Result<bool, St
 /// prefixed `kind.group/`. Types without objects print nothing; if none has any, the usual
 /// `No resources found` line.
 fn get_many(c: &Cluster, f: &Flags, types: &[&str]) -> Output {
+    // -o yaml|json|jsonpath: one List holding the objects of every type.
+    if let Some(o) = f.output.as_deref().filter(|o| !matches!(*o, "wide" | "name")) {
+        let mut all = Vec::new();
+        for t in types {
+            let Some(rt) = resource_type(t) else { continue };
+            let mut one = Flags { positional: vec![t.to_string()], ..f.clone() };
+            one.positional.extend(f.positional.iter().skip(1).cloned());
+            all.extend(collect(c, rt, &one).1.into_iter().map(|i| i.json));
+        }
+        if all.is_empty() {
+            let ns = f.namespace.clone().unwrap_or_else(|| "default".into());
+            return Output { stdout: String::new(), stderr: if f.all_namespaces { "No resources found\n".into() } else { format!("No resources found in {ns} namespace.\n") }, status: 0 };
+        }
+        let root = serde_json::json!({"apiVersion": "v1", "items": all, "kind": "List", "metadata": {"resourceVersion": ""}});
+        return match output::format(o, &root) {
+            Ok(s) => Output::ok(s),
+            Err(e) => Output::err(e),
+        };
+    }
     let mut out = Output::default();
     let mut empty = 0;
     for t in types {
