@@ -1385,10 +1385,11 @@ fn label(c: &mut Cluster, f: &Flags) -> Output {
         return Output::err("error: one or more resources must be specified as <resource> <name> or <resource>/<name>\n");
     };
     let ns = f.namespace.clone().unwrap_or_else(|| "default".into());
-    let key = Key::new(&ns, &name);
+    let key = Key::new(if t.namespaced { &ns } else { "" }, &name);
     let old = match t.kind {
         "Node" => c.node(&name).map(|n| n.metadata.labels.clone()),
         "Pod" => c.pod(&key).map(|p| p.metadata.labels.clone()),
+        k if mutate::LABELABLE.contains(&k) => mutate::meta_mut(c, k, &key).map(|m| m.labels.clone()),
         _ => return Output::err(format!("error: labeling {} is not supported here\n", t.plural)),
     };
     let Some(old) = old else {
@@ -1425,7 +1426,18 @@ fn label(c: &mut Cluster, f: &Flags) -> Output {
         "labeled"
     };
     if labels != old {
-        let r = if t.kind == "Node" { c.set_node_labels(&name, labels) } else { c.set_pod_labels(&key, labels) };
+        let r = match t.kind {
+            "Node" => c.set_node_labels(&name, labels),
+            "Pod" => c.set_pod_labels(&key, labels),
+            // Labels of other objects select nothing the simulated controllers watch.
+            _ => {
+                let rv = c.bump_rv();
+                let m = mutate::meta_mut(c, t.kind, &key).expect("exists");
+                m.labels = labels;
+                m.resource_version = rv;
+                Ok(())
+            }
+        };
         if let Err(e) = r {
             return Output::err(format!("{e}\n"));
         }

@@ -300,8 +300,11 @@ pub(crate) fn set(c: &mut Cluster, f: &Flags) -> Output {
     out
 }
 
-/// The metadata of any stored object, for `annotate`.
-fn meta_mut<'a>(c: &'a mut Cluster, kind: &str, key: &Key) -> Option<&'a mut ObjectMeta> {
+/// Kinds whose metadata `label` and `annotate` can change.
+pub(crate) const LABELABLE: &[&str] = &["Pod", "Node", "DaemonSet", "StatefulSet", "Deployment", "ReplicaSet", "Service", "PersistentVolumeClaim", "PersistentVolume", "Namespace"];
+
+/// The metadata of any stored object, for `label` and `annotate`.
+pub(crate) fn meta_mut<'a>(c: &'a mut Cluster, kind: &str, key: &Key) -> Option<&'a mut ObjectMeta> {
     match kind {
         "Pod" => c.pods.get_mut(key).map(|o| &mut o.metadata),
         "Node" => c.nodes.get_mut(&key.name).map(|o| &mut o.metadata),
