@@ -94,11 +94,11 @@ pub fn shell_words(line: &str) -> Result<Vec<String>, String> {
 /// Resource types kubectl knows here: canonical plural, kind, namespaced.
 #[derive(Debug)]
 pub(crate) struct ResourceType {
-    plural: &'static str,
-    kind: &'static str,
-    group: &'static str,
-    names: &'static [&'static str],
-    namespaced: bool,
+    pub(crate) plural: &'static str,
+    pub(crate) kind: &'static str,
+    pub(crate) group: &'static str,
+    pub(crate) names: &'static [&'static str],
+    pub(crate) namespaced: bool,
 }
 
 pub(crate) const TYPES: &[ResourceType] = &[

@@ -38,11 +38,13 @@ struct Watch {
     widths: Vec<usize>,
     header: bool,
     age_col: Option<usize>,
+    /// How much of the cluster's history this watch has looked at.
+    history_seen: usize,
 }
 
 impl Watch {
     fn start(c: &Cluster, kind: &'static kubectl::ResourceType, flags: kubectl::Flags) -> Watch {
-        let mut w = Watch { kind, flags, seen: BTreeMap::new(), widths: Vec::new(), header: false, age_col: None };
+        let mut w = Watch { kind, flags, seen: BTreeMap::new(), widths: Vec::new(), header: false, age_col: None, history_seen: c.history.len() };
         let (header, items) = kubectl::collect(c, w.kind, &w.flags);
         let head = kubectl::header_cells(w.kind, &w.flags, &header);
         w.age_col = head.iter().position(|h| h == "AGE");
@@ -69,6 +71,25 @@ impl Watch {
     /// state once more for a deleted one.
     fn poll(&mut self, c: &Cluster) -> String {
         let (header, items) = kubectl::collect(c, self.kind, &self.flags);
+        // Pods created and bound to a node in the same instant were two API writes (the
+        // create, then the scheduler's binding): two watch events, two rows.
+        let mut bound_at_birth = std::collections::BTreeSet::new();
+        if self.kind.kind == "Pod" {
+            let mut created = std::collections::BTreeSet::new();
+            for h in &c.history[self.history_seen.min(c.history.len())..] {
+                match &h.what {
+                    crate::cluster::HappeningKind::PodCreated { pod, .. } => {
+                        created.insert(pod.clone());
+                    }
+                    crate::cluster::HappeningKind::PodScheduled { pod, .. } if created.contains(pod) => {
+                        bound_at_birth.insert((pod.ns.clone(), pod.name.clone()));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        self.history_seen = c.history.len();
+        let head = kubectl::header_cells(self.kind, &self.flags, &header);
         let mut rows: Vec<Vec<String>> = Vec::new();
         // Objects gone since the last look come first: within one instant, what a
         // controller does next usually follows from a deletion.
@@ -90,6 +111,17 @@ impl Watch {
                 _ => {}
             }
             let row = kubectl::decorate_row(self.kind, &self.flags, i);
+            let added = self.seen.get(&key).is_none_or(|s| s.uid != i.meta.uid);
+            if added && bound_at_birth.contains(&key) {
+                // The ADDED event: not bound yet, so no node and no IP.
+                let mut first = row.clone();
+                for col in ["NODE", "IP"] {
+                    if let Some(j) = head.iter().position(|h| h == col) {
+                        first[j] = "<none>".into();
+                    }
+                }
+                rows.push(first);
+            }
             rows.push(row.clone());
             let seen = self.seen_of(i, row);
             self.seen.insert(key, seen);
@@ -98,7 +130,7 @@ impl Watch {
             return String::new();
         }
         if !self.header && !self.flags.no_headers {
-            rows.insert(0, kubectl::header_cells(self.kind, &self.flags, &header));
+            rows.insert(0, head);
             self.header = true;
         }
         crate::printers::table_remembering(&rows, &mut self.widths)
