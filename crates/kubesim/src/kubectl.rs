@@ -1,6 +1,9 @@
-//! A simulated `kubectl`: parses a command line and runs it against the cluster, printing
-//! what the real tool prints. This module holds the commands the course needs first
-//! (`apply`, `get`, `delete`); the rest grows here.
+//! A simulated `kubectl`: parses a command line as kubectl does (pflag flags, cobra's
+//! suggestions) and runs it against the cluster, printing what the real tool prints.
+//! `get`, `apply`, `delete`, `scale`, `cordon`/`drain`/`taint`/`label` live here;
+//! `describe`, the in-place changes (`patch`, `set image`, `annotate`, `rollout`), the
+//! read-only commands (`logs`, `exec`, `run`, `explain`, …), `-o` formats and selectors have
+//! their own modules. Watches (`get -w`) are kept by [`crate::session::Session`].
 
 use crate::apply::resource_prefix;
 use crate::cluster::Cluster;
