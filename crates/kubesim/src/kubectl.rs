@@ -1,12 +1,21 @@
-//! A simulated `kubectl`: parses a command line and runs it against the cluster, printing
-//! what the real tool prints. This module holds the commands the course needs first
-//! (`apply`, `get`, `delete`); the rest grows here.
+//! A simulated `kubectl`: parses a command line as kubectl does (pflag flags, cobra's
+//! suggestions) and runs it against the cluster, printing what the real tool prints.
+//! `get`, `apply`, `delete`, `scale`, `cordon`/`drain`/`taint`/`label` live here;
+//! `describe`, the in-place changes (`patch`, `set image`, `annotate`, `rollout`), the
+//! read-only commands (`logs`, `exec`, `run`, `explain`, …), `-o` formats and selectors have
+//! their own modules. Watches (`get -w`) are kept by [`crate::session::Session`].
 
 use crate::apply::resource_prefix;
 use crate::cluster::Cluster;
 use crate::printers::{self, age, table};
 use crate::store::Key;
 use std::collections::BTreeMap;
+
+mod describe;
+pub mod info;
+mod mutate;
+pub mod output;
+pub mod selector;
 
 /// What a command printed, and its exit status.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -86,15 +95,16 @@ pub fn shell_words(line: &str) -> Result<Vec<String>, String> {
 }
 
 /// Resource types kubectl knows here: canonical plural, kind, namespaced.
-struct ResourceType {
-    plural: &'static str,
-    kind: &'static str,
-    group: &'static str,
-    names: &'static [&'static str],
-    namespaced: bool,
+#[derive(Debug)]
+pub(crate) struct ResourceType {
+    pub(crate) plural: &'static str,
+    pub(crate) kind: &'static str,
+    pub(crate) group: &'static str,
+    pub(crate) names: &'static [&'static str],
+    pub(crate) namespaced: bool,
 }
 
-const TYPES: &[ResourceType] = &[
+pub(crate) const TYPES: &[ResourceType] = &[
     ResourceType { plural: "pods", kind: "Pod", group: "", names: &["pod", "pods", "po"], namespaced: true },
     ResourceType { plural: "nodes", kind: "Node", group: "", names: &["node", "nodes", "no"], namespaced: false },
     ResourceType { plural: "daemonsets", kind: "DaemonSet", group: "apps", names: &["daemonset", "daemonsets", "ds", "daemonsets.apps"], namespaced: true },
@@ -111,12 +121,12 @@ const TYPES: &[ResourceType] = &[
     ResourceType { plural: "controllerrevisions", kind: "ControllerRevision", group: "apps", names: &["controllerrevision", "controllerrevisions", "controllerrevisions.apps"], namespaced: true },
 ];
 
-fn resource_type(name: &str) -> Option<&'static ResourceType> {
+pub(crate) fn resource_type(name: &str) -> Option<&'static ResourceType> {
     let lower = name.to_lowercase();
     TYPES.iter().find(|t| t.names.contains(&lower.as_str()))
 }
 
-fn qualified_plural(t: &ResourceType) -> String {
+pub(crate) fn qualified_plural(t: &ResourceType) -> String {
     if t.group.is_empty() {
         t.plural.to_string()
     } else {
@@ -125,92 +135,366 @@ fn qualified_plural(t: &ResourceType) -> String {
 }
 
 /// Parsed flags common to the commands here.
-#[derive(Clone, Default)]
-struct Flags {
-    positional: Vec<String>,
-    namespace: Option<String>,
-    all_namespaces: bool,
-    output: Option<String>,
-    selector: Option<String>,
-    files: Vec<String>,
-    show_labels: bool,
-    replicas: Option<String>,
-    cascade: Option<String>,
-    grace_period: Option<String>,
-    now: bool,
-    force: bool,
-    wait: Option<String>,
-    overwrite: bool,
-    ignore_daemonsets: bool,
-    delete_emptydir_data: bool,
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Flags {
+    pub(crate) positional: Vec<String>,
+    /// Words after `--` (the command of `exec` and `run`).
+    pub(crate) command: Vec<String>,
+    pub(crate) namespace: Option<String>,
+    pub(crate) all_namespaces: bool,
+    pub(crate) output: Option<String>,
+    pub(crate) selector: Option<String>,
+    pub(crate) files: Vec<String>,
+    pub(crate) show_labels: bool,
+    pub(crate) label_columns: Vec<String>,
+    pub(crate) sort_by: Option<String>,
+    pub(crate) watch: bool,
+    pub(crate) watch_only: bool,
+    pub(crate) no_headers: bool,
+    pub(crate) replicas: Option<String>,
+    pub(crate) cascade: Option<String>,
+    pub(crate) grace_period: Option<String>,
+    pub(crate) now: bool,
+    pub(crate) force: bool,
+    pub(crate) all: bool,
+    pub(crate) wait: Option<String>,
+    pub(crate) overwrite: bool,
+    pub(crate) ignore_daemonsets: bool,
+    pub(crate) delete_emptydir_data: bool,
+    pub(crate) patch: Option<String>,
+    pub(crate) patch_type: Option<String>,
+    pub(crate) image: Option<String>,
+    pub(crate) restart: Option<String>,
+    pub(crate) rm: bool,
+    pub(crate) stdin: bool,
+    pub(crate) tty: bool,
+    pub(crate) container: Option<String>,
+    pub(crate) tail: Option<String>,
+    pub(crate) previous: bool,
+    pub(crate) to_revision: Option<String>,
+    pub(crate) revision: Option<String>,
+    pub(crate) timeout: Option<String>,
+    pub(crate) recursive: bool,
+    pub(crate) client: bool,
     /// Set for each type of `get a,b`: NAME cells become `kind.group/name`.
-    prefix_names: bool,
+    pub(crate) prefix_names: bool,
 }
 
-fn parse_flags(args: &[String]) -> Result<Flags, String> {
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Arg {
+    Value,
+    Bool,
+    /// A value is optional: `--cascade` alone means `background`.
+    Optional(&'static str),
+}
+
+/// The flags kubectl accepts here: long name, shorthand, argument.
+const FLAGS: &[(&str, Option<char>, Arg)] = &[
+    ("namespace", Some('n'), Arg::Value),
+    ("all-namespaces", Some('A'), Arg::Bool),
+    ("output", Some('o'), Arg::Value),
+    ("selector", Some('l'), Arg::Value),
+    ("filename", Some('f'), Arg::Value),
+    ("show-labels", None, Arg::Bool),
+    ("label-columns", Some('L'), Arg::Value),
+    ("sort-by", None, Arg::Value),
+    ("watch", Some('w'), Arg::Bool),
+    ("watch-only", None, Arg::Bool),
+    ("no-headers", None, Arg::Bool),
+    ("replicas", None, Arg::Value),
+    ("cascade", None, Arg::Optional("background")),
+    ("grace-period", None, Arg::Value),
+    ("now", None, Arg::Bool),
+    ("force", None, Arg::Bool),
+    ("all", None, Arg::Bool),
+    ("wait", None, Arg::Bool),
+    ("overwrite", None, Arg::Bool),
+    ("ignore-daemonsets", None, Arg::Bool),
+    ("delete-emptydir-data", None, Arg::Bool),
+    ("patch", Some('p'), Arg::Value),
+    ("type", None, Arg::Value),
+    ("image", None, Arg::Value),
+    ("restart", None, Arg::Value),
+    ("rm", None, Arg::Bool),
+    ("stdin", Some('i'), Arg::Bool),
+    ("tty", Some('t'), Arg::Bool),
+    ("container", Some('c'), Arg::Value),
+    ("tail", None, Arg::Value),
+    ("previous", None, Arg::Bool),
+    ("to-revision", None, Arg::Value),
+    ("revision", None, Arg::Value),
+    ("timeout", None, Arg::Value),
+    ("recursive", Some('R'), Arg::Bool),
+    ("client", None, Arg::Bool),
+    ("context", None, Arg::Value),
+    ("kubeconfig", None, Arg::Value),
+    ("validate", None, Arg::Optional("strict")),
+    ("server-side", None, Arg::Bool),
+    ("record", None, Arg::Bool),
+    ("dry-run", None, Arg::Optional("unset")),
+    ("help", Some('h'), Arg::Bool),
+];
+
+fn set_flag(f: &mut Flags, long: &str, v: String) -> Result<(), String> {
+    let b = || v == "true";
+    match long {
+        "namespace" => f.namespace = Some(v),
+        "all-namespaces" => f.all_namespaces = b(),
+        "output" => f.output = Some(v),
+        "selector" => f.selector = Some(v),
+        "filename" => f.files.push(v),
+        "show-labels" => f.show_labels = b(),
+        "label-columns" => f.label_columns.extend(v.split(',').filter(|s| !s.is_empty()).map(str::to_string)),
+        "sort-by" => f.sort_by = Some(v),
+        "watch" => f.watch = b(),
+        "watch-only" => f.watch_only = b(),
+        "no-headers" => f.no_headers = b(),
+        "replicas" => f.replicas = Some(v),
+        "cascade" => f.cascade = Some(v),
+        "grace-period" => f.grace_period = Some(v),
+        "now" => f.now = b(),
+        "force" => f.force = b(),
+        "all" => f.all = b(),
+        "wait" => f.wait = Some(v),
+        "overwrite" => f.overwrite = b(),
+        "ignore-daemonsets" => f.ignore_daemonsets = b(),
+        "delete-emptydir-data" => f.delete_emptydir_data = b(),
+        "patch" => f.patch = Some(v),
+        "type" => f.patch_type = Some(v),
+        "image" => f.image = Some(v),
+        "restart" => f.restart = Some(v),
+        "rm" => f.rm = b(),
+        "stdin" => f.stdin = b(),
+        "tty" => f.tty = b(),
+        "container" => f.container = Some(v),
+        "tail" => f.tail = Some(v),
+        "previous" => f.previous = b(),
+        "to-revision" => f.to_revision = Some(v),
+        "revision" => f.revision = Some(v),
+        "timeout" => f.timeout = Some(v),
+        "recursive" => f.recursive = b(),
+        "client" => f.client = b(),
+        _ => {}
+    }
+    Ok(())
+}
+
+/// Parses flags as pflag does: `--flag=value`, `--flag value`, `-o yaml`, `-oyaml`,
+/// grouped boolean shorthands (`-it`), and `--` ending the flags.
+pub(crate) fn parse_flags(cmd: &str, args: &[String]) -> Result<Flags, String> {
     let mut f = Flags::default();
     let mut i = 0;
-    let value = |i: &mut usize, flag: &str, inline: Option<&str>| -> Result<String, String> {
-        if let Some(v) = inline {
-            return Ok(v.to_string());
-        }
-        *i += 1;
-        args.get(*i).cloned().ok_or_else(|| format!("error: flag needs an argument: {flag}"))
-    };
     while i < args.len() {
         let a = &args[i];
-        let (flag, inline) = match a.split_once('=') {
-            Some((f, v)) if a.starts_with("--") => (f.to_string(), Some(v)),
-            _ => (a.clone(), None),
-        };
-        match flag.as_str() {
-            "-n" | "--namespace" => f.namespace = Some(value(&mut i, "'n' in -n", inline)?),
-            "-A" | "--all-namespaces" => f.all_namespaces = true,
-            "-o" | "--output" => f.output = Some(value(&mut i, "'o' in -o", inline)?),
-            "-l" | "--selector" => f.selector = Some(value(&mut i, "'l' in -l", inline)?),
-            "-f" | "--filename" => f.files.push(value(&mut i, "'f' in -f", inline)?),
-            "--show-labels" => f.show_labels = true,
-            "--replicas" => f.replicas = Some(value(&mut i, "--replicas", inline)?),
-            "--cascade" => f.cascade = Some(inline.map(str::to_string).unwrap_or_else(|| "background".into())),
-            "--grace-period" => f.grace_period = Some(value(&mut i, "--grace-period", inline)?),
-            "--now" => f.now = true,
-            "--force" => f.force = inline.is_none_or(|v| v == "true"),
-            "--wait" => f.wait = Some(inline.unwrap_or("true").to_string()),
-            "--overwrite" => f.overwrite = inline.is_none_or(|v| v == "true"),
-            "--ignore-daemonsets" => f.ignore_daemonsets = inline.is_none_or(|v| v == "true"),
-            "--delete-emptydir-data" => f.delete_emptydir_data = inline.is_none_or(|v| v == "true"),
-            s if s.starts_with("-o") && s.len() > 2 => f.output = Some(s[2..].to_string()),
-            s if s.starts_with("-n") && s.len() > 2 => f.namespace = Some(s[2..].to_string()),
-            s if s.starts_with("-l") && s.len() > 2 => f.selector = Some(s[2..].to_string()),
-            s if s.starts_with('-') && s.len() > 1 => return Err(format!("error: unknown flag: {s}")),
-            _ => f.positional.push(a.clone()),
-        }
         i += 1;
+        if a == "--" {
+            f.command = args[i..].to_vec();
+            break;
+        }
+        if let Some(body) = a.strip_prefix("--") {
+            let (name, inline) = match body.split_once('=') {
+                Some((n, v)) => (n, Some(v.to_string())),
+                None => (body, None),
+            };
+            let Some(&(long, _, kind)) = FLAGS.iter().find(|(l, _, _)| *l == name) else {
+                return Err(format!("error: unknown flag: --{name}"));
+            };
+            let v = match (kind, inline) {
+                (_, Some(v)) => v,
+                (Arg::Bool, None) => "true".into(),
+                (Arg::Optional(d), None) => d.into(),
+                (Arg::Value, None) => {
+                    let Some(v) = args.get(i) else { return Err(format!("error: flag needs an argument: --{name}")) };
+                    i += 1;
+                    v.clone()
+                }
+            };
+            if kind == Arg::Bool && v != "true" && v != "false" {
+                return Err(format!("error: invalid argument \"{v}\" for \"--{name}\" flag: strconv.ParseBool: parsing \"{v}\": invalid syntax"));
+            }
+            set_flag(&mut f, long, v)?;
+        } else if a.len() > 1 && a.starts_with('-') && !a[1..].starts_with(|c: char| c.is_ascii_digit()) {
+            let shorts: Vec<char> = a[1..].chars().collect();
+            let mut j = 0;
+            while j < shorts.len() {
+                let ch = shorts[j];
+                j += 1;
+                // `kubectl logs -p` is --previous; elsewhere -p is --patch.
+                let entry = if ch == 'p' && cmd == "logs" {
+                    Some(&("previous", Some('p'), Arg::Bool))
+                } else {
+                    FLAGS.iter().find(|(_, s, _)| *s == Some(ch))
+                };
+                let Some(&(long, _, kind)) = entry else {
+                    return Err(format!("error: unknown shorthand flag: '{ch}' in {a}"));
+                };
+                match kind {
+                    Arg::Bool | Arg::Optional(_) => {
+                        let d = if let Arg::Optional(d) = kind { d } else { "true" };
+                        if shorts.get(j) == Some(&'=') {
+                            let v: String = shorts[j + 1..].iter().collect();
+                            set_flag(&mut f, long, v)?;
+                            break;
+                        }
+                        set_flag(&mut f, long, d.into())?;
+                    }
+                    Arg::Value => {
+                        let rest: String = shorts[j..].iter().collect();
+                        let rest = rest.strip_prefix('=').map(str::to_string).unwrap_or(rest);
+                        let v = if !rest.is_empty() {
+                            rest
+                        } else {
+                            let Some(v) = args.get(i) else { return Err(format!("error: flag needs an argument: '{ch}' in -{ch}")) };
+                            i += 1;
+                            v.clone()
+                        };
+                        set_flag(&mut f, long, v)?;
+                        break;
+                    }
+                }
+            }
+        } else {
+            f.positional.push(a.clone());
+        }
     }
     Ok(f)
+}
+
+/// The commands of kubectl, for "Did you mean this?".
+const COMMANDS: &[&str] = &[
+    "create", "expose", "run", "set", "explain", "get", "edit", "delete", "rollout", "scale", "autoscale", "certificate",
+    "cluster-info", "top", "cordon", "uncordon", "drain", "taint", "describe", "logs", "attach", "exec", "port-forward",
+    "proxy", "cp", "auth", "debug", "events", "diff", "apply", "patch", "replace", "wait", "kustomize", "label",
+    "annotate", "completion", "api-resources", "api-versions", "config", "plugin", "version", "options",
+];
+
+pub(crate) fn levenshtein(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut cur = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// cobra's suggestions: commands within edit distance 2 (and closer than the typed word is
+/// long), or that start with what was typed.
+fn suggestions(typed: &str) -> Vec<&'static str> {
+    let t = typed.to_lowercase();
+    COMMANDS
+        .iter()
+        .copied()
+        .filter(|c| {
+            let d = levenshtein(&t, c);
+            (d <= 2 && d < t.chars().count()) || (!t.is_empty() && c.starts_with(&t))
+        })
+        .collect()
+}
+
+/// Something that wants to see the cluster at every instant a waiting command lets pass
+/// (the watches of the session).
+pub type Observer<'a> = &'a mut dyn FnMut(&Cluster);
+
+/// Moves the clock until `done` holds or `limit` has passed, letting `obs` look at every
+/// instant on the way.
+pub(crate) fn wait_until(c: &mut Cluster, limit: crate::time::Dur, done: impl Fn(&Cluster) -> bool, obs: &mut Option<Observer>) {
+    let deadline = c.now.plus(limit);
+    c.settle();
+    if let Some(o) = obs.as_mut() {
+        o(c);
+    }
+    while !done(c) {
+        match c.next_event_at() {
+            Some(at) if at <= deadline => {
+                c.step();
+            }
+            _ => {
+                c.advance(deadline.since(c.now));
+                if let Some(o) = obs.as_mut() {
+                    o(c);
+                }
+                break;
+            }
+        }
+        if let Some(o) = obs.as_mut() {
+            o(c);
+        }
+    }
 }
 
 /// Runs one kubectl command line (the words after `kubectl`). `files` is the simulated
 /// working directory that `-f` reads; `stdin` is the heredoc body, if any.
 pub fn run(c: &mut Cluster, args: &[String], files: &BTreeMap<String, String>, stdin: Option<&str>) -> Output {
-    let Some(cmd) = args.first() else {
-        return Output::ok("kubectl controls the Kubernetes cluster manager.\n");
+    run_observed(c, args, files, stdin, None)
+}
+
+/// As [`run`], with an observer that sees each instant a waiting command (`delete`, `drain`,
+/// `rollout status`) lets pass.
+pub fn run_observed(c: &mut Cluster, args: &[String], files: &BTreeMap<String, String>, stdin: Option<&str>, obs: Option<Observer>) -> Output {
+    let mut obs = obs;
+    // Global flags may come before the command: `kubectl -n kube-system get pods`.
+    let mut idx = 0;
+    while idx < args.len() && args[idx].starts_with('-') {
+        let a = &args[idx];
+        let takes_value = matches!(a.as_str(), "-n" | "--namespace" | "--context" | "--kubeconfig");
+        idx += if takes_value { 2 } else { 1 };
+    }
+    let Some(cmd) = args.get(idx) else {
+        return Output::ok("kubectl controls the Kubernetes cluster manager.\n\n Find more information at: https://kubernetes.io/docs/reference/kubectl/\n");
     };
-    let rest = &args[1..];
-    let flags = match parse_flags(rest) {
+    let mut rest: Vec<String> = args[..idx].to_vec();
+    rest.extend(args[idx + 1..].iter().cloned());
+    if !COMMANDS.contains(&cmd.as_str()) && cmd != "help" {
+        let mut msg = format!("error: unknown command \"{cmd}\" for \"kubectl\"");
+        let s = suggestions(cmd);
+        if !s.is_empty() {
+            msg.push_str("\n\nDid you mean this?\n");
+            for x in s {
+                msg.push_str(&format!("\t{x}\n"));
+            }
+        }
+        msg.push_str("\nRun 'kubectl --help' for usage.\n");
+        return Output::err(msg);
+    }
+    let flags = match parse_flags(cmd, &rest) {
         Ok(f) => f,
         Err(e) => return Output::err(format!("{e}\nSee 'kubectl {cmd} --help' for usage.\n")),
     };
+    if let Some(sel) = &flags.selector {
+        if let Err(e) = selector::parse(sel) {
+            return Output::err(format!("error: {e}\n"));
+        }
+    }
     match cmd.as_str() {
         "apply" | "create" => apply(c, cmd, &flags, files, stdin),
         "get" => get(c, &flags),
-        "delete" => delete(c, &flags),
+        "delete" if !flags.files.is_empty() => delete_files(c, &flags, files, stdin, &mut obs),
+        "delete" => delete(c, &flags, &mut obs),
         "scale" => scale(c, &flags),
         "cordon" | "uncordon" => cordon(c, cmd == "cordon", &flags),
-        "drain" => drain(c, &flags),
+        "drain" => drain(c, &flags, &mut obs),
         "taint" => taint(c, &flags),
         "label" => label(c, &flags),
-        other => Output::err(format!("error: unknown command \"{other}\" for \"kubectl\"\n")),
+        "describe" => describe::describe(c, &flags),
+        "patch" => mutate::patch(c, &flags),
+        "set" => mutate::set(c, &flags),
+        "annotate" => mutate::annotate(c, &flags),
+        "rollout" => mutate::rollout(c, &flags, &mut obs),
+        "logs" => info::logs(c, &flags),
+        "exec" => info::exec(c, &flags),
+        "run" => info::run(c, &flags),
+        "explain" => info::explain_cmd(&flags),
+        "api-resources" => info::api_resources(),
+        "version" => info::version(&flags),
+        "cluster-info" => info::cluster_info(&flags),
+        "config" => info::config(&flags),
+        other => Output::err(format!("error: \"{other}\" is not supported by this simulated kubectl\n")),
     }
 }
 
@@ -256,27 +540,32 @@ fn apply(c: &mut Cluster, cmd: &str, f: &Flags, files: &BTreeMap<String, String>
 }
 
 fn selector_matches(sel: &str, labels: &crate::model::Labels) -> Result<bool, String> {
-    for req in sel.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-        let ok = if let Some((k, v)) = req.split_once("!=") {
-            labels.get(k.trim()) != Some(&v.trim().to_string())
-        } else if let Some((k, v)) = req.split_once("==").or_else(|| req.split_once('=')) {
-            labels.get(k.trim()) == Some(&v.trim().to_string())
-        } else if let Some(k) = req.strip_prefix('!') {
-            !labels.contains_key(k.trim())
-        } else {
-            labels.contains_key(req)
-        };
-        if !ok {
-            return Ok(false);
-        }
-    }
-    Ok(true)
+    selector::parse(sel).map(|s| s.matches(labels))
 }
 
 /// `kubectl get deploy,rs`: one table per type, separated by a blank line, with names
 /// prefixed `kind.group/`. Types without objects print nothing; if none has any, the usual
 /// `No resources found` line.
 fn get_many(c: &Cluster, f: &Flags, types: &[&str]) -> Output {
+    // -o yaml|json|jsonpath: one List holding the objects of every type.
+    if let Some(o) = f.output.as_deref().filter(|o| !matches!(*o, "wide" | "name")) {
+        let mut all = Vec::new();
+        for t in types {
+            let Some(rt) = resource_type(t) else { continue };
+            let mut one = Flags { positional: vec![t.to_string()], ..f.clone() };
+            one.positional.extend(f.positional.iter().skip(1).cloned());
+            all.extend(collect(c, rt, &one).1.into_iter().map(|i| i.json));
+        }
+        if all.is_empty() {
+            let ns = f.namespace.clone().unwrap_or_else(|| "default".into());
+            return Output { stdout: String::new(), stderr: if f.all_namespaces { "No resources found\n".into() } else { format!("No resources found in {ns} namespace.\n") }, status: 0 };
+        }
+        let root = serde_json::json!({"apiVersion": "v1", "items": all, "kind": "List", "metadata": {"resourceVersion": ""}});
+        return match output::format(o, &root) {
+            Ok(s) => Output::ok(s),
+            Err(e) => Output::err(e),
+        };
+    }
     let mut out = Output::default();
     let mut empty = 0;
     for t in types {
@@ -301,7 +590,52 @@ fn get_many(c: &Cluster, f: &Flags, types: &[&str]) -> Output {
     out
 }
 
+/// What `kubectl get all` lists, in discovery order.
+const ALL: &[&str] = &["pods", "services", "daemonsets", "deployments", "replicasets", "statefulsets"];
+
 fn get(c: &Cluster, f: &Flags) -> Output {
+    if f.positional.first().is_some_and(|w| w.contains('/')) {
+        // `get pod/a deploy/b`: one listing per type, in the order given.
+        let mut groups: Vec<(String, Vec<String>)> = Vec::new();
+        for p in &f.positional {
+            let Some((what, name)) = p.split_once('/') else {
+                return Output::err("error: there is no need to specify a resource type as a separate argument when passing arguments in resource/name form (e.g. 'kubectl get resource/<resource_name>' instead of 'kubectl get resource resource/<resource_name>'\n");
+            };
+            match groups.iter_mut().find(|(w, _)| resource_type(w).map(|t| t.kind) == resource_type(what).map(|t| t.kind)) {
+                Some((_, names)) => names.push(name.to_string()),
+                None => groups.push((what.to_string(), vec![name.to_string()])),
+            }
+        }
+        let mut out = Output::default();
+        for (what, names) in &groups {
+            let g = Flags { positional: std::iter::once(what.clone()).chain(names.iter().cloned()).collect(), prefix_names: groups.len() > 1, ..f.clone() };
+            let o = get(c, &g);
+            if !out.stdout.is_empty() && !o.stdout.is_empty() {
+                out.stdout.push('\n');
+            }
+            out.stdout.push_str(&o.stdout);
+            out.stderr.push_str(&o.stderr);
+            out.status = out.status.max(o.status);
+        }
+        return out;
+    }
+    if f.positional.first().is_some_and(|w| w == "all") {
+        return get_many(c, f, ALL);
+    }
+    if f.watch || f.watch_only {
+        // The session starts the watch; here only the initial listing (none for
+        // --watch-only, and no "No resources found" either way).
+        if f.watch_only {
+            return Output::default();
+        }
+        let mut g = f.clone();
+        g.watch = false;
+        let mut o = get(c, &g);
+        if o.stdout.is_empty() && o.status == 0 {
+            o.stderr.clear();
+        }
+        return o;
+    }
     if let Some(what) = f.positional.first().filter(|w| w.contains(',')) {
         let types: Vec<&str> = what.split(',').filter(|s| !s.is_empty()).collect();
         if let Some(bad) = types.iter().find(|t| resource_type(t).is_none()) {
@@ -315,6 +649,37 @@ fn get(c: &Cluster, f: &Flags) -> Output {
     let Some(t) = resource_type(what) else {
         return Output::err(format!("error: the server doesn't have a resource type \"{what}\"\n"));
     };
+    collect_and_print(c, t, f)
+}
+
+/// One object of a listing: its metadata, its API form and its table row.
+#[derive(Clone, Debug)]
+pub(crate) struct Item {
+    pub(crate) meta: crate::model::ObjectMeta,
+    pub(crate) json: serde_json::Value,
+    pub(crate) row: Vec<String>,
+}
+
+fn item_meta<T: serde::Serialize + crate::store::Object>(o: &T, t: &ResourceType) -> (crate::model::ObjectMeta, serde_json::Value) {
+    let mut json = serde_json::to_value(o).unwrap_or(serde_json::Value::Null);
+    output::fix_initialisms(&mut json);
+    if let Some(ip) = json.pointer("/status/podIP").cloned() {
+        json["status"]["podIPs"] = serde_json::json!([{ "ip": ip }]);
+    }
+    if let Some(ip) = json.pointer("/status/hostIP").cloned() {
+        json["status"]["hostIPs"] = serde_json::json!([{ "ip": ip }]);
+    }
+    if let Some(m) = json.as_object_mut() {
+        let api = if t.group.is_empty() { "v1".to_string() } else { format!("{}/v1", t.group) };
+        m.insert("apiVersion".into(), serde_json::Value::String(api));
+        m.insert("kind".into(), serde_json::Value::String(t.kind.into()));
+    }
+    (o.meta().clone(), json)
+}
+
+/// The header and the objects of one type that `f` selects (namespace, names, `-l`), in
+/// the order the API server lists them.
+pub(crate) fn collect(c: &Cluster, t: &ResourceType, f: &Flags) -> (Vec<&'static str>, Vec<Item>) {
     let ns = f.namespace.clone().unwrap_or_else(|| "default".into());
     let names: Vec<&String> = f.positional.iter().skip(1).collect();
     let wide = f.output.as_deref() == Some("wide");
@@ -324,7 +689,7 @@ fn get(c: &Cluster, f: &Flags) -> Output {
             && f.selector.as_ref().is_none_or(|s| selector_matches(s, &meta.labels).unwrap_or(false))
     };
     let mut rows: Vec<Vec<String>> = Vec::new();
-    let mut found: Vec<String> = Vec::new();
+    let mut metas: Vec<(crate::model::ObjectMeta, serde_json::Value)> = Vec::new();
     let header: Vec<&str>;
     match t.kind {
         "Pod" => {
@@ -334,7 +699,7 @@ fn get(c: &Cluster, f: &Flags) -> Output {
                 vec!["NAME", "READY", "STATUS", "RESTARTS", "AGE"]
             };
             for p in c.pods().filter(|p| in_scope(&p.metadata)) {
-                found.push(p.metadata.name.clone());
+                metas.push(item_meta(p, t));
                 let mut r = vec![
                     p.metadata.name.clone(),
                     printers::pod_ready(p),
@@ -348,9 +713,6 @@ fn get(c: &Cluster, f: &Flags) -> Output {
                     r.push("<none>".into());
                     r.push("<none>".into());
                 }
-                if f.show_labels {
-                    r.push(printers::labels_string(&p.metadata.labels));
-                }
                 rows.push(r);
             }
         }
@@ -361,7 +723,7 @@ fn get(c: &Cluster, f: &Flags) -> Output {
                 vec!["NAME", "STATUS", "ROLES", "AGE", "VERSION"]
             };
             for n in c.nodes().filter(|n| in_scope(&n.metadata)) {
-                found.push(n.metadata.name.clone());
+                metas.push(item_meta(n, t));
                 let mut r = vec![
                     n.metadata.name.clone(),
                     printers::node_status(n),
@@ -377,9 +739,6 @@ fn get(c: &Cluster, f: &Flags) -> Output {
                     r.push(n.status.node_info.kernel_version.clone());
                     r.push(n.status.node_info.container_runtime_version.clone());
                 }
-                if f.show_labels {
-                    r.push(printers::labels_string(&n.metadata.labels));
-                }
                 rows.push(r);
             }
         }
@@ -390,7 +749,7 @@ fn get(c: &Cluster, f: &Flags) -> Output {
                 vec!["NAME", "DESIRED", "CURRENT", "READY", "UP-TO-DATE", "AVAILABLE", "NODE SELECTOR", "AGE"]
             };
             for d in c.daemonsets().filter(|d| in_scope(&d.metadata)) {
-                found.push(d.metadata.name.clone());
+                metas.push(item_meta(d, t));
                 let s = &d.status;
                 let tmpl = d.spec.template.clone().unwrap_or_default();
                 let ns_sel = if tmpl.spec.node_selector.is_empty() {
@@ -413,9 +772,6 @@ fn get(c: &Cluster, f: &Flags) -> Output {
                     r.push(tmpl.spec.containers.iter().map(|x| x.image.clone()).collect::<Vec<_>>().join(","));
                     r.push(d.spec.selector.as_ref().map(|s| s.to_display()).unwrap_or_default());
                 }
-                if f.show_labels {
-                    r.push(printers::labels_string(&d.metadata.labels));
-                }
                 rows.push(r);
             }
         }
@@ -426,7 +782,7 @@ fn get(c: &Cluster, f: &Flags) -> Output {
                 vec!["NAME", "READY", "UP-TO-DATE", "AVAILABLE", "AGE"]
             };
             for d in c.deployments().filter(|d| in_scope(&d.metadata)) {
-                found.push(d.metadata.name.clone());
+                metas.push(item_meta(d, t));
                 let s = &d.status;
                 let tmpl = d.spec.template.clone().unwrap_or_default();
                 let mut r = vec![
@@ -439,9 +795,6 @@ fn get(c: &Cluster, f: &Flags) -> Output {
                 if wide {
                     r.extend(workload_wide(&tmpl, d.spec.selector.as_ref()));
                 }
-                if f.show_labels {
-                    r.push(printers::labels_string(&d.metadata.labels));
-                }
                 rows.push(r);
             }
         }
@@ -452,7 +805,7 @@ fn get(c: &Cluster, f: &Flags) -> Output {
                 vec!["NAME", "DESIRED", "CURRENT", "READY", "AGE"]
             };
             for rs in c.replicasets().filter(|r| in_scope(&r.metadata)) {
-                found.push(rs.metadata.name.clone());
+                metas.push(item_meta(rs, t));
                 let tmpl = rs.spec.template.clone().unwrap_or_default();
                 let mut r = vec![
                     rs.metadata.name.clone(),
@@ -464,29 +817,23 @@ fn get(c: &Cluster, f: &Flags) -> Output {
                 if wide {
                     r.extend(workload_wide(&tmpl, rs.spec.selector.as_ref()));
                 }
-                if f.show_labels {
-                    r.push(printers::labels_string(&rs.metadata.labels));
-                }
                 rows.push(r);
             }
         }
         "Namespace" => {
             header = vec!["NAME", "STATUS", "AGE"];
             for n in c.namespaces().filter(|n| in_scope(&n.metadata)) {
-                found.push(n.metadata.name.clone());
-                let mut r = vec![n.metadata.name.clone(), "Active".into(), age(c, &n.metadata)];
-                if f.show_labels {
-                    r.push(printers::labels_string(&n.metadata.labels));
-                }
+                metas.push(item_meta(n, t));
+                let r = vec![n.metadata.name.clone(), "Active".into(), age(c, &n.metadata)];
                 rows.push(r);
             }
         }
         "StorageClass" => {
             header = vec!["NAME", "PROVISIONER", "RECLAIMPOLICY", "VOLUMEBINDINGMODE", "ALLOWVOLUMEEXPANSION", "AGE"];
             for s in c.storageclasses().filter(|s| in_scope(&s.metadata)) {
-                found.push(s.metadata.name.clone());
+                metas.push(item_meta(s, t));
                 let default = s.metadata.annotations.get("storageclass.kubernetes.io/is-default-class").is_some_and(|v| v == "true");
-                let mut r = vec![
+                let r = vec![
                     if default { format!("{} (default)", s.metadata.name) } else { s.metadata.name.clone() },
                     s.provisioner.clone(),
                     s.reclaim_policy.clone().unwrap_or_else(|| "Delete".into()),
@@ -494,16 +841,13 @@ fn get(c: &Cluster, f: &Flags) -> Output {
                     s.allow_volume_expansion.unwrap_or(false).to_string(),
                     age(c, &s.metadata),
                 ];
-                if f.show_labels {
-                    r.push(printers::labels_string(&s.metadata.labels));
-                }
                 rows.push(r);
             }
         }
         "StatefulSet" => {
             header = if wide { vec!["NAME", "READY", "AGE", "CONTAINERS", "IMAGES"] } else { vec!["NAME", "READY", "AGE"] };
             for s in c.statefulsets().filter(|s| in_scope(&s.metadata)) {
-                found.push(s.metadata.name.clone());
+                metas.push(item_meta(s, t));
                 let mut r = vec![
                     s.metadata.name.clone(),
                     format!("{}/{}", s.status.ready_replicas, s.spec.replicas.unwrap_or(1)),
@@ -513,9 +857,6 @@ fn get(c: &Cluster, f: &Flags) -> Output {
                     let tmpl = s.spec.template.clone().unwrap_or_default();
                     r.push(tmpl.spec.containers.iter().map(|x| x.name.clone()).collect::<Vec<_>>().join(","));
                     r.push(tmpl.spec.containers.iter().map(|x| x.image.clone()).collect::<Vec<_>>().join(","));
-                }
-                if f.show_labels {
-                    r.push(printers::labels_string(&s.metadata.labels));
                 }
                 rows.push(r);
             }
@@ -527,7 +868,7 @@ fn get(c: &Cluster, f: &Flags) -> Output {
                 vec!["NAME", "TYPE", "CLUSTER-IP", "EXTERNAL-IP", "PORT(S)", "AGE"]
             };
             for s in c.services().filter(|s| in_scope(&s.metadata)) {
-                found.push(s.metadata.name.clone());
+                metas.push(item_meta(s, t));
                 let external = if !s.spec.external_ips.is_empty() {
                     s.spec.external_ips.join(",")
                 } else if s.spec.type_ == "LoadBalancer" {
@@ -548,20 +889,14 @@ fn get(c: &Cluster, f: &Flags) -> Output {
                 if wide {
                     r.push(if s.spec.selector.is_empty() { "<none>".into() } else { printers::labels_string(&s.spec.selector) });
                 }
-                if f.show_labels {
-                    r.push(printers::labels_string(&s.metadata.labels));
-                }
                 rows.push(r);
             }
         }
         "Endpoints" => {
             header = vec!["NAME", "ENDPOINTS", "AGE"];
             for e in c.all_endpoints().filter(|e| in_scope(&e.metadata)) {
-                found.push(e.metadata.name.clone());
-                let mut r = vec![e.metadata.name.clone(), crate::service::endpoints_string(e), age(c, &e.metadata)];
-                if f.show_labels {
-                    r.push(printers::labels_string(&e.metadata.labels));
-                }
+                metas.push(item_meta(e, t));
+                let r = vec![e.metadata.name.clone(), crate::service::endpoints_string(e), age(c, &e.metadata)];
                 rows.push(r);
             }
         }
@@ -572,7 +907,7 @@ fn get(c: &Cluster, f: &Flags) -> Output {
                 vec!["NAME", "STATUS", "VOLUME", "CAPACITY", "ACCESS MODES", "STORAGECLASS", "VOLUMEATTRIBUTESCLASS", "AGE"]
             };
             for p in c.pvcs().filter(|p| in_scope(&p.metadata)) {
-                found.push(p.metadata.name.clone());
+                metas.push(item_meta(p, t));
                 let bound = !p.spec.volume_name.is_empty();
                 let mut r = vec![
                     p.metadata.name.clone(),
@@ -587,9 +922,6 @@ fn get(c: &Cluster, f: &Flags) -> Output {
                 if wide {
                     r.push(p.spec.volume_mode.clone().unwrap_or_default());
                 }
-                if f.show_labels {
-                    r.push(printers::labels_string(&p.metadata.labels));
-                }
                 rows.push(r);
             }
         }
@@ -600,7 +932,7 @@ fn get(c: &Cluster, f: &Flags) -> Output {
                 vec!["NAME", "CAPACITY", "ACCESS MODES", "RECLAIM POLICY", "STATUS", "CLAIM", "STORAGECLASS", "VOLUMEATTRIBUTESCLASS", "REASON", "AGE"]
             };
             for p in c.pvs().filter(|p| in_scope(&p.metadata)) {
-                found.push(p.metadata.name.clone());
+                metas.push(item_meta(p, t));
                 let mut r = vec![
                     p.metadata.name.clone(),
                     p.spec.capacity.get("storage").map(|q| q.canonical()).unwrap_or_default(),
@@ -616,16 +948,13 @@ fn get(c: &Cluster, f: &Flags) -> Output {
                 if wide {
                     r.push(p.spec.volume_mode.clone());
                 }
-                if f.show_labels {
-                    r.push(printers::labels_string(&p.metadata.labels));
-                }
                 rows.push(r);
             }
         }
         "ControllerRevision" => {
             header = vec!["NAME", "CONTROLLER", "REVISION", "AGE"];
             for r in c.controllerrevisions().filter(|r| in_scope(&r.metadata)) {
-                found.push(r.metadata.name.clone());
+                metas.push(item_meta(r, t));
                 use crate::store::Object;
                 let controller = r
                     .controller_ref()
@@ -634,35 +963,65 @@ fn get(c: &Cluster, f: &Flags) -> Output {
                         if group.is_empty() { format!("{}/{}", o.kind.to_lowercase(), o.name) } else { format!("{}.{group}/{}", o.kind.to_lowercase(), o.name) }
                     })
                     .unwrap_or_else(|| "<none>".into());
-                let mut row = vec![r.metadata.name.clone(), controller, r.revision.to_string(), age(c, &r.metadata)];
-                if f.show_labels {
-                    row.push(printers::labels_string(&r.metadata.labels));
-                }
+                let row = vec![r.metadata.name.clone(), controller, r.revision.to_string(), age(c, &r.metadata)];
                 rows.push(row);
             }
         }
         _ => {
-            header = vec!["LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE"];
-            for e in c.events().iter().filter(|e| in_scope(&e.metadata)) {
-                found.push(e.metadata.name.clone());
-                rows.push(vec![
-                    printers::age_since(c.now, crate::time::Time(e.last_ms)),
-                    e.type_.clone(),
-                    e.reason.clone(),
-                    format!("{}/{}", e.involved_object.kind.to_lowercase(), e.involved_object.name),
-                    e.message.clone(),
-                ]);
+            header = if wide {
+                vec!["LAST SEEN", "TYPE", "REASON", "OBJECT", "SUBOBJECT", "SOURCE", "MESSAGE", "FIRST SEEN", "COUNT", "NAME"]
+            } else {
+                vec!["LAST SEEN", "TYPE", "REASON", "OBJECT", "MESSAGE"]
+            };
+            // The API server lists events by name: `<object>.<hex time>`.
+            let mut evs: Vec<&crate::model::Event> = c.events().iter().filter(|e| in_scope(&e.metadata)).collect();
+            evs.sort_by(|a, b| (&a.metadata.namespace, &a.metadata.name).cmp(&(&b.metadata.namespace, &b.metadata.name)));
+            for e in evs {
+                metas.push(item_meta(e, t));
+                let object = format!("{}/{}", e.involved_object.kind.to_lowercase(), e.involved_object.name);
+                let last = printers::age_since(c.now, crate::time::Time(e.last_ms));
+                if wide {
+                    let source = if e.source.host.is_empty() { e.source.component.clone() } else { format!("{}, {}", e.source.component, e.source.host) };
+                    rows.push(vec![
+                        last,
+                        e.type_.clone(),
+                        e.reason.clone(),
+                        object,
+                        e.involved_object.field_path.clone(),
+                        source,
+                        e.message.clone(),
+                        printers::age_since(c.now, crate::time::Time(e.first_ms)),
+                        e.count.to_string(),
+                        e.metadata.name.clone(),
+                    ]);
+                } else {
+                    rows.push(vec![last, e.type_.clone(), e.reason.clone(), object, e.message.clone()]);
+                }
             }
         }
     }
+    let items = metas.into_iter().zip(rows).map(|((meta, json), row)| Item { meta, json, row }).collect();
+    (header, items)
+}
+
+fn collect_and_print(c: &Cluster, t: &'static ResourceType, f: &Flags) -> Output {
+    let ns = f.namespace.clone().unwrap_or_else(|| "default".into());
+    let names: Vec<&String> = f.positional.iter().skip(1).collect();
+    let (header, mut items) = collect(c, t, f);
     // Named objects that do not exist.
     let mut err = String::new();
     for n in &names {
-        if !found.contains(n) {
+        if !items.iter().any(|i| &&i.meta.name == n) {
             err.push_str(&format!("Error from server (NotFound): {} \"{}\" not found\n", qualified_plural(t), n));
         }
     }
-    if rows.is_empty() {
+    if let Some(path) = &f.sort_by {
+        if let Err(e) = sort_items(&mut items, path) {
+            return Output::err(e);
+        }
+    }
+    let failed = i32::from(!err.is_empty());
+    if items.is_empty() {
         if err.is_empty() {
             let msg = if t.namespaced && !f.all_namespaces {
                 format!("No resources found in {ns} namespace.\n")
@@ -673,46 +1032,122 @@ fn get(c: &Cluster, f: &Flags) -> Output {
         }
         return Output { stdout: String::new(), stderr: err, status: 1 };
     }
-    if f.output.as_deref() == Some("name") {
-        let prefix = resource_prefix(t.kind);
-        let s: String = found.iter().map(|n| format!("{prefix}/{n}\n")).collect();
-        return Output { stdout: s, stderr: err.clone(), status: i32::from(!err.is_empty()) };
-    }
-    if f.prefix_names {
-        let prefix = resource_prefix(t.kind);
-        for r in rows.iter_mut() {
-            r[0] = format!("{prefix}/{}", r[0]);
+    match f.output.as_deref() {
+        None | Some("wide") => {}
+        Some("name") => {
+            let prefix = resource_prefix(t.kind);
+            let s: String = items.iter().map(|i| format!("{prefix}/{}\n", i.meta.name)).collect();
+            return Output { stdout: s, stderr: err, status: failed };
+        }
+        Some(o) => {
+            // A single named object prints as itself; anything else as a List.
+            let root = if names.len() == 1 && items.len() == 1 {
+                items[0].json.clone()
+            } else {
+                serde_json::json!({
+                    "apiVersion": "v1",
+                    "items": items.iter().map(|i| i.json.clone()).collect::<Vec<_>>(),
+                    "kind": "List",
+                    "metadata": {"resourceVersion": ""},
+                })
+            };
+            return match output::format(o, &root) {
+                Ok(s) => Output { stdout: s, stderr: err, status: failed },
+                Err(e) => Output::err(e),
+            };
         }
     }
-    let mut head: Vec<String> = header.iter().map(|s| s.to_string()).collect();
-    if f.show_labels && t.kind != "Event" {
-        head.push("LABELS".into());
+    let head = header_cells(t, f, &header);
+    let rows: Vec<Vec<String>> = items.iter().map(|i| decorate_row(t, f, i)).collect();
+    let mut all = Vec::new();
+    if !f.no_headers {
+        all.push(head);
     }
-    if f.all_namespaces && t.namespaced {
-        head.insert(0, "NAMESPACE".into());
-        // Namespace of each row, in the same order as rows were produced.
-        let nss: Vec<String> = match t.kind {
-            "Pod" => c.pods().filter(|p| in_scope(&p.metadata)).map(|p| p.metadata.namespace.clone()).collect(),
-            "DaemonSet" => c.daemonsets().filter(|d| in_scope(&d.metadata)).map(|d| d.metadata.namespace.clone()).collect(),
-            "Deployment" => c.deployments().filter(|d| in_scope(&d.metadata)).map(|d| d.metadata.namespace.clone()).collect(),
-            "ReplicaSet" => c.replicasets().filter(|d| in_scope(&d.metadata)).map(|d| d.metadata.namespace.clone()).collect(),
-            "StatefulSet" => c.statefulsets().filter(|d| in_scope(&d.metadata)).map(|d| d.metadata.namespace.clone()).collect(),
-            "Service" => c.services().filter(|d| in_scope(&d.metadata)).map(|d| d.metadata.namespace.clone()).collect(),
-            "Endpoints" => c.all_endpoints().filter(|d| in_scope(&d.metadata)).map(|d| d.metadata.namespace.clone()).collect(),
-            "PersistentVolumeClaim" => c.pvcs().filter(|d| in_scope(&d.metadata)).map(|d| d.metadata.namespace.clone()).collect(),
-            "ControllerRevision" => c.controllerrevisions().filter(|d| in_scope(&d.metadata)).map(|d| d.metadata.namespace.clone()).collect(),
-            _ => c.events().iter().filter(|e| in_scope(&e.metadata)).map(|e| e.metadata.namespace.clone()).collect(),
-        };
-        for (r, n) in rows.iter_mut().zip(nss) {
-            r.insert(0, n);
-        }
-    }
-    let mut all = vec![head];
     all.extend(rows);
     if t.kind == "Endpoints" {
         err.insert_str(0, "Warning: v1 Endpoints is deprecated in v1.33+; use discovery.k8s.io/v1 EndpointSlice\n");
     }
-    Output { stdout: table(&all), stderr: err.clone(), status: i32::from(err.lines().any(|l| l.starts_with("Error"))) }
+    Output { stdout: table(&all), stderr: err, status: failed }
+}
+
+/// The header of a listing with the columns `-A`, `--show-labels` and `-L` add.
+pub(crate) fn header_cells(t: &ResourceType, f: &Flags, header: &[&str]) -> Vec<String> {
+    let mut head: Vec<String> = header.iter().map(|s| s.to_string()).collect();
+    if f.all_namespaces && t.namespaced {
+        head.insert(0, "NAMESPACE".into());
+    }
+    if f.show_labels {
+        head.push("LABELS".into());
+    }
+    for k in &f.label_columns {
+        head.push(k.rsplit('/').next().unwrap_or(k).to_uppercase());
+    }
+    head
+}
+
+/// One row of a listing with the cells `-A`, `--show-labels`, `-L` and a multi-type
+/// listing's `kind/` prefix add.
+pub(crate) fn decorate_row(t: &ResourceType, f: &Flags, i: &Item) -> Vec<String> {
+    let mut r = i.row.clone();
+    if f.prefix_names {
+        r[0] = format!("{}/{}", resource_prefix(t.kind), r[0]);
+    }
+    if f.all_namespaces && t.namespaced {
+        r.insert(0, i.meta.namespace.clone());
+    }
+    if f.show_labels {
+        r.push(printers::labels_string(&i.meta.labels));
+    }
+    for k in &f.label_columns {
+        r.push(i.meta.labels.get(k).cloned().unwrap_or_default());
+    }
+    r
+}
+
+/// `--sort-by=.metadata.name` and the like: a JSONPath into each object; strings sort as
+/// strings, numbers as numbers, missing values first.
+fn sort_items(items: &mut [Item], path: &str) -> Result<(), String> {
+    let expr = path.trim().trim_start_matches('{').trim_end_matches('}');
+    let expr = if expr.starts_with('.') { expr.to_string() } else { format!(".{expr}") };
+    let key = |i: &Item| -> Result<Option<serde_json::Value>, String> {
+        let v = output::jsonpath_values(&i.json, &expr)?;
+        Ok(v.into_iter().next())
+    };
+    let mut keyed: Vec<(Option<serde_json::Value>, Item)> = Vec::new();
+    for i in items.iter() {
+        keyed.push((key(i).map_err(|e| format!("error: {e}\n"))?, i.clone()));
+    }
+    keyed.sort_by(|(a, _), (b, _)| match (a, b) {
+        (None, None) => std::cmp::Ordering::Equal,
+        (None, _) => std::cmp::Ordering::Less,
+        (_, None) => std::cmp::Ordering::Greater,
+        (Some(a), Some(b)) => match (a.as_f64(), b.as_f64()) {
+            (Some(x), Some(y)) => x.partial_cmp(&y).unwrap_or(std::cmp::Ordering::Equal),
+            _ => output::scalar_string(a).cmp(&output::scalar_string(b)),
+        },
+    });
+    for (slot, (_, i)) in items.iter_mut().zip(keyed) {
+        *slot = i;
+    }
+    Ok(())
+}
+
+/// If `args` (the words after `kubectl`) is a `get -w`/`--watch-only` of one type, the
+/// type and the flags the watch lists with.
+pub(crate) fn watch_request(args: &[String]) -> Option<(&'static ResourceType, Flags)> {
+    let i = args.iter().position(|a| a == "get")?;
+    let mut rest: Vec<String> = args[..i].to_vec();
+    rest.extend(args[i + 1..].iter().cloned());
+    let mut f = parse_flags("get", &rest).ok()?;
+    if !(f.watch || f.watch_only) {
+        return None;
+    }
+    if f.positional.first().is_some_and(|w| w.contains('/')) {
+        let (what, names) = type_and_names(&f.positional)?;
+        f.positional = std::iter::once(what).chain(names).collect();
+    }
+    let t = resource_type(f.positional.first()?)?;
+    Some((t, f))
 }
 
 /// CONTAINERS, IMAGES and SELECTOR cells of `-o wide` for a workload.
@@ -724,8 +1159,12 @@ fn workload_wide(t: &crate::model::PodTemplateSpec, sel: Option<&crate::model::L
     ]
 }
 
+pub(crate) fn mutate_not_found(t: &ResourceType, name: &str) -> Output {
+    Output::err(format!("Error from server (NotFound): {} \"{name}\" not found\n", qualified_plural(t)))
+}
+
 /// `TYPE NAME…` or `TYPE/NAME…`: the resource type and the names.
-fn type_and_names(positional: &[String]) -> Option<(String, Vec<String>)> {
+pub(crate) fn type_and_names(positional: &[String]) -> Option<(String, Vec<String>)> {
     let first = positional.first()?;
     if let Some((t, n)) = first.split_once('/') {
         let mut names = vec![n.to_string()];
@@ -801,7 +1240,7 @@ fn cordon(c: &mut Cluster, on: bool, f: &Flags) -> Output {
 /// `kubectl drain NODE`: cordon, check every pod against drain's filters, then evict and
 /// wait for the evicted pods to be gone. All lines go to stdout in the order the real tool
 /// prints them across its two streams, except the final error.
-fn drain(c: &mut Cluster, f: &Flags) -> Output {
+fn drain(c: &mut Cluster, f: &Flags, obs: &mut Option<Observer>) -> Output {
     let Some(name) = f.positional.first().cloned() else {
         return Output::err("error: USAGE: drain NODE [flags]\nSee 'kubectl drain -h' for help and examples\n");
     };
@@ -871,7 +1310,7 @@ fn drain(c: &mut Cluster, f: &Flags) -> Output {
         c.evict_pod(k);
     }
     c.settle();
-    c.advance_until(crate::time::Dur::secs(60), |c| evict.iter().all(|k| c.pod(k).is_none()));
+    wait_until(c, crate::time::Dur::secs(60), |c| evict.iter().all(|k| c.pod(k).is_none()), obs);
     for k in &evict {
         if c.pod(k).is_none() {
             out.stdout.push_str(&format!("pod/{} evicted\n", k.name));
@@ -949,10 +1388,11 @@ fn label(c: &mut Cluster, f: &Flags) -> Output {
         return Output::err("error: one or more resources must be specified as <resource> <name> or <resource>/<name>\n");
     };
     let ns = f.namespace.clone().unwrap_or_else(|| "default".into());
-    let key = Key::new(&ns, &name);
+    let key = Key::new(if t.namespaced { &ns } else { "" }, &name);
     let old = match t.kind {
         "Node" => c.node(&name).map(|n| n.metadata.labels.clone()),
         "Pod" => c.pod(&key).map(|p| p.metadata.labels.clone()),
+        k if mutate::LABELABLE.contains(&k) => mutate::meta_mut(c, k, &key).map(|m| m.labels.clone()),
         _ => return Output::err(format!("error: labeling {} is not supported here\n", t.plural)),
     };
     let Some(old) = old else {
@@ -989,7 +1429,18 @@ fn label(c: &mut Cluster, f: &Flags) -> Output {
         "labeled"
     };
     if labels != old {
-        let r = if t.kind == "Node" { c.set_node_labels(&name, labels) } else { c.set_pod_labels(&key, labels) };
+        let r = match t.kind {
+            "Node" => c.set_node_labels(&name, labels),
+            "Pod" => c.set_pod_labels(&key, labels),
+            // Labels of other objects select nothing the simulated controllers watch.
+            _ => {
+                let rv = c.bump_rv();
+                let m = mutate::meta_mut(c, t.kind, &key).expect("exists");
+                m.labels = labels;
+                m.resource_version = rv;
+                Ok(())
+            }
+        };
         if let Err(e) = r {
             return Output::err(format!("{e}\n"));
         }
@@ -1000,7 +1451,53 @@ fn label(c: &mut Cluster, f: &Flags) -> Output {
     out
 }
 
-fn delete(c: &mut Cluster, f: &Flags) -> Output {
+/// `kubectl delete -f FILE…`: each object of the files, in file order.
+fn delete_files(c: &mut Cluster, f: &Flags, files: &BTreeMap<String, String>, stdin: Option<&str>, obs: &mut Option<Observer>) -> Output {
+    let mut out = Output::default();
+    for name in &f.files {
+        let text = if name == "-" {
+            stdin.unwrap_or("").to_string()
+        } else if let Some(t) = files.get(name) {
+            t.clone()
+        } else {
+            out.stderr.push_str(&format!("error: the path \"{name}\" does not exist\n"));
+            out.status = 1;
+            continue;
+        };
+        let docs = match crate::manifest::parse(&text) {
+            Ok(d) => d,
+            Err(e) => {
+                out.stderr.push_str(&format!("{}\n", e.api_message));
+                out.status = 1;
+                continue;
+            }
+        };
+        for d in docs {
+            let kind = d.object.kind().to_string();
+            let meta = d.object.meta().clone();
+            let Some(t) = resource_type(&kind) else { continue };
+            let ns = if meta.namespace.is_empty() { f.namespace.clone().unwrap_or_else(|| "default".into()) } else { meta.namespace.clone() };
+            let g = Flags { positional: vec![t.plural.to_string(), meta.name.clone()], namespace: Some(ns), files: vec![], ..f.clone() };
+            let o = delete(c, &g, obs);
+            out.stdout.push_str(&o.stdout);
+            out.stderr.push_str(&o.stderr.replace("Error from server (NotFound): ", &format!("Error from server (NotFound): error when deleting \"{name}\": ")));
+            out.status = out.status.max(o.status);
+        }
+    }
+    out
+}
+
+fn delete(c: &mut Cluster, f: &Flags, obs: &mut Option<Observer>) -> Output {
+    let f = &{
+        let mut g = f.clone();
+        if g.all && g.selector.is_none() {
+            g.selector = Some(String::new());
+        }
+        g
+    };
+    if f.all && f.positional.len() > 1 {
+        return Output::err("error: name cannot be provided when a selector is specified\n");
+    }
     let Some((what, mut names)) = type_and_names(&f.positional) else {
         return Output::err("error: You must provide one or more resources by argument or filename.\n");
     };
@@ -1099,9 +1596,7 @@ fn delete(c: &mut Cluster, f: &Flags) -> Output {
     // meanwhile, up to a minute, after which the prompt comes back as after Ctrl-C.
     if f.wait.as_deref() != Some("false") {
         let kind = t.kind;
-        c.advance_until(crate::time::Dur::secs(60), |c| {
-            waiting.iter().all(|(k, uid)| c.object_meta(kind, k).is_none_or(|m| &m.uid != uid))
-        });
+        wait_until(c, crate::time::Dur::secs(60), |c| waiting.iter().all(|(k, uid)| c.object_meta(kind, k).is_none_or(|m| &m.uid != uid)), obs);
     }
     out
 }

@@ -13,11 +13,187 @@ pub struct Session {
     pub cluster: Cluster,
     /// The simulated working directory (`cat > x.yaml` writes, `kubectl apply -f` reads).
     pub files: BTreeMap<String, String>,
+    /// Running `kubectl get -w` commands.
+    watches: Vec<Watch>,
+    /// Watch rows not handed out yet.
+    watch_out: String,
+}
+
+/// What a watch last printed for one object.
+#[derive(Clone, Debug)]
+struct Seen {
+    uid: String,
+    state: String,
+    row: Vec<String>,
+    created: crate::time::Time,
+}
+
+/// One `kubectl get … -w`: the listing it repeats, what it has seen, and the column widths
+/// its tabwriter remembers.
+#[derive(Clone, Debug)]
+struct Watch {
+    kind: &'static kubectl::ResourceType,
+    flags: kubectl::Flags,
+    seen: BTreeMap<(String, String), Seen>,
+    widths: Vec<usize>,
+    header: bool,
+    age_col: Option<usize>,
+    /// How much of the cluster's history this watch has looked at.
+    history_seen: usize,
+}
+
+impl Watch {
+    fn start(c: &Cluster, kind: &'static kubectl::ResourceType, flags: kubectl::Flags) -> Watch {
+        let mut w = Watch { kind, flags, seen: BTreeMap::new(), widths: Vec::new(), header: false, age_col: None, history_seen: c.history.len() };
+        let (header, items) = kubectl::collect(c, w.kind, &w.flags);
+        let head = kubectl::header_cells(w.kind, &w.flags, &header);
+        w.age_col = head.iter().position(|h| h == "AGE");
+        let mut rows = Vec::new();
+        for i in &items {
+            let row = kubectl::decorate_row(w.kind, &w.flags, i);
+            w.seen.insert((i.meta.namespace.clone(), i.meta.name.clone()), w.seen_of(i, row.clone()));
+            rows.push(row);
+        }
+        // The initial listing was printed by `get` itself; remember its widths.
+        if !rows.is_empty() && !w.flags.watch_only {
+            rows.insert(0, head);
+            crate::printers::table_remembering(&rows, &mut w.widths);
+            w.header = true;
+        }
+        w
+    }
+
+    fn seen_of(&self, i: &kubectl::Item, row: Vec<String>) -> Seen {
+        Seen { uid: i.meta.uid.clone(), state: i.json.to_string(), row, created: Cluster::created_at(&i.meta) }
+    }
+
+    /// The rows of every change since the last look: one per changed object, the last
+    /// state once more for a deleted one.
+    fn poll(&mut self, c: &Cluster) -> String {
+        let (header, items) = kubectl::collect(c, self.kind, &self.flags);
+        // Pods created and bound to a node in the same instant were two API writes (the
+        // create, then the scheduler's binding): two watch events, two rows.
+        let mut bound_at_birth = std::collections::BTreeSet::new();
+        if self.kind.kind == "Pod" {
+            let mut created = std::collections::BTreeSet::new();
+            for h in &c.history[self.history_seen.min(c.history.len())..] {
+                match &h.what {
+                    crate::cluster::HappeningKind::PodCreated { pod, .. } => {
+                        created.insert(pod.clone());
+                    }
+                    crate::cluster::HappeningKind::PodScheduled { pod, .. } if created.contains(pod) => {
+                        bound_at_birth.insert((pod.ns.clone(), pod.name.clone()));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        self.history_seen = c.history.len();
+        let head = kubectl::header_cells(self.kind, &self.flags, &header);
+        let mut rows: Vec<Vec<String>> = Vec::new();
+        // Objects gone since the last look come first: within one instant, what a
+        // controller does next usually follows from a deletion.
+        let present: std::collections::BTreeSet<(String, String)> = items.iter().map(|i| (i.meta.namespace.clone(), i.meta.name.clone())).collect();
+        let gone: Vec<(String, String)> = self.seen.keys().filter(|k| !present.contains(*k)).cloned().collect();
+        for k in gone {
+            let old = self.seen.remove(&k).expect("seen");
+            rows.push(self.deleted_row(c, &old));
+        }
+        for i in &items {
+            let key = (i.meta.namespace.clone(), i.meta.name.clone());
+            let state = i.json.to_string();
+            match self.seen.get(&key) {
+                Some(s) if s.uid == i.meta.uid && s.state == state => continue,
+                Some(s) if s.uid != i.meta.uid => {
+                    let old = s.clone();
+                    rows.push(self.deleted_row(c, &old));
+                }
+                _ => {}
+            }
+            let row = kubectl::decorate_row(self.kind, &self.flags, i);
+            let added = self.seen.get(&key).is_none_or(|s| s.uid != i.meta.uid);
+            if added && bound_at_birth.contains(&key) {
+                // The ADDED event: not bound yet, so no node and no IP.
+                let mut first = row.clone();
+                for col in ["NODE", "IP"] {
+                    if let Some(j) = head.iter().position(|h| h == col) {
+                        first[j] = "<none>".into();
+                    }
+                }
+                rows.push(first);
+            }
+            rows.push(row.clone());
+            let seen = self.seen_of(i, row);
+            self.seen.insert(key, seen);
+        }
+        if rows.is_empty() {
+            return String::new();
+        }
+        if !self.header && !self.flags.no_headers {
+            rows.insert(0, head);
+            self.header = true;
+        }
+        crate::printers::table_remembering(&rows, &mut self.widths)
+    }
+
+    /// A DELETED event prints the object's last state, aged to now.
+    fn deleted_row(&self, c: &Cluster, s: &Seen) -> Vec<String> {
+        let mut row = s.row.clone();
+        if let Some(i) = self.age_col.filter(|i| *i < row.len()) {
+            row[i] = crate::printers::age_since(c.now, s.created);
+        }
+        row
+    }
+}
+
+fn poll_all(watches: &mut [Watch], out: &mut String, c: &Cluster) {
+    for w in watches.iter_mut() {
+        out.push_str(&w.poll(c));
+    }
 }
 
 impl Session {
     pub fn new(cluster: Cluster) -> Session {
-        Session { cluster, files: BTreeMap::new() }
+        Session { cluster, files: BTreeMap::new(), watches: Vec::new(), watch_out: String::new() }
+    }
+
+    /// Whether a `kubectl get -w` is running.
+    pub fn watching(&self) -> bool {
+        !self.watches.is_empty()
+    }
+
+    /// Ctrl-C: ends every watch. Returns the rows that had not been handed out yet.
+    pub fn stop_watches(&mut self) -> String {
+        poll_all(&mut self.watches, &mut self.watch_out, &self.cluster);
+        self.watches.clear();
+        std::mem::take(&mut self.watch_out)
+    }
+
+    /// The watch rows produced since the last call (by commands that changed the cluster).
+    pub fn take_watch_output(&mut self) -> String {
+        poll_all(&mut self.watches, &mut self.watch_out, &self.cluster);
+        std::mem::take(&mut self.watch_out)
+    }
+
+    /// Advances the clock by `d` (the terminal's idle time, or `sleep`) and returns the watch
+    /// rows that arrived meanwhile, in order.
+    pub fn tick(&mut self, d: Dur) -> String {
+        let target = self.cluster.now.plus(d);
+        poll_all(&mut self.watches, &mut self.watch_out, &self.cluster);
+        if self.watches.is_empty() {
+            self.cluster.advance(d);
+        } else {
+            while let Some(at) = self.cluster.next_event_at() {
+                if at > target {
+                    break;
+                }
+                self.cluster.step();
+                poll_all(&mut self.watches, &mut self.watch_out, &self.cluster);
+            }
+            self.cluster.advance(target.since(self.cluster.now));
+            poll_all(&mut self.watches, &mut self.watch_out, &self.cluster);
+        }
+        std::mem::take(&mut self.watch_out)
     }
 
     /// Runs one command line; `stdin` is the body of a heredoc that followed it, if any.
@@ -25,6 +201,10 @@ impl Session {
         let line = line.trim();
         if line.is_empty() || line.starts_with('#') {
             return Output::default();
+        }
+        // Ctrl-C in a transcript.
+        if line == "^C" {
+            return Output::ok(self.stop_watches());
         }
         // `cat > NAME <<EOF` writes the heredoc body to a file.
         if let Some(rest) = line.strip_prefix("cat") {
@@ -54,18 +234,30 @@ impl Session {
         };
         let Some(cmd) = words.first() else { return Output::default() };
         match cmd.as_str() {
-            "kubectl" | "k" => kubectl::run(&mut self.cluster, &words[1..], &self.files, stdin),
+            "kubectl" | "k" => self.kubectl(&words[1..], stdin),
             "sleep" => match words.get(1).and_then(|d| Dur::parse(d)) {
-                Some(d) => {
-                    self.cluster.advance(d);
-                    Output::default()
-                }
+                Some(d) => Output::ok(self.tick(d)),
                 None => Output::err("sleep: invalid time interval\n"),
             },
             "sim" => self.sim(&words[1..]),
             "ls" => Output::ok(self.files.keys().map(|k| format!("{k}\n")).collect::<String>()),
             other => Output::err(format!("bash: {other}: command not found\n")),
         }
+    }
+
+    fn kubectl(&mut self, args: &[String], stdin: Option<&str>) -> Output {
+        let Session { cluster, files, watches, watch_out } = self;
+        poll_all(watches, watch_out, cluster);
+        let mut obs = |c: &Cluster| poll_all(watches, watch_out, c);
+        let out = kubectl::run_observed(cluster, args, files, stdin, Some(&mut obs));
+        poll_all(watches, watch_out, cluster);
+        if out.status == 0 {
+            if let Some((kind, flags)) = kubectl::watch_request(args) {
+                let w = Watch::start(cluster, kind, flags);
+                self.watches.push(w);
+            }
+        }
+        out
     }
 
     /// Simulator controls with no kubectl form: `sim node add|remove …`, `sim step`.
