@@ -89,15 +89,50 @@ impl Sim {
             return;
         }
         let d = Dur::ms(TICK_MS * self.speed.get_untracked());
-        self.session.update_value(|s| s.cluster.advance(d));
+        let mut rows = String::new();
+        self.session.update_value(|s| rows = s.tick(d));
+        self.stream(rows);
         self.refresh();
+    }
+
+    /// Rows of a running `kubectl get -w` go to the end of the terminal, as they would.
+    fn stream(&self, rows: String) {
+        if rows.is_empty() {
+            return;
+        }
+        self.terminal.update(|t| {
+            if let Some(last) = t.last_mut() {
+                last.stdout.push_str(&rows);
+            }
+        });
+    }
+
+    /// Ctrl+C in the terminal: ends the running watches.
+    pub fn interrupt(&self) {
+        let mut rows = String::new();
+        let mut watching = false;
+        self.session.update_value(|s| {
+            watching = s.watching();
+            rows = s.stop_watches();
+        });
+        self.stream(rows);
+        if watching {
+            self.terminal.update(|t| {
+                if let Some(last) = t.last_mut() {
+                    last.stdout.push_str("^C\n");
+                }
+            });
+        }
     }
 
     /// Jumps to the next thing the cluster will do (the clock's "step").
     pub fn step(&self) {
+        let mut rows = String::new();
         self.session.update_value(|s| {
             s.cluster.step();
+            rows = s.take_watch_output();
         });
+        self.stream(rows);
         // The button is the `sim step` command; goals about stepping the clock count it.
         self.activity.update(|a| a.commands.push("sim step".into()));
         self.refresh();
@@ -128,10 +163,13 @@ impl Sim {
     /// this, so every button teaches its command.
     pub fn run_logged(&self, line: &str) -> Output {
         let out = self.run(line);
+        let mut rows = String::new();
+        self.session.update_value(|s| rows = s.take_watch_output());
         self.terminal.update(|t| {
             let id = t.last().map_or(0, |e| e.id + 1);
             t.push(TermEntry { id, line: line.to_string(), stdout: out.stdout.clone(), stderr: out.stderr.clone() });
         });
+        self.stream(rows);
         out
     }
 

@@ -45,7 +45,7 @@ pub fn TerminalPanel() -> impl IntoView {
             <div class="term-output" node_ref=out_ref data-testid="terminal-output" role="log" aria-live="polite">
                 <For
                     each=move || entries.get()
-                    key=|e| e.id
+                    key=|e| (e.id, e.stdout.len())
                     children=move |e| {
                         view! {
                             <div class="term-entry">
@@ -77,6 +77,12 @@ pub fn TerminalPanel() -> impl IntoView {
                     on:input=move |ev| input.set(event_target_value(&ev))
                     on:keydown=move |ev: leptos::ev::KeyboardEvent| {
                         let key = ev.key();
+                        if ev.ctrl_key() && (key == "c" || key == "C") && input.get_untracked().is_empty() {
+                            // Ctrl+C with nothing typed stops a running `kubectl get -w`.
+                            ev.prevent_default();
+                            sim.interrupt();
+                            return;
+                        }
                         if key != "ArrowUp" && key != "ArrowDown" {
                             return;
                         }
