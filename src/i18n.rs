@@ -83,6 +83,10 @@ messages! {
     Services => "Services y DNS", "Services and DNS";
     Headless => "headless", "headless";
     NoReadyEndpoints => "sin endpoints listos (el DNS aún no responde)", "no ready endpoints (DNS does not answer yet)";
+    Predict => "Antes de seguir, predice", "Before you go on, predict";
+    CheckAnswer => "Comprobar", "Check";
+    RightAnswer => "¡Correcto!", "Right!";
+    WrongAnswer => "No exactamente.", "Not quite.";
     PrevStep => "Paso anterior", "Previous step";
     NextStep => "Paso siguiente", "Next step";
     StepWord => "Paso", "Step";

@@ -132,6 +132,7 @@ pub fn LessonPane() -> impl IntoView {
                     }
                 ></div>
             </article>
+            <Predictions />
             <section class="hints">
                 {move || {
                     let all = hints();
@@ -152,7 +153,7 @@ pub fn LessonPane() -> impl IntoView {
                 <button
                     type="button"
                     class="secondary"
-                    disabled=move || hints_shown.get() >= hints().len()
+                    disabled=move || { hints_shown.get() >= hints().len() }
                     on:click=move |_| hints_shown.update(|n| *n += 1)
                 >
                     {move || lang.t(Msg::ShowHint)}
@@ -170,7 +171,7 @@ pub fn LessonPane() -> impl IntoView {
                     <button
                         type="button"
                         data-testid="next-step"
-                        disabled=move || nav.step.get() + 1 >= step_count()
+                        disabled=move || { nav.step.get() + 1 >= step_count() }
                         on:click=move |_| go_step(1)
                     >
                         {move || lang.t(Msg::NextStep)}
@@ -199,5 +200,98 @@ pub fn LessonPane() -> impl IntoView {
                 </ul>
             </section>
         </aside>
+    }
+}
+
+/// The step's "predict" questions: choose, check, then the explanation. Answers are kept
+/// per question while the page is open.
+#[component]
+fn Predictions() -> impl IntoView {
+    let lang = expect_context::<UiLang>();
+    let course = expect_context::<Course>();
+    let nav = expect_context::<LessonNav>();
+    let lessons = StoredValue::new(course.0.clone());
+    // (lesson, step, question id) → (chosen, checked)
+    let answers = RwSignal::new(std::collections::BTreeMap::<(usize, usize, String), (Option<usize>, bool)>::new());
+    let questions = move || {
+        lessons.with_value(|ls| {
+            ls.get(nav.lesson.get()).and_then(|l| l.spec.steps.get(nav.step.get())).map(|s| s.predict.clone()).unwrap_or_default()
+        })
+    };
+    view! {
+        {move || {
+            let (li, si) = (nav.lesson.get(), nav.step.get());
+            questions()
+                .into_iter()
+                .map(|q| {
+                    let key = (li, si, q.id.clone());
+                    let k1 = key.clone();
+                    let k2 = key.clone();
+                    let state = move || answers.with(|a| a.get(&k1).cloned().unwrap_or((None, false)));
+                    let right = q.choices.iter().position(|c| c.right);
+                    let qid = format!("predict-{}", q.id);
+                    let q_text = q.question.clone();
+                    let expl = q.explanation.clone();
+                    let choices = q.choices.clone();
+                    let state2 = state.clone();
+                    view! {
+                        <fieldset class="predict" data-testid="predict">
+                            <legend>
+                                <strong>{move || lang.t(Msg::Predict)} ": "</strong>
+                                <span inner_html=move || course::markdown::inline_html(q_text.get(lang.0.get()))></span>
+                            </legend>
+                            {choices
+                                .into_iter()
+                                .enumerate()
+                                .map(|(i, c)| {
+                                    let key = key.clone();
+                                    let name = qid.clone();
+                                    let st = state.clone();
+                                    view! {
+                                        <label class="choice">
+                                            <input
+                                                type="radio"
+                                                name=name
+                                                prop:checked=move || st().0 == Some(i)
+                                                on:change=move |_| answers.update(|a| {
+                                                    a.insert(key.clone(), (Some(i), false));
+                                                })
+                                            />
+                                            <span inner_html=move || course::markdown::inline_html(c.text.get(lang.0.get()))></span>
+                                        </label>
+                                    }
+                                })
+                                .collect_view()}
+                            <button
+                                type="button"
+                                class="secondary"
+                                disabled=move || state2().0.is_none()
+                                on:click=move |_| answers.update(|a| {
+                                    if let Some(v) = a.get_mut(&k2) {
+                                        v.1 = true;
+                                    }
+                                })
+                            >
+                                {move || lang.t(Msg::CheckAnswer)}
+                            </button>
+                            {move || {
+                                let (chosen, checked) = state();
+                                (checked && chosen.is_some()).then(|| {
+                                    let ok = chosen == right;
+                                    let expl = expl.clone();
+                                    view! {
+                                        <p class="predict-result" class:right=ok data-right=ok.to_string() role="status">
+                                            <strong>{if ok { lang.t(Msg::RightAnswer) } else { lang.t(Msg::WrongAnswer) }}</strong>
+                                            " "
+                                            <span inner_html=move || course::markdown::inline_html(expl.get(lang.0.get()))></span>
+                                        </p>
+                                    }
+                                })
+                            }}
+                        </fieldset>
+                    }
+                })
+                .collect_view()
+        }}
     }
 }

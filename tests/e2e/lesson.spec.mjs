@@ -40,4 +40,31 @@ test.describe('Lesson pane', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await expect(app.lesson).toContainText('What does it do?');
   });
+
+  test('a predict question is answered before the reveal, with its explanation', async ({ page }) => {
+    const app = new Playground(page);
+    await app.goto();
+    const q = page.getByTestId('predict').first();
+    await expect(q).toContainText('¿En qué nodos');
+    const check = q.getByRole('button', { name: 'Comprobar' });
+    await expect(check).toBeDisabled();
+    await q.getByLabel('En los cuatro nodos').check();
+    await check.click();
+    await expect(q.locator('.predict-result')).toHaveAttribute('data-right', 'false');
+    await q.getByLabel('En los tres workers').check();
+    await check.click();
+    await expect(q.locator('.predict-result')).toHaveAttribute('data-right', 'true');
+    await expect(q.locator('.predict-result')).toContainText('¡Correcto!');
+  });
+
+  test('steps move forward and back, each with its own goals', async ({ page }) => {
+    const app = new Playground(page);
+    await app.goto();
+    await expect(page.getByTestId('step-count')).toHaveText(/Paso 1 de \d+/);
+    await page.getByTestId('next-step').click();
+    await expect(page.getByTestId('step-count')).toHaveText(/Paso 2 de \d+/);
+    await expect(page.getByTestId('step-text')).toContainText('kubectl get ds');
+    await page.getByTestId('prev-step').click();
+    await expect(page.getByTestId('step-count')).toHaveText(/Paso 1 de \d+/);
+  });
 });
