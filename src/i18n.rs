@@ -115,18 +115,20 @@ pub fn manifest_error(lang: Lang, e: &ManifestError) -> String {
             }
         }
         K::UnsupportedKind { kind, .. } => {
-            let supported = kubesim::manifest::SUPPORTED.iter().map(|(k, _)| *k).collect::<Vec<_>>().join(", ");
+            let supported = kubesim::manifest::SUPPORTED.iter().map(|(k, v)| format!("{k} ({v})")).collect::<Vec<_>>().join(", ");
             if es {
-                format!("`{kind}` no está simulado aquí. Tipos disponibles: {supported}.")
+                format!("`{kind}` no está disponible aquí: este clúster simulado no lo modela. Tipos disponibles: {supported}.")
             } else {
-                format!("`{kind}` is not simulated here. Available kinds: {supported}.")
+                format!("`{kind}` is not supported here: this simulated cluster does not model it. Available kinds: {supported}.")
             }
         }
         K::WrongApiVersion { kind, api_version, expected } => {
-            if es {
-                format!("`{kind}` se escribe con `apiVersion: {expected}`, no `{api_version}`.")
-            } else {
-                format!("`{kind}` goes with `apiVersion: {expected}`, not `{api_version}`.")
+            let old = api_version.contains("beta") || api_version.contains("alpha");
+            match (es, old) {
+                (true, true) => format!("`{kind}` se escribe con `apiVersion: {expected}`, no `{api_version}`: esa versión beta se retiró (Kubernetes 1.16 y siguientes ya no la sirven)."),
+                (true, false) => format!("`{kind}` se escribe con `apiVersion: {expected}`, no `{api_version}`."),
+                (false, true) => format!("`{kind}` goes with `apiVersion: {expected}`, not `{api_version}`: that beta version was removed (Kubernetes 1.16 and later no longer serve it)."),
+                (false, false) => format!("`{kind}` goes with `apiVersion: {expected}`, not `{api_version}`."),
             }
         }
         K::UnknownField { field, path, suggestion } => {
@@ -142,11 +144,67 @@ pub fn manifest_error(lang: Lang, e: &ManifestError) -> String {
                 format!("`{field}`: unknown field in{place}.{hint}")
             }
         }
-        K::WrongType { path, detail } => {
+        K::WrongType { path, expected, found, value } => {
+            let got = match (value.is_empty(), es) {
+                (true, true) => value_type(true, *found).to_string(),
+                (true, false) => value_type(false, *found).to_string(),
+                (false, true) => format!("{} \"{value}\"", value_type(true, *found)),
+                (false, false) => format!("{} \"{value}\"", value_type(false, *found)),
+            };
             if es {
-                format!("Tipo incorrecto en `{path}`: {detail}")
+                format!("`{path}` debe ser {}, pero es {got}.", value_type(true, *expected))
             } else {
-                format!("Wrong type at `{path}`: {detail}")
+                format!("`{path}` must be {}, but it is {got}.", value_type(false, *expected))
+            }
+        }
+        K::OutOfRange { path, value } => {
+            if es {
+                format!("`{path}`: el número {value} es demasiado grande para este campo.")
+            } else {
+                format!("`{path}`: the number {value} is too big for this field.")
+            }
+        }
+        K::BadValue { path, detail } => {
+            if es {
+                format!("Valor no válido en `{path}`: {detail}")
+            } else {
+                format!("Invalid value at `{path}`: {detail}")
+            }
+        }
+        K::DuplicateKey { path, key } => {
+            let place = if path.is_empty() { String::new() } else { format!(" `{path}`") };
+            if es {
+                format!("`{key}` aparece dos veces en{place}: cada clave va una sola vez en un mapa (¿querías una lista o dos documentos separados por `---`?).")
+            } else {
+                format!("`{key}` appears twice in{place}: each key goes only once in a mapping (did you mean a list, or two documents separated by `---`?).")
+            }
+        }
+        K::BadQuantity { path, value } => {
+            if es {
+                format!("`{path}`: \"{value}\" no es una cantidad válida. Escribe el número pegado a la unidad: `5Gi`, `500Mi`, `5G` o `1e3` (sin espacio, y `GB` no existe).")
+            } else {
+                format!("`{path}`: \"{value}\" is not a valid quantity. Write the number next to its unit: `5Gi`, `500Mi`, `5G` or `1e3` (no space, and `GB` does not exist).")
+            }
+        }
+        K::TooDeep => {
+            if es {
+                "El YAML anida demasiados niveles: ningún objeto de Kubernetes es tan profundo.".into()
+            } else {
+                "The YAML nests too many levels: no Kubernetes object is that deep.".into()
+            }
+        }
+        K::AliasBomb => {
+            if es {
+                "Los alias (`*nombre`) de este YAML se expanden a demasiados datos; se rechaza para no bloquear el clúster.".into()
+            } else {
+                "The aliases (`*name`) in this YAML expand to too much data; it is refused so the cluster does not hang.".into()
+            }
+        }
+        K::TooLarge { bytes, limit } => {
+            if es {
+                format!("Este documento ocupa {bytes} bytes; el servidor de la API no acepta más de {limit} en una petición.")
+            } else {
+                format!("This document is {bytes} bytes; the API server accepts at most {limit} in one request.")
             }
         }
         K::Required { path } => {
@@ -164,6 +222,31 @@ pub fn manifest_error(lang: Lang, e: &ManifestError) -> String {
                 "There is no object to apply.".into()
             }
         }
+    }
+}
+
+/// "an integer", "a string"… (with its article, as used after "must be" / "debe ser").
+fn value_type(es: bool, t: kubesim::manifest::ValueType) -> &'static str {
+    use kubesim::manifest::ValueType as T;
+    match (t, es) {
+        (T::Integer, true) => "un número entero",
+        (T::Integer, false) => "an integer",
+        (T::Number, true) => "un número",
+        (T::Number, false) => "a number",
+        (T::String, true) => "un texto",
+        (T::String, false) => "a string",
+        (T::Boolean, true) => "un booleano (true o false)",
+        (T::Boolean, false) => "a boolean (true or false)",
+        (T::List, true) => "una lista",
+        (T::List, false) => "a list",
+        (T::Map, true) => "un mapa (clave: valor)",
+        (T::Map, false) => "a mapping (key: value)",
+        (T::Null, true) => "nulo",
+        (T::Null, false) => "null",
+        (T::IntOrString, true) => "un número entero o un porcentaje como \"25%\"",
+        (T::IntOrString, false) => "an integer or a percentage like \"25%\"",
+        (T::Other, true) => "otro tipo de valor",
+        (T::Other, false) => "another kind of value",
     }
 }
 
@@ -318,5 +401,72 @@ mod tests {
         assert!(es.contains("campo desconocido") && es.contains("¿Quisiste decir `selector`?"), "{es}");
         assert!(en.contains("unknown field") && en.contains("Did you mean `selector`?"), "{en}");
         assert_eq!((e.line, e.column), (6, 3));
+    }
+
+    const DEPLOY: &str = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 2\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: nginx\n        image: nginx:1.25\n";
+    const PVC: &str = "apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: data\nspec:\n  accessModes: [ReadWriteOnce]\n  resources:\n    requests:\n      storage: 5Gi\n";
+
+    fn error_of(text: &str) -> ManifestError {
+        let mut c = kubesim::Cluster::new(1);
+        match c.apply_text(text) {
+            Err(kubesim::ApplyError::Manifest(e)) => e,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    /// The exact wording, in both languages, of the errors of the manifest table
+    /// (crates/kubesim/tests/manifest_errors.rs holds their positions).
+    #[test]
+    fn manifest_error_table_in_both_languages() {
+        let cases: &[(&str, &str, &str, &str)] = &[
+            ("      containers:", "      contaners:",
+             "`contaners`: campo desconocido en `spec.template.spec`. ¿Quisiste decir `containers`?",
+             "`contaners`: unknown field in `spec.template.spec`. Did you mean `containers`?"),
+            ("replicas: 2", "replicas: tres",
+             "`spec.replicas` debe ser un número entero, pero es un texto \"tres\".",
+             "`spec.replicas` must be an integer, but it is a string \"tres\"."),
+            ("replicas: 2", "replicas: 9999999999",
+             "`spec.replicas`: el número 9999999999 es demasiado grande para este campo.",
+             "`spec.replicas`: the number 9999999999 is too big for this field."),
+            ("  replicas: 2", "  replicas: 2\n  replicas: 3",
+             "`replicas` aparece dos veces en `spec`: cada clave va una sola vez en un mapa (¿querías una lista o dos documentos separados por `---`?).",
+             "`replicas` appears twice in `spec`: each key goes only once in a mapping (did you mean a list, or two documents separated by `---`?)."),
+            ("  selector:\n    matchLabels:\n      app: web\n", "",
+             "Falta el campo obligatorio `spec.selector`.",
+             "The required field `spec.selector` is missing."),
+            ("        image: nginx:1.25\n", "",
+             "El contenedor `nginx` no tiene `image`.",
+             "Container `nginx` has no `image`."),
+            ("        app: web", "        app: api",
+             "`spec.selector` no coincide con las etiquetas de la plantilla ({\"app\":\"api\"}): el controlador no reconocería sus propios Pods.",
+             "`spec.selector` does not match the template's labels ({\"app\":\"api\"}): the controller would not recognise its own Pods."),
+            ("replicas: 2", "replicas: -1",
+             "`spec.replicas` no puede ser negativo (-1): usa 0 o más.",
+             "`spec.replicas` cannot be negative (-1): use 0 or more."),
+            ("name: web", "name: Web_1",
+             "`metadata.name`: \"Web_1\" no es un nombre válido: usa minúsculas, dígitos, '-' o '.', empezando y terminando en letra o dígito.",
+             "`metadata.name`: \"Web_1\" is not a valid name: use lower-case letters, digits, '-' or '.', starting and ending with a letter or digit."),
+            ("apps/v1", "apps/v1beta1",
+             "`Deployment` se escribe con `apiVersion: apps/v1`, no `apps/v1beta1`: esa versión beta se retiró (Kubernetes 1.16 y siguientes ya no la sirven).",
+             "`Deployment` goes with `apiVersion: apps/v1`, not `apps/v1beta1`: that beta version was removed (Kubernetes 1.16 and later no longer serve it)."),
+        ];
+        for (from, to, es, en) in cases {
+            let e = error_of(&DEPLOY.replacen(from, to, 1));
+            assert_eq!(manifest_error(Lang::Es, &e), *es);
+            assert_eq!(manifest_error(Lang::En, &e), *en);
+        }
+        let e = error_of(&PVC.replace("5Gi", "5GB"));
+        assert_eq!(manifest_error(Lang::Es, &e), "`spec.resources.requests.storage`: \"5GB\" no es una cantidad válida. Escribe el número pegado a la unidad: `5Gi`, `500Mi`, `5G` o `1e3` (sin espacio, y `GB` no existe).");
+        assert_eq!(manifest_error(Lang::En, &e), "`spec.resources.requests.storage`: \"5GB\" is not a valid quantity. Write the number next to its unit: `5Gi`, `500Mi`, `5G` or `1e3` (no space, and `GB` does not exist).");
+        let e = error_of("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\n");
+        let es = manifest_error(Lang::Es, &e);
+        let en = manifest_error(Lang::En, &e);
+        assert!(es.starts_with("`ConfigMap` no está disponible aquí: este clúster simulado no lo modela. Tipos disponibles: DaemonSet (apps/v1), Pod (v1),"), "{es}");
+        assert!(en.starts_with("`ConfigMap` is not supported here: this simulated cluster does not model it. Available kinds: DaemonSet (apps/v1), Pod (v1),"), "{en}");
+        for e in [error_of("a: [\n"), error_of(&format!("{}{}", "[".repeat(300), "]".repeat(300))), error_of("- 1\n"), error_of("# nada\n")] {
+            for lang in [Lang::Es, Lang::En] {
+                assert!(!manifest_error(lang, &e).is_empty());
+            }
+        }
     }
 }

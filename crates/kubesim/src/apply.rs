@@ -55,7 +55,7 @@ fn labels_json(l: &Labels) -> String {
 }
 
 fn invalid(doc: &Document, text: &str, kind: &str, name: &str, path: &str, detail: InvalidDetail, api_tail: String) -> ManifestError {
-    let (line, column) = manifest::locate(text, doc.line, path);
+    let (line, column) = doc.locate(text, path);
     ManifestError {
         document: doc.index,
         line,
@@ -73,7 +73,7 @@ fn validate_pod_spec(doc: &Document, text: &str, kind: &str, name: &str, base: &
     for (i, c) in spec.containers.iter().enumerate() {
         if c.image.trim().is_empty() {
             let path = format!("{base}.containers[{i}].image");
-            let (line, column) = manifest::locate(text, doc.line, &format!("{base}.containers"));
+            let (line, column) = doc.locate(text, &path);
             return Err(ManifestError {
                 document: doc.index,
                 line,
@@ -107,7 +107,7 @@ pub fn validate(doc: &Document, text: &str) -> Result<(), ManifestError> {
     match &doc.object {
         AnyObject::DaemonSet(ds) => {
             let Some(sel) = &ds.spec.selector else {
-                let (line, column) = manifest::locate(text, doc.line, "spec");
+                let (line, column) = doc.locate(text, "spec");
                 return Err(ManifestError {
                     document: doc.index,
                     line,
@@ -121,7 +121,7 @@ pub fn validate(doc: &Document, text: &str) -> Result<(), ManifestError> {
                     "Invalid value: {}: empty selector is invalid for daemonset".into()));
             }
             let Some(t) = &ds.spec.template else {
-                let (line, column) = manifest::locate(text, doc.line, "spec");
+                let (line, column) = doc.locate(text, "spec");
                 return Err(ManifestError {
                     document: doc.index,
                     line,
@@ -224,7 +224,7 @@ fn validate_workload(
     template: Option<&PodTemplateSpec>,
 ) -> Result<(), ManifestError> {
     let Some(sel) = selector else {
-        let (line, column) = manifest::locate(text, doc.line, "spec");
+        let (line, column) = doc.locate(text, "spec");
         return Err(ManifestError {
             document: doc.index,
             line,
@@ -238,7 +238,7 @@ fn validate_workload(
             format!("Invalid value: {{}}: empty selector is invalid for {lower}")));
     }
     let Some(t) = template else {
-        let (line, column) = manifest::locate(text, doc.line, "spec");
+        let (line, column) = doc.locate(text, "spec");
         return Err(ManifestError {
             document: doc.index,
             line,
@@ -273,7 +273,7 @@ fn dns_label_message(v: &str) -> String {
 }
 
 fn required(doc: &Document, text: &str, kind: &str, name: &str, path: &str) -> ManifestError {
-    let (line, column) = manifest::locate(text, doc.line, path.split('[').next().unwrap_or(path));
+    let (line, column) = doc.locate(text, path.split('[').next().unwrap_or(path));
     ManifestError {
         document: doc.index,
         line,
@@ -633,8 +633,19 @@ impl Cluster {
                 let Some(mut new) = merged(old, &doc.applied_json) else { return Ok(()) };
                 crate::statefulset::defaults(&mut new);
                 if !statefulset_update_allowed(old, &new) {
-                    return Err(invalid(doc, text, "StatefulSet", &name, "spec", InvalidDetail::StatefulSetSpecImmutable,
-                        "Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden".into()));
+                    let mut e = invalid(doc, text, "StatefulSet", &name, "spec", InvalidDetail::StatefulSetSpecImmutable,
+                        "Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden".into());
+                    // The real error names `spec`; the position points at the field that changed.
+                    let changed = [
+                        ("spec.selector", old.spec.selector != new.spec.selector),
+                        ("spec.serviceName", old.spec.service_name != new.spec.service_name),
+                        ("spec.podManagementPolicy", old.spec.pod_management_policy != new.spec.pod_management_policy),
+                        ("spec.volumeClaimTemplates", old.spec.volume_claim_templates != new.spec.volume_claim_templates),
+                    ];
+                    if let Some((path, _)) = changed.iter().find(|(_, c)| *c) {
+                        (e.line, e.column) = doc.locate(text, path);
+                    }
+                    return Err(e);
                 }
                 Ok(())
             }
