@@ -200,6 +200,13 @@ pub fn manifest_error(lang: Lang, e: &ManifestError) -> String {
                 "The aliases (`*name`) in this YAML expand to too much data; it is refused so the cluster does not hang.".into()
             }
         }
+        K::TooManyObjects { limit } => {
+            if es {
+                format!("Demasiados objetos de una vez: este clúster simulado aplica como mucho {limit} por archivo.")
+            } else {
+                format!("Too many objects at once: this simulated cluster applies at most {limit} per file.")
+            }
+        }
         K::TooLarge { bytes, limit } => {
             if es {
                 format!("Este documento ocupa {bytes} bytes; el servidor de la API no acepta más de {limit} en una petición.")

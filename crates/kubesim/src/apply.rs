@@ -71,6 +71,28 @@ fn validate_pod_spec(doc: &Document, text: &str, kind: &str, name: &str, base: &
         return Err(invalid(doc, text, kind, name, &path, InvalidDetail::NoContainers, "Required value".into()));
     }
     for (i, c) in spec.containers.iter().enumerate() {
+        // Container resources are kept as written; they must still read as quantities.
+        let resources = c.resources.as_ref().map(|r| [("requests", &r.requests), ("limits", &r.limits)]);
+        for (field, map) in resources.into_iter().flatten() {
+            for (k, v) in map {
+                let written = match v {
+                    serde_yaml::Value::String(s) => Some(s.clone()),
+                    serde_yaml::Value::Number(n) => Some(n.to_string()),
+                    _ => None,
+                };
+                if written.as_deref().and_then(|w| crate::quantity::parse(w).ok()).is_none() {
+                    let path = format!("{base}.containers[{i}].resources.{field}.{k}");
+                    let (line, column) = doc.locate(text, &path);
+                    return Err(ManifestError {
+                        document: doc.index,
+                        line,
+                        column,
+                        kind: ManifestErrorKind::BadQuantity { path, value: written.unwrap_or_default() },
+                        api_message: format!("Error from server (BadRequest): error when creating: {kind} in version \"v1\" cannot be handled as a {kind}: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"),
+                    });
+                }
+            }
+        }
         if c.image.trim().is_empty() {
             let path = format!("{base}.containers[{i}].image");
             let (line, column) = doc.locate(text, &path);

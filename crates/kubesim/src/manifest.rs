@@ -147,6 +147,8 @@ pub enum ManifestErrorKind {
     AliasBomb,
     /// A document bigger than the API server accepts in one request.
     TooLarge { bytes: usize, limit: usize },
+    /// More objects in one apply than this simulator takes ([`MAX_OBJECTS`]).
+    TooManyObjects { limit: usize },
     /// A required field is missing.
     Required { path: String },
     /// A value the API server rejects.
@@ -228,6 +230,10 @@ fn err(document: usize, line: usize, column: usize, kind: ManifestErrorKind, api
 /// whose text is bigger is refused before it is even read.
 pub const MAX_DOCUMENT_BYTES: usize = 3 * 1024 * 1024;
 
+/// Objects one apply may hold. Not a Kubernetes limit: a simulated cluster in a browser tab
+/// answers in well under a second up to here, and no lesson needs more.
+pub const MAX_OBJECTS: usize = 1000;
+
 /// Reads every document of a manifest. Fails on the first bad document and says which.
 /// `kind: List` documents give one [`Document`] per item, in order.
 pub fn parse(text: &str) -> Result<Vec<Document>, ManifestError> {
@@ -240,6 +246,10 @@ pub fn parse(text: &str) -> Result<Vec<Document>, ManifestError> {
             return Err(err(non_empty, b.line, 1, ManifestErrorKind::TooLarge { bytes: body.len(), limit: MAX_DOCUMENT_BYTES },
                 format!("Error from server (RequestEntityTooLarge): error when creating: Request entity too large: limit is {MAX_DOCUMENT_BYTES}")));
         }
+        if let Some((l, c)) = too_deep_flow(body) {
+            let line = b.line + l - 1;
+            return Err(err(non_empty, line, c, ManifestErrorKind::TooDeep, format!("error converting YAML to JSON: yaml: line {line}: exceeded max depth")));
+        }
         if body.lines().any(|l| { let t = l.trim(); !t.is_empty() && !t.starts_with('#') && t != "---" && !t.starts_with("--- #") }) {
             non_empty += 1;
         }
@@ -248,9 +258,10 @@ pub fn parse(text: &str) -> Result<Vec<Document>, ManifestError> {
     let mut index = 0usize;
     // A second reader over the same text, kept in step, decodes each plain document into its
     // type straight from the text, so decoding errors keep their line and column.
+    // It only moves when a document needs it (empty documents are not read twice).
     let mut typed_reader = serde_yaml::Deserializer::from_str(text);
+    let mut typed_next = 0usize;
     for (raw_index, de) in serde_yaml::Deserializer::from_str(text).enumerate() {
-        let typed_de = typed_reader.next();
         let start_line = bounds.get(raw_index).map(|b| b.line).unwrap_or(1);
         let mut value = match serde_yaml::Value::deserialize(de) {
             Ok(v) => v,
@@ -297,6 +308,7 @@ pub fn parse(text: &str) -> Result<Vec<Document>, ManifestError> {
                     .and_then(|_| decode_value(&item_kind, item).map_err(|_| decode_via_path(index, &item_kind, item, text, start_line, &prefix)))?;
                 let applied_json = serde_json::to_string(item).unwrap_or_default();
                 docs.push(Document { index, line: start_line, path_prefix: prefix, object, applied_json });
+                too_many(&docs, index, start_line)?;
             }
             index += 1;
             continue;
@@ -305,6 +317,8 @@ pub fn parse(text: &str) -> Result<Vec<Document>, ManifestError> {
         let object = if merged {
             decode_value(&kind, &value).map_err(|_| decode_via_path(index, &kind, &value, text, start_line, ""))?
         } else {
+            let typed_de = typed_reader.nth(raw_index - typed_next);
+            typed_next = raw_index + 1;
             match typed_de.map(|de| decode_de(&kind, de)) {
                 Some(Ok(o)) => o,
                 Some(Err(e)) => return Err(decode_error(index, &kind, &e, text, None)),
@@ -313,12 +327,60 @@ pub fn parse(text: &str) -> Result<Vec<Document>, ManifestError> {
         };
         let applied_json = serde_json::to_string(&value).unwrap_or_default();
         docs.push(Document { index, line: start_line, path_prefix: String::new(), object, applied_json });
+        too_many(&docs, index, start_line)?;
         index += 1;
     }
     if docs.is_empty() {
         return Err(err(0, 1, 1, ManifestErrorKind::Empty, "error: no objects passed to apply".into()));
     }
     Ok(docs)
+}
+
+fn too_many(docs: &[Document], index: usize, line: usize) -> Result<(), ManifestError> {
+    if docs.len() > MAX_OBJECTS {
+        return Err(err(index, line, 1, ManifestErrorKind::TooManyObjects { limit: MAX_OBJECTS },
+            format!("error: this simulated cluster applies at most {MAX_OBJECTS} objects at once")));
+    }
+    Ok(())
+}
+
+/// Flow nesting (`[[[…` / `{a: {a: …`) the reader would take quadratic time over. The reader
+/// refuses anything past 128 levels anyway; this cheap scan stops absurd depths before it
+/// starts (quotes and comments are skipped; the limit is far above any real manifest).
+const MAX_FLOW_SCAN_DEPTH: usize = 1000;
+
+fn too_deep_flow(body: &str) -> Option<(usize, usize)> {
+    let (mut depth, mut line, mut col) = (0usize, 1usize, 0usize);
+    let mut quote: Option<char> = None;
+    let mut comment = false;
+    let mut prev = ' ';
+    for ch in body.chars() {
+        col += 1;
+        if ch == '\n' {
+            (line, col, comment, prev) = (line + 1, 0, false, ' ');
+            continue;
+        }
+        if comment {
+            continue;
+        }
+        match (quote, ch) {
+            (Some('"'), '"') if prev != '\\' => quote = None,
+            (Some('\''), '\'') => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(ch),
+            (None, '#') if prev == ' ' || prev == '\t' => comment = true,
+            (None, '[' | '{') => {
+                depth += 1;
+                if depth > MAX_FLOW_SCAN_DEPTH {
+                    return Some((line, col));
+                }
+            }
+            (None, ']' | '}') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        prev = ch;
+    }
+    None
 }
 
 /// `apiVersion` and `kind` of a document (or of a `List` item) that must be a mapping.
