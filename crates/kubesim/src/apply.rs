@@ -440,9 +440,21 @@ impl ApplyError {
     }
 }
 
+/// A successful apply: what kubectl prints, and the mistakes the app points out.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Applied {
+    pub outcomes: Vec<ApplyOutcome>,
+    pub warnings: Vec<crate::warnings::ManifestWarning>,
+}
+
 impl Cluster {
     /// Reads, validates and applies a manifest: all of it, or nothing.
     pub fn apply_text(&mut self, text: &str) -> Result<Vec<ApplyOutcome>, ApplyError> {
+        self.apply_text_with_warnings(text).map(|a| a.outcomes)
+    }
+
+    /// [`Cluster::apply_text`], with the warnings (worded by the app) found before applying.
+    pub fn apply_text_with_warnings(&mut self, text: &str) -> Result<Applied, ApplyError> {
         let mut docs = manifest::parse(text).map_err(ApplyError::Manifest)?;
         for d in &mut docs {
             if d.object.meta().namespace.is_empty() && d.object.namespaced() {
@@ -465,7 +477,9 @@ impl Cluster {
                 }
             }
         }
-        Ok(docs.into_iter().map(|d| self.apply_document(d)).collect())
+        let warnings = self.manifest_warnings(&docs, text);
+        let outcomes = docs.into_iter().map(|d| self.apply_document(d)).collect();
+        Ok(Applied { outcomes, warnings })
     }
 
     fn apply_document(&mut self, doc: Document) -> ApplyOutcome {
