@@ -151,10 +151,13 @@ pub fn manifest_error(lang: Lang, e: &ManifestError) -> String {
                 (false, true) => format!("{} \"{value}\"", value_type(true, *found)),
                 (false, false) => format!("{} \"{value}\"", value_type(false, *found)),
             };
-            if es {
-                format!("`{path}` debe ser {}, pero es {got}.", value_type(true, *expected))
-            } else {
-                format!("`{path}` must be {}, but it is {got}.", value_type(false, *expected))
+            // `version: 1.0` in labels: YAML reads a number; quoting keeps it a string.
+            let quote = *expected == kubesim::manifest::ValueType::String && !value.is_empty();
+            match (es, quote) {
+                (true, true) => format!("`{path}` debe ser {}, pero YAML lee {got}. Escríbelo entre comillas: \"{value}\".", value_type(true, *expected)),
+                (false, true) => format!("`{path}` must be {}, but YAML reads {got}. Write it in quotes: \"{value}\".", value_type(false, *expected)),
+                (true, false) => format!("`{path}` debe ser {}, pero es {got}.", value_type(true, *expected)),
+                (false, false) => format!("`{path}` must be {}, but it is {got}.", value_type(false, *expected)),
             }
         }
         K::OutOfRange { path, value } => {
@@ -530,6 +533,9 @@ mod tests {
             ("replicas: 2", "replicas: tres",
              "`spec.replicas` debe ser un número entero, pero es un texto \"tres\".",
              "`spec.replicas` must be an integer, but it is a string \"tres\"."),
+            ("        app: web", "        app: web\n        version: 1.0",
+             "`spec.template.metadata.labels.version` debe ser un texto, pero YAML lee un número \"1.0\". Escríbelo entre comillas: \"1.0\".",
+             "`spec.template.metadata.labels.version` must be a string, but YAML reads a number \"1.0\". Write it in quotes: \"1.0\"."),
             ("replicas: 2", "replicas: 9999999999",
              "`spec.replicas`: el número 9999999999 es demasiado grande para este campo.",
              "`spec.replicas`: the number 9999999999 is too big for this field."),

@@ -306,6 +306,7 @@ pub fn parse(text: &str) -> Result<Vec<Document>, ManifestError> {
                 let (item_version, item_kind) = type_fields(index, item, || at(&prefix))?;
                 let object = check_kind(index, &item_kind, &item_version, &object_name(item), || at(&prefix))
                     .and_then(|_| decode_value(&item_kind, item).map_err(|_| decode_via_path(index, &item_kind, item, text, start_line, &prefix)))?;
+                strings_are_strings(index, &item_kind, item, text, start_line, &prefix)?;
                 let applied_json = serde_json::to_string(item).unwrap_or_default();
                 docs.push(Document { index, line: start_line, path_prefix: prefix, object, applied_json });
                 too_many(&docs, index, start_line)?;
@@ -325,6 +326,7 @@ pub fn parse(text: &str) -> Result<Vec<Document>, ManifestError> {
                 None => decode_value(&kind, &value).map_err(|e| decode_error(index, &kind, &e, text, Some((start_line, ""))))?,
             }
         };
+        strings_are_strings(index, &kind, &value, text, start_line, "")?;
         let applied_json = serde_json::to_string(&value).unwrap_or_default();
         docs.push(Document { index, line: start_line, path_prefix: String::new(), object, applied_json });
         too_many(&docs, index, start_line)?;
@@ -381,6 +383,85 @@ fn too_deep_flow(body: &str) -> Option<(usize, usize)> {
         prev = ch;
     }
     None
+}
+
+/// Fields the API server decodes as strings (or lists of strings), with the Go struct that
+/// holds them (for the real message). YAML reads `version: 1.0` or `value: 8080` as
+/// numbers, and the API server refuses them: a classic mistake the typed reader would let
+/// through, since it turns any scalar into a string.
+const STRING_FIELDS: &[(&str, &str)] = &[
+    ("metadata.labels.*", "ObjectMeta"),
+    ("metadata.annotations.*", "ObjectMeta"),
+    ("spec.selector.*", "ServiceSpec"),
+    ("spec.selector.matchLabels.*", "LabelSelector"),
+    ("spec.template.metadata.labels.*", "ObjectMeta"),
+    ("spec.template.metadata.annotations.*", "ObjectMeta"),
+    ("spec.nodeSelector.*", "PodSpec"),
+    ("spec.template.spec.nodeSelector.*", "PodSpec"),
+    ("spec.containers[*].env[*].value", "EnvVar"),
+    ("spec.template.spec.containers[*].env[*].value", "EnvVar"),
+    ("spec.containers[*].args[*]", "Container"),
+    ("spec.template.spec.containers[*].args[*]", "Container"),
+    ("spec.containers[*].command[*]", "Container"),
+    ("spec.template.spec.containers[*].command[*]", "Container"),
+    ("spec.containers[*].image", "Container"),
+    ("spec.template.spec.containers[*].image", "Container"),
+    ("spec.volumeClaimTemplates[*].metadata.labels.*", "ObjectMeta"),
+];
+
+/// The first number or boolean where [`STRING_FIELDS`] wants a string.
+fn strings_are_strings(index: usize, kind: &str, value: &serde_yaml::Value, text: &str, start_line: usize, prefix: &str) -> Result<(), ManifestError> {
+    fn walk(v: &serde_yaml::Value, segs: &[&str], path: String, out: &mut Option<(String, ValueType, String)>) {
+        if out.is_some() {
+            return;
+        }
+        let Some((first, rest)) = segs.split_first() else {
+            if matches!(v, serde_yaml::Value::Number(_) | serde_yaml::Value::Bool(_)) {
+                *out = Some((path, type_of(v), scalar_text(v)));
+            }
+            return;
+        };
+        let (key, any_index) = match first.strip_suffix("[*]") {
+            Some(k) => (k, true),
+            None => (*first, false),
+        };
+        let children: Vec<(String, &serde_yaml::Value)> = if key == "*" {
+            match v {
+                serde_yaml::Value::Mapping(m) => m.iter().filter_map(|(k, v)| k.as_str().map(|k| (join_path(&path, k), v))).collect(),
+                _ => vec![],
+            }
+        } else {
+            v.get(key).map(|c| vec![(join_path(&path, key), c)]).unwrap_or_default()
+        };
+        for (p, c) in children {
+            if any_index {
+                if let serde_yaml::Value::Sequence(items) = c {
+                    for (i, item) in items.iter().enumerate() {
+                        walk(item, rest, format!("{p}[{i}]"), out);
+                    }
+                }
+            } else {
+                walk(c, rest, p, out);
+            }
+        }
+    }
+    for (pattern, go_struct) in STRING_FIELDS {
+        let segs: Vec<&str> = pattern.split('.').collect();
+        let mut found = None;
+        walk(value, &segs, String::new(), &mut found);
+        if let Some((path, found_type, written)) = found {
+            let (line, column) = locate(text, start_line, &join_path(prefix, &path));
+            let go_path: String = path.split('[').map(|p| p.split_once(']').map_or(p, |(_, r)| r)).collect();
+            // Go names the map field, not the key, and drops list indexes.
+            let field = match (pattern.ends_with(".*"), go_path.rsplit_once('.')) {
+                (true, Some((parent, _))) => parent,
+                _ => go_path.as_str(),
+            };
+            return Err(err(index, line, column, ManifestErrorKind::WrongType { path, expected: ValueType::String, found: found_type, value: written },
+                format!("Error from server (BadRequest): error when creating: {kind} in version \"v1\" cannot be handled as a {kind}: json: cannot unmarshal {} into Go struct field {go_struct}.{field} of type string", go_json_word(found_type))));
+        }
+    }
+    Ok(())
 }
 
 /// `apiVersion` and `kind` of a document (or of a `List` item) that must be a mapping.
@@ -874,15 +955,15 @@ fn key_lines(region: &Region, key: &str) -> Vec<(usize, usize)> {
         .collect()
 }
 
-/// Follows `segs` as far as the text allows; returns the deepest position found and the
-/// region under it.
-fn descend(mut region: Region, segs: &[Seg<'_>], doc_start: usize) -> ((usize, usize), Region) {
+/// Follows `segs` as far as the text allows; returns the deepest position found, the
+/// region under it, and whether the whole path was followed.
+fn descend(mut region: Region, segs: &[Seg<'_>], doc_start: usize) -> ((usize, usize), Region, bool) {
     let mut best = region.iter().find(|(_, l)| significant(l)).map(|(n, l)| (*n, indent(l) + 1)).unwrap_or((doc_start, 1));
     for seg in segs {
-        let Some(col) = child_column(&region) else { break };
+        let Some(col) = child_column(&region) else { return (best, region, false) };
         match seg {
             Seg::Key(k) => {
-                let Some(&(i, col)) = key_lines(&region, k).first() else { break };
+                let Some(&(i, col)) = key_lines(&region, k).first() else { return (best, region, false) };
                 best = (region[i].0, col + 1);
                 region = children(&region, i, col, false);
             }
@@ -893,7 +974,7 @@ fn descend(mut region: Region, segs: &[Seg<'_>], doc_start: usize) -> ((usize, u
                     .filter(|(_, (_, l))| significant(l) && indent(l) == col && is_item(&l[col..]))
                     .map(|(i, _)| i)
                     .collect();
-                let Some(&i) = items.get(*want) else { break };
+                let Some(&i) = items.get(*want) else { return (best, region, false) };
                 let line = &region[i].1;
                 let content_col = col + 1 + indent(&line[col + 1..]);
                 best = (region[i].0, if content_col < line.len() { content_col + 1 } else { col + 1 });
@@ -901,7 +982,7 @@ fn descend(mut region: Region, segs: &[Seg<'_>], doc_start: usize) -> ((usize, u
             }
         }
     }
-    (best, region)
+    (best, region, true)
 }
 
 /// Finds the 1-based line and column of a field path like `spec.selector` or
@@ -917,7 +998,10 @@ pub fn locate(text: &str, doc_start: usize, path: &str) -> (usize, usize) {
 fn locate_duplicate(text: &str, doc_start: usize, path: &str, key: &str) -> Option<(usize, usize)> {
     let segs = split_path(path);
     let region = document_region(text, doc_start);
-    let region = if segs.is_empty() { region } else { descend(region, &segs, doc_start).1 };
+    let region = match descend(region, &segs, doc_start) {
+        (_, region, true) => region,
+        _ => return None,
+    };
     let lines = key_lines(&region, key);
     lines.get(1).map(|&(i, col)| (region[i].0, col + 1))
 }

@@ -339,6 +339,27 @@ fn table_of_bad_manifests() {
             wrong("spec.replicas", T::Integer, T::String, "tres"),
         ),
         ("only comments", "# nothing here\n---\n# nor here\n".into(), 1, 1, K::Empty),
+        (
+            "a number as a label value",
+            edit(DEPLOY, "        app: web", "        app: web\n        version: 1.0"),
+            14,
+            9,
+            wrong("spec.template.metadata.labels.version", T::String, T::Number, "1.0"),
+        ),
+        (
+            "a number as an env value",
+            edit(DEPLOY, "        image: nginx:1.25", "        image: nginx:1.25\n        env:\n        - name: PORT\n          value: 8080"),
+            20,
+            11,
+            wrong("spec.template.spec.containers[0].env[0].value", T::String, T::Integer, "8080"),
+        ),
+        (
+            "a boolean in args",
+            edit(DEPLOY, "        image: nginx:1.25", "        image: nginx:1.25\n        args: [--debug, true]"),
+            18,
+            9,
+            wrong("spec.template.spec.containers[0].args[1]", T::String, T::Boolean, "true"),
+        ),
     ];
     let mut failures = Vec::new();
     for (name, text, line, column, kind) in &cases {
@@ -380,6 +401,14 @@ fn real_api_messages() {
     assert_eq!(
         m(&edit(DS, "apps/v1", "extensions/v1beta1")),
         "error: resource mapping not found for name: \"fluentd\" namespace: \"\" from \"\": no matches for kind \"DaemonSet\" in version \"extensions/v1beta1\"\nensure CRDs are installed first"
+    );
+    assert_eq!(
+        m(&edit(DEPLOY, "        app: web", "        app: web\n        version: 1.0")),
+        "Error from server (BadRequest): error when creating: Deployment in version \"v1\" cannot be handled as a Deployment: json: cannot unmarshal number into Go struct field ObjectMeta.spec.template.metadata.labels of type string"
+    );
+    assert_eq!(
+        m(&edit(DEPLOY, "        image: nginx:1.25", "        image: nginx:1.25\n        env:\n        - name: PORT\n          value: 8080")),
+        "Error from server (BadRequest): error when creating: Deployment in version \"v1\" cannot be handled as a Deployment: json: cannot unmarshal number into Go struct field EnvVar.spec.template.spec.containers.env.value of type string"
     );
     assert!(m(&edit(STS, "  name: web", "  name: my.web")).starts_with(
         "The StatefulSet \"my.web\" is invalid: metadata.name: Invalid value: \"my.web\": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-'"
