@@ -93,11 +93,29 @@ pub fn manifest_error(lang: Lang, e: &ManifestError) -> String {
     use ManifestErrorKind as K;
     let es = lang == Lang::Es;
     match &e.kind {
-        K::Syntax { detail } => {
+        K::Syntax { detail, problem } => {
+            use kubesim::manifest::SyntaxProblem as P;
+            let why = match (problem, es) {
+                (P::Tab, true) => "hay un tabulador: YAML solo admite espacios para sangrar.".to_string(),
+                (P::Tab, false) => "there is a tab: YAML only accepts spaces for indentation.".to_string(),
+                (P::KeyValueHere, true) => "aquí no cabe un `clave: valor`. ¿Falta `:` en la línea anterior, hay dos `:` en la misma línea o la sangría mete una clave dentro de un valor?".to_string(),
+                (P::KeyValueHere, false) => "a `key: value` does not fit here. Is a `:` missing on the line before, are there two `:` on one line, or does the indentation put a key inside a value?".to_string(),
+                (P::Indentation, true) => "la sangría no cuadra con las claves o elementos de lista de alrededor: alinea con espacios los que van al mismo nivel.".to_string(),
+                (P::Indentation, false) => "the indentation does not line up with the keys or list items around it: align those at the same level with spaces.".to_string(),
+                (P::UnclosedBracket { close }, true) => format!("falta cerrar con `{close}` (o una `,` entre elementos)."),
+                (P::UnclosedBracket { close }, false) => format!("a closing `{close}` is missing (or a `,` between items)."),
+                (P::UnexpectedEnd, true) => "el texto termina dentro de algo sin cerrar, normalmente unas comillas.".to_string(),
+                (P::UnexpectedEnd, false) => "the text ends inside something left open, usually a quote.".to_string(),
+                (P::UnknownAlias, true) => "se usa un alias `*nombre` sin un ancla `&nombre` antes.".to_string(),
+                (P::UnknownAlias, false) => "an alias `*name` is used with no anchor `&name` before it.".to_string(),
+                (P::ControlCharacter, true) => "hay un carácter de control invisible (por ejemplo un byte NUL): bórralo.".to_string(),
+                (P::ControlCharacter, false) => "there is an invisible control character (e.g. a NUL byte): delete it.".to_string(),
+                (P::Other, _) => format!("{detail}."),
+            };
             if es {
-                format!("El YAML no es válido: {detail}")
+                format!("El YAML no es válido: {why}")
             } else {
-                format!("The YAML is not valid: {detail}")
+                format!("The YAML is not valid: {why}")
             }
         }
         K::NotAnObject => {
@@ -566,6 +584,12 @@ mod tests {
             assert_eq!(manifest_error(Lang::Es, &e), *es);
             assert_eq!(manifest_error(Lang::En, &e), *en);
         }
+        let e = error_of(&DEPLOY.replace("  name: web", "\tname: web"));
+        assert_eq!(manifest_error(Lang::Es, &e), "El YAML no es válido: hay un tabulador: YAML solo admite espacios para sangrar.");
+        assert_eq!(manifest_error(Lang::En, &e), "The YAML is not valid: there is a tab: YAML only accepts spaces for indentation.");
+        let e = error_of(&DEPLOY.replace("  name: web", "  name: web: api"));
+        assert_eq!(manifest_error(Lang::Es, &e), "El YAML no es válido: aquí no cabe un `clave: valor`. ¿Falta `:` en la línea anterior, hay dos `:` en la misma línea o la sangría mete una clave dentro de un valor?");
+        assert_eq!(manifest_error(Lang::En, &e), "The YAML is not valid: a `key: value` does not fit here. Is a `:` missing on the line before, are there two `:` on one line, or does the indentation put a key inside a value?");
         let e = error_of(&PVC.replace("5Gi", "5GB"));
         assert_eq!(manifest_error(Lang::Es, &e), "`spec.resources.requests.storage`: \"5GB\" no es una cantidad válida. Escribe el número pegado a la unidad: `5Gi`, `500Mi`, `5G` o `1e3` (sin espacio, y `GB` no existe).");
         assert_eq!(manifest_error(Lang::En, &e), "`spec.resources.requests.storage`: \"5GB\" is not a valid quantity. Write the number next to its unit: `5Gi`, `500Mi`, `5G` or `1e3` (no space, and `GB` does not exist).");

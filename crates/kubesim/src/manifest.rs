@@ -118,8 +118,8 @@ pub const SUPPORTED: &[(&str, &str)] = &[
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "camelCase")]
 pub enum ManifestErrorKind {
-    /// The text is not valid YAML.
-    Syntax { detail: String },
+    /// The text is not valid YAML (`detail` is the reader's English wording).
+    Syntax { detail: String, problem: SyntaxProblem },
     /// The document is not a mapping (e.g. a bare string or list).
     NotAnObject,
     /// `apiVersion` or `kind` is missing.
@@ -155,6 +155,42 @@ pub enum ManifestErrorKind {
     Invalid { path: String, detail: InvalidDetail },
     /// The document holds no object at all.
     Empty,
+}
+
+/// What a YAML syntax error most likely means, for wording it to a student.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum SyntaxProblem {
+    /// A tab where YAML wants spaces.
+    Tab,
+    /// `key: value` where none fits: `a: b: c`, a missing `:` on the line before, or
+    /// indentation that puts a key inside a value.
+    KeyValueHere,
+    /// Indentation that does not line up with the keys or list items around it.
+    Indentation,
+    /// A `[` or `{` that is never closed.
+    UnclosedBracket { close: char },
+    /// The text ends inside something (an unclosed quote).
+    UnexpectedEnd,
+    /// `*name` with no `&name` before it.
+    UnknownAlias,
+    /// A control character (e.g. a NUL byte).
+    ControlCharacter,
+    Other,
+}
+
+fn syntax_problem(detail: &str, at: Option<char>) -> SyntaxProblem {
+    match detail {
+        _ if at == Some('\t') => SyntaxProblem::Tab,
+        "mapping values are not allowed in this context" => SyntaxProblem::KeyValueHere,
+        "did not find expected key" | "did not find expected '-' indicator" | "block sequence entries are not allowed in this context" => SyntaxProblem::Indentation,
+        "did not find expected ',' or ']'" => SyntaxProblem::UnclosedBracket { close: ']' },
+        "did not find expected ',' or '}'" => SyntaxProblem::UnclosedBracket { close: '}' },
+        "found unexpected end of stream" => SyntaxProblem::UnexpectedEnd,
+        "unknown anchor" => SyntaxProblem::UnknownAlias,
+        _ if detail.starts_with("control characters are not allowed") => SyntaxProblem::ControlCharacter,
+        _ => SyntaxProblem::Other,
+    }
 }
 
 /// The kinds of YAML values, for wrong-type errors.
@@ -275,7 +311,7 @@ pub fn parse(text: &str) -> Result<Vec<Document>, ManifestError> {
         let merged = has_merge_key(&value);
         if merged {
             if let Err(e) = value.apply_merge() {
-                return Err(err(index, start_line, 1, ManifestErrorKind::Syntax { detail: strip_location(&e) }, format!("error converting YAML to JSON: yaml: {}", strip_location(&e))));
+                return Err(err(index, start_line, 1, ManifestErrorKind::Syntax { detail: strip_location(&e), problem: SyntaxProblem::Other }, format!("error converting YAML to JSON: yaml: {}", strip_location(&e))));
             }
         }
         let at = |path: &str| locate(text, start_line, path);
@@ -557,7 +593,7 @@ fn decode_via_path(index: usize, kind: &str, value: &serde_yaml::Value, text: &s
             Some(Err(e)) => decode_error(index, kind, &e, text, Some(fallback)),
             _ => match decode_value(kind, value) {
                 Err(e) => decode_error(index, kind, &e, text, Some(fallback)),
-                Ok(_) => err(index, start_line, 1, ManifestErrorKind::Syntax { detail: "unreadable object".into() }, "error: unable to decode".into()),
+                Ok(_) => err(index, start_line, 1, ManifestErrorKind::Syntax { detail: "unreadable object".into(), problem: SyntaxProblem::Other }, "error: unable to decode".into()),
             },
         },
         Err(e) => decode_error(index, kind, &e, text, Some(fallback)),
@@ -654,7 +690,15 @@ fn reader_error(index: usize, start_line: usize, text: &str, e: &serde_yaml::Err
         return err(index, l, c, ManifestErrorKind::OutOfRange { path: path.clone(), value: v.to_string() },
             format!("error converting YAML to JSON: yaml: line {l}: integer {v} out of range"));
     }
-    err(index, l, c, ManifestErrorKind::Syntax { detail: msg.clone() }, format!("error converting YAML to JSON: yaml: line {l}: {msg}"))
+    // The reader gives control characters a byte position instead of a line and column.
+    if let Some(pos) = msg.split("at position ").nth(1).and_then(|p| p.trim().parse::<usize>().ok()) {
+        let before = &text.as_bytes()[..pos.min(text.len())];
+        l = before.iter().filter(|b| **b == b'\n').count() + 1;
+        c = String::from_utf8_lossy(&before[before.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1)..]).chars().count() + 1;
+    }
+    let at = text.lines().nth(l.saturating_sub(1)).and_then(|line| line.chars().nth(c.saturating_sub(1)));
+    let problem = syntax_problem(&msg, at);
+    err(index, l, c, ManifestErrorKind::Syntax { detail: msg.clone(), problem }, format!("error converting YAML to JSON: yaml: line {l}: {msg}"))
 }
 
 /// serde's "expected …" wording → the kind of value.

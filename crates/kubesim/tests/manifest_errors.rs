@@ -1,7 +1,7 @@
 //! Bad manifests and the exact (line, column, kind) each must get. The student-facing
 //! wording of these errors, in Spanish and English, is checked in the app's `src/i18n.rs`.
 
-use kubesim::manifest::{self, InvalidDetail, ManifestError, ManifestErrorKind as K, Unsupported, ValueType as T};
+use kubesim::manifest::{self, InvalidDetail, ManifestError, ManifestErrorKind as K, SyntaxProblem, Unsupported, ValueType as T};
 use kubesim::{ApplyError, Cluster};
 
 const DEPLOY: &str = "\
@@ -330,7 +330,43 @@ fn table_of_bad_manifests() {
         ("no kind", edit(DEPLOY, "kind: Deployment\n", ""), 1, 1, K::MissingTypeField { field: "kind".into() }),
         ("a scalar document", "hello\n".into(), 1, 1, K::NotAnObject),
         ("a list document", "- a\n- b\n".into(), 1, 1, K::NotAnObject),
-        ("tab indentation", edit(DEPLOY, "  name: web", "\tname: web"), 4, 1, K::Syntax { detail: "found character that cannot start any token".into() }),
+        ("tab indentation", edit(DEPLOY, "  name: web", "\tname: web"), 4, 1, K::Syntax { detail: "found character that cannot start any token".into(), problem: SyntaxProblem::Tab }),
+        (
+            "key: value where none fits",
+            edit(DEPLOY, "  name: web", "  name: web: api"),
+            4,
+            12,
+            K::Syntax { detail: "mapping values are not allowed in this context".into(), problem: SyntaxProblem::KeyValueHere },
+        ),
+        (
+            "indentation",
+            edit(DEPLOY, "  selector:", " selector:"),
+            7,
+            2,
+            K::Syntax { detail: "did not find expected key".into(), problem: SyntaxProblem::Indentation },
+        ),
+        (
+            "unclosed bracket",
+            edit(DEPLOY, "      app: web\n", "      app: [web\n"),
+            10,
+            11,
+            K::Syntax { detail: "did not find expected ',' or ']'".into(), problem: SyntaxProblem::UnclosedBracket { close: ']' } },
+        ),
+        (
+            "unclosed quote",
+            format!("{DEPLOY}        args: [\"--port]\n"),
+            19,
+            1,
+            K::Syntax { detail: "found unexpected end of stream".into(), problem: SyntaxProblem::UnexpectedEnd },
+        ),
+        ("unknown alias", edit(DEPLOY, "replicas: 2", "replicas: *n"), 6, 13, K::Syntax { detail: "unknown anchor".into(), problem: SyntaxProblem::UnknownAlias }),
+        (
+            "NUL byte",
+            edit(DEPLOY, "name: web", "name: w\0eb"),
+            4,
+            10,
+            K::Syntax { detail: "control characters are not allowed at position 56".into(), problem: SyntaxProblem::ControlCharacter },
+        ),
         (
             "bad second document",
             format!("{DS}---\n{}", edit(DEPLOY, "replicas: 2", "replicas: tres")),
