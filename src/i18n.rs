@@ -131,11 +131,29 @@ pub fn manifest_error(lang: Lang, e: &ManifestError) -> String {
     use ManifestErrorKind as K;
     let es = lang == Lang::Es;
     match &e.kind {
-        K::Syntax { detail } => {
+        K::Syntax { detail, problem } => {
+            use kubesim::manifest::SyntaxProblem as P;
+            let why = match (problem, es) {
+                (P::Tab, true) => "hay un tabulador: YAML solo admite espacios para sangrar.".to_string(),
+                (P::Tab, false) => "there is a tab: YAML only accepts spaces for indentation.".to_string(),
+                (P::KeyValueHere, true) => "aquí no cabe un `clave: valor`. ¿Falta `:` en la línea anterior, hay dos `:` en la misma línea o la sangría mete una clave dentro de un valor?".to_string(),
+                (P::KeyValueHere, false) => "a `key: value` does not fit here. Is a `:` missing on the line before, are there two `:` on one line, or does the indentation put a key inside a value?".to_string(),
+                (P::Indentation, true) => "la sangría no cuadra con las claves o elementos de lista de alrededor: alinea con espacios los que van al mismo nivel.".to_string(),
+                (P::Indentation, false) => "the indentation does not line up with the keys or list items around it: align those at the same level with spaces.".to_string(),
+                (P::UnclosedBracket { close }, true) => format!("falta cerrar con `{close}` (o una `,` entre elementos)."),
+                (P::UnclosedBracket { close }, false) => format!("a closing `{close}` is missing (or a `,` between items)."),
+                (P::UnexpectedEnd, true) => "el texto termina dentro de algo sin cerrar, normalmente unas comillas.".to_string(),
+                (P::UnexpectedEnd, false) => "the text ends inside something left open, usually a quote.".to_string(),
+                (P::UnknownAlias, true) => "se usa un alias `*nombre` sin un ancla `&nombre` antes.".to_string(),
+                (P::UnknownAlias, false) => "an alias `*name` is used with no anchor `&name` before it.".to_string(),
+                (P::ControlCharacter, true) => "hay un carácter de control invisible (por ejemplo un byte NUL): bórralo.".to_string(),
+                (P::ControlCharacter, false) => "there is an invisible control character (e.g. a NUL byte): delete it.".to_string(),
+                (P::Other, _) => format!("{detail}."),
+            };
             if es {
-                format!("El YAML no es válido: {detail}")
+                format!("El YAML no es válido: {why}")
             } else {
-                format!("The YAML is not valid: {detail}")
+                format!("The YAML is not valid: {why}")
             }
         }
         K::NotAnObject => {
@@ -153,18 +171,20 @@ pub fn manifest_error(lang: Lang, e: &ManifestError) -> String {
             }
         }
         K::UnsupportedKind { kind, .. } => {
-            let supported = kubesim::manifest::SUPPORTED.iter().map(|(k, _)| *k).collect::<Vec<_>>().join(", ");
+            let supported = kubesim::manifest::SUPPORTED.iter().map(|(k, v)| format!("{k} ({v})")).collect::<Vec<_>>().join(", ");
             if es {
-                format!("`{kind}` no está simulado aquí. Tipos disponibles: {supported}.")
+                format!("`{kind}` no está disponible aquí: este clúster simulado no lo modela. Tipos disponibles: {supported}.")
             } else {
-                format!("`{kind}` is not simulated here. Available kinds: {supported}.")
+                format!("`{kind}` is not supported here: this simulated cluster does not model it. Available kinds: {supported}.")
             }
         }
         K::WrongApiVersion { kind, api_version, expected } => {
-            if es {
-                format!("`{kind}` se escribe con `apiVersion: {expected}`, no `{api_version}`.")
-            } else {
-                format!("`{kind}` goes with `apiVersion: {expected}`, not `{api_version}`.")
+            let old = api_version.contains("beta") || api_version.contains("alpha");
+            match (es, old) {
+                (true, true) => format!("`{kind}` se escribe con `apiVersion: {expected}`, no `{api_version}`: esa versión beta se retiró (Kubernetes 1.16 y siguientes ya no la sirven)."),
+                (true, false) => format!("`{kind}` se escribe con `apiVersion: {expected}`, no `{api_version}`."),
+                (false, true) => format!("`{kind}` goes with `apiVersion: {expected}`, not `{api_version}`: that beta version was removed (Kubernetes 1.16 and later no longer serve it)."),
+                (false, false) => format!("`{kind}` goes with `apiVersion: {expected}`, not `{api_version}`."),
             }
         }
         K::UnknownField { field, path, suggestion } => {
@@ -180,11 +200,77 @@ pub fn manifest_error(lang: Lang, e: &ManifestError) -> String {
                 format!("`{field}`: unknown field in{place}.{hint}")
             }
         }
-        K::WrongType { path, detail } => {
+        K::WrongType { path, expected, found, value } => {
+            let got = match (value.is_empty(), es) {
+                (true, true) => value_type(true, *found).to_string(),
+                (true, false) => value_type(false, *found).to_string(),
+                (false, true) => format!("{} \"{value}\"", value_type(true, *found)),
+                (false, false) => format!("{} \"{value}\"", value_type(false, *found)),
+            };
+            // `version: 1.0` in labels: YAML reads a number; quoting keeps it a string.
+            let quote = *expected == kubesim::manifest::ValueType::String && !value.is_empty();
+            match (es, quote) {
+                (true, true) => format!("`{path}` debe ser {}, pero YAML lee {got}. Escríbelo entre comillas: \"{value}\".", value_type(true, *expected)),
+                (false, true) => format!("`{path}` must be {}, but YAML reads {got}. Write it in quotes: \"{value}\".", value_type(false, *expected)),
+                (true, false) => format!("`{path}` debe ser {}, pero es {got}.", value_type(true, *expected)),
+                (false, false) => format!("`{path}` must be {}, but it is {got}.", value_type(false, *expected)),
+            }
+        }
+        K::OutOfRange { path, value } => {
             if es {
-                format!("Tipo incorrecto en `{path}`: {detail}")
+                format!("`{path}`: el número {value} es demasiado grande para este campo.")
             } else {
-                format!("Wrong type at `{path}`: {detail}")
+                format!("`{path}`: the number {value} is too big for this field.")
+            }
+        }
+        K::BadValue { path, detail } => {
+            if es {
+                format!("Valor no válido en `{path}`: {detail}")
+            } else {
+                format!("Invalid value at `{path}`: {detail}")
+            }
+        }
+        K::DuplicateKey { path, key } => {
+            let place = if path.is_empty() { String::new() } else { format!(" `{path}`") };
+            if es {
+                format!("`{key}` aparece dos veces en{place}: cada clave va una sola vez en un mapa (¿querías una lista o dos documentos separados por `---`?).")
+            } else {
+                format!("`{key}` appears twice in{place}: each key goes only once in a mapping (did you mean a list, or two documents separated by `---`?).")
+            }
+        }
+        K::BadQuantity { path, value } => {
+            if es {
+                format!("`{path}`: \"{value}\" no es una cantidad válida. Escribe el número pegado a la unidad: `5Gi`, `500Mi`, `5G` o `1e3` (sin espacio, y `GB` no existe).")
+            } else {
+                format!("`{path}`: \"{value}\" is not a valid quantity. Write the number next to its unit: `5Gi`, `500Mi`, `5G` or `1e3` (no space, and `GB` does not exist).")
+            }
+        }
+        K::TooDeep => {
+            if es {
+                "El YAML anida demasiados niveles: ningún objeto de Kubernetes es tan profundo.".into()
+            } else {
+                "The YAML nests too many levels: no Kubernetes object is that deep.".into()
+            }
+        }
+        K::AliasBomb => {
+            if es {
+                "Los alias (`*nombre`) de este YAML se expanden a demasiados datos; se rechaza para no bloquear el clúster.".into()
+            } else {
+                "The aliases (`*name`) in this YAML expand to too much data; it is refused so the cluster does not hang.".into()
+            }
+        }
+        K::TooManyObjects { limit } => {
+            if es {
+                format!("Demasiados objetos de una vez: este clúster simulado aplica como mucho {limit} por archivo.")
+            } else {
+                format!("Too many objects at once: this simulated cluster applies at most {limit} per file.")
+            }
+        }
+        K::TooLarge { bytes, limit } => {
+            if es {
+                format!("Este documento ocupa {bytes} bytes; el servidor de la API no acepta más de {limit} en una petición.")
+            } else {
+                format!("This document is {bytes} bytes; the API server accepts at most {limit} in one request.")
             }
         }
         K::Required { path } => {
@@ -202,6 +288,110 @@ pub fn manifest_error(lang: Lang, e: &ManifestError) -> String {
                 "There is no object to apply.".into()
             }
         }
+    }
+}
+
+/// A warning about an applied manifest (not an error: it applied), worded for the student.
+/// (Returned by `Cluster::apply_text_with_warnings`; the editor does not show them yet.)
+#[cfg_attr(not(test), allow(dead_code))]
+pub fn manifest_warning(lang: Lang, w: &kubesim::ManifestWarning) -> String {
+    use kubesim::WarningKind as W;
+    let es = lang == Lang::Es;
+    let object = &w.object;
+    match &w.kind {
+        W::NoHeadlessService { service_name, exists: false } if service_name.is_empty() => {
+            if es {
+                format!("`{object}` no tiene `serviceName`: sus Pods no tendrán nombres DNS estables (web-0.<servicio>). Crea un Service headless y nómbralo en `spec.serviceName`.")
+            } else {
+                format!("`{object}` has no `serviceName`: its Pods get no stable DNS names (web-0.<service>). Create a headless Service and name it in `spec.serviceName`.")
+            }
+        }
+        W::NoHeadlessService { service_name, exists: false } => {
+            if es {
+                format!("`{object}`: no hay ningún Service `{service_name}` (ni en el clúster ni en este archivo). Sin él, los Pods no tendrán nombres DNS estables; crea un Service headless (`clusterIP: None`) con ese nombre.")
+            } else {
+                format!("`{object}`: there is no Service `{service_name}` (neither in the cluster nor in this file). Without it the Pods get no stable DNS names; create a headless Service (`clusterIP: None`) with that name.")
+            }
+        }
+        W::NoHeadlessService { service_name, exists: true } => {
+            if es {
+                format!("`{object}`: el Service `{service_name}` existe pero no es headless (le falta `clusterIP: None`), así que no publica un nombre DNS por Pod.")
+            } else {
+                format!("`{object}`: Service `{service_name}` exists but is not headless (it lacks `clusterIP: None`), so it publishes no DNS name per Pod.")
+            }
+        }
+        W::StorageClassNotFound { class, claim } => {
+            if es {
+                format!("`{object}`: la reclamación `{claim}` pide la StorageClass `{class}`, que no existe; se quedará en Pending. Mira las que hay con `kubectl get storageclass`.")
+            } else {
+                format!("`{object}`: claim `{claim}` asks for StorageClass `{class}`, which does not exist; it will stay Pending. See the available ones with `kubectl get storageclass`.")
+            }
+        }
+        W::NoEligibleNode { reasons } => {
+            let why = reasons.iter().map(|r| format!("{}: {}", r.node, skip_reason(es, &r.reason))).collect::<Vec<_>>().join("; ");
+            match (es, reasons.is_empty()) {
+                (true, true) => format!("`{object}`: el clúster no tiene nodos, así que no se creará ningún Pod."),
+                (false, true) => format!("`{object}`: the cluster has no nodes, so no Pod will be created."),
+                (true, false) => format!("`{object}`: ningún nodo puede ejecutar sus Pods, así que no se creará ninguno. {why}."),
+                (false, false) => format!("`{object}`: no node can run its Pods, so none will be created. {why}."),
+            }
+        }
+        W::LatestTag { container, image } => {
+            if es {
+                format!("El contenedor `{container}` usa `{image}` sin versión fija (`latest` o sin etiqueta): cada nodo puede acabar con una versión distinta. Fija una, p. ej. `nginx:1.25`.")
+            } else {
+                format!("Container `{container}` uses `{image}` without a fixed version (`latest` or no tag): each node may end up running a different one. Pin one, e.g. `nginx:1.25`.")
+            }
+        }
+        W::SharedClaim { claim, access_mode } => {
+            let mode = if access_mode.is_empty() { String::new() } else { format!(" ({access_mode})") };
+            if es {
+                format!("`{object}`: todas las réplicas montan la misma reclamación `{claim}`{mode}; con ReadWriteOnce solo un nodo puede usarla y cada réplica no tiene su propio disco. Usa `volumeClaimTemplates`.")
+            } else {
+                format!("`{object}`: every replica mounts the same claim `{claim}`{mode}; with ReadWriteOnce only one node can use it and no replica gets a disk of its own. Use `volumeClaimTemplates`.")
+            }
+        }
+    }
+}
+
+/// Why a node gets no daemon Pod.
+#[cfg_attr(not(test), allow(dead_code))]
+fn skip_reason(es: bool, r: &kubesim::why::SkipReason) -> String {
+    use kubesim::why::SkipReason as R;
+    match (r, es) {
+        (R::NodeSelectorMismatch { selector }, true) => format!("sus etiquetas no cumplen `nodeSelector` ({selector})"),
+        (R::NodeSelectorMismatch { selector }, false) => format!("its labels do not match `nodeSelector` ({selector})"),
+        (R::NodeAffinityMismatch, true) => "no cumple la afinidad de nodo requerida".into(),
+        (R::NodeAffinityMismatch, false) => "it does not match the required node affinity".into(),
+        (R::OtherNodeName { node_name }, true) => format!("la plantilla fija `nodeName: {node_name}`"),
+        (R::OtherNodeName { node_name }, false) => format!("the template sets `nodeName: {node_name}`"),
+        (R::UntoleratedTaint { taint }, true) => format!("tiene el taint `{taint}` y los Pods no lo toleran"),
+        (R::UntoleratedTaint { taint }, false) => format!("it has taint `{taint}` and the Pods do not tolerate it"),
+    }
+}
+
+/// "an integer", "a string"… (with its article, as used after "must be" / "debe ser").
+fn value_type(es: bool, t: kubesim::manifest::ValueType) -> &'static str {
+    use kubesim::manifest::ValueType as T;
+    match (t, es) {
+        (T::Integer, true) => "un número entero",
+        (T::Integer, false) => "an integer",
+        (T::Number, true) => "un número",
+        (T::Number, false) => "a number",
+        (T::String, true) => "un texto",
+        (T::String, false) => "a string",
+        (T::Boolean, true) => "un booleano (true o false)",
+        (T::Boolean, false) => "a boolean (true or false)",
+        (T::List, true) => "una lista",
+        (T::List, false) => "a list",
+        (T::Map, true) => "un mapa (clave: valor)",
+        (T::Map, false) => "a mapping (key: value)",
+        (T::Null, true) => "nulo",
+        (T::Null, false) => "null",
+        (T::IntOrString, true) => "un número entero o un porcentaje como \"25%\"",
+        (T::IntOrString, false) => "an integer or a percentage like \"25%\"",
+        (T::Other, true) => "otro tipo de valor",
+        (T::Other, false) => "another kind of value",
     }
 }
 
@@ -356,5 +546,100 @@ mod tests {
         assert!(es.contains("campo desconocido") && es.contains("¿Quisiste decir `selector`?"), "{es}");
         assert!(en.contains("unknown field") && en.contains("Did you mean `selector`?"), "{en}");
         assert_eq!((e.line, e.column), (6, 3));
+    }
+
+    const DEPLOY: &str = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 2\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: nginx\n        image: nginx:1.25\n";
+    const PVC: &str = "apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: data\nspec:\n  accessModes: [ReadWriteOnce]\n  resources:\n    requests:\n      storage: 5Gi\n";
+
+    fn error_of(text: &str) -> ManifestError {
+        let mut c = kubesim::Cluster::new(1);
+        match c.apply_text(text) {
+            Err(kubesim::ApplyError::Manifest(e)) => e,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn manifest_warnings_in_both_languages() {
+        let sts = "apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: web\nspec:\n  serviceName: nginx\n  replicas: 2\n  selector:\n    matchLabels:\n      app: nginx\n  template:\n    metadata:\n      labels:\n        app: nginx\n    spec:\n      containers:\n      - name: nginx\n        image: nginx\n";
+        let mut c = kubesim::Cluster::new(1);
+        let w = c.apply_text_with_warnings(sts).unwrap().warnings;
+        let words: Vec<(String, String)> = w.iter().map(|w| (manifest_warning(Lang::Es, w), manifest_warning(Lang::En, w))).collect();
+        assert_eq!(words, [
+            ("El contenedor `nginx` usa `nginx` sin versión fija (`latest` o sin etiqueta): cada nodo puede acabar con una versión distinta. Fija una, p. ej. `nginx:1.25`.".to_string(),
+             "Container `nginx` uses `nginx` without a fixed version (`latest` or no tag): each node may end up running a different one. Pin one, e.g. `nginx:1.25`.".to_string()),
+            ("`statefulset.apps/web`: no hay ningún Service `nginx` (ni en el clúster ni en este archivo). Sin él, los Pods no tendrán nombres DNS estables; crea un Service headless (`clusterIP: None`) con ese nombre.".to_string(),
+             "`statefulset.apps/web`: there is no Service `nginx` (neither in the cluster nor in this file). Without it the Pods get no stable DNS names; create a headless Service (`clusterIP: None`) with that name.".to_string()),
+        ]);
+        let ds = "apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\nspec:\n  selector:\n    matchLabels:\n      app: agent\n  template:\n    metadata:\n      labels:\n        app: agent\n    spec:\n      nodeSelector:\n        disk: ssd\n      containers:\n      - name: agent\n        image: busybox:1.36\n";
+        let mut c = kubesim::Cluster::with_nodes(1, &[kubesim::NodeSpecInput::worker("n1")]);
+        let w = c.apply_text_with_warnings(ds).unwrap().warnings;
+        assert_eq!(manifest_warning(Lang::Es, &w[0]), "`daemonset.apps/agent`: ningún nodo puede ejecutar sus Pods, así que no se creará ninguno. n1: sus etiquetas no cumplen `nodeSelector` (disk=ssd).");
+        assert_eq!(manifest_warning(Lang::En, &w[0]), "`daemonset.apps/agent`: no node can run its Pods, so none will be created. n1: its labels do not match `nodeSelector` (disk=ssd).");
+    }
+
+    /// The exact wording, in both languages, of the errors of the manifest table
+    /// (crates/kubesim/tests/manifest_errors.rs holds their positions).
+    #[test]
+    fn manifest_error_table_in_both_languages() {
+        let cases: &[(&str, &str, &str, &str)] = &[
+            ("      containers:", "      contaners:",
+             "`contaners`: campo desconocido en `spec.template.spec`. ¿Quisiste decir `containers`?",
+             "`contaners`: unknown field in `spec.template.spec`. Did you mean `containers`?"),
+            ("replicas: 2", "replicas: tres",
+             "`spec.replicas` debe ser un número entero, pero es un texto \"tres\".",
+             "`spec.replicas` must be an integer, but it is a string \"tres\"."),
+            ("        app: web", "        app: web\n        version: 1.0",
+             "`spec.template.metadata.labels.version` debe ser un texto, pero YAML lee un número \"1.0\". Escríbelo entre comillas: \"1.0\".",
+             "`spec.template.metadata.labels.version` must be a string, but YAML reads a number \"1.0\". Write it in quotes: \"1.0\"."),
+            ("replicas: 2", "replicas: 9999999999",
+             "`spec.replicas`: el número 9999999999 es demasiado grande para este campo.",
+             "`spec.replicas`: the number 9999999999 is too big for this field."),
+            ("  replicas: 2", "  replicas: 2\n  replicas: 3",
+             "`replicas` aparece dos veces en `spec`: cada clave va una sola vez en un mapa (¿querías una lista o dos documentos separados por `---`?).",
+             "`replicas` appears twice in `spec`: each key goes only once in a mapping (did you mean a list, or two documents separated by `---`?)."),
+            ("  selector:\n    matchLabels:\n      app: web\n", "",
+             "Falta el campo obligatorio `spec.selector`.",
+             "The required field `spec.selector` is missing."),
+            ("        image: nginx:1.25\n", "",
+             "El contenedor `nginx` no tiene `image`.",
+             "Container `nginx` has no `image`."),
+            ("        app: web", "        app: api",
+             "`spec.selector` no coincide con las etiquetas de la plantilla ({\"app\":\"api\"}): el controlador no reconocería sus propios Pods.",
+             "`spec.selector` does not match the template's labels ({\"app\":\"api\"}): the controller would not recognise its own Pods."),
+            ("replicas: 2", "replicas: -1",
+             "`spec.replicas` no puede ser negativo (-1): usa 0 o más.",
+             "`spec.replicas` cannot be negative (-1): use 0 or more."),
+            ("name: web", "name: Web_1",
+             "`metadata.name`: \"Web_1\" no es un nombre válido: usa minúsculas, dígitos, '-' o '.', empezando y terminando en letra o dígito.",
+             "`metadata.name`: \"Web_1\" is not a valid name: use lower-case letters, digits, '-' or '.', starting and ending with a letter or digit."),
+            ("apps/v1", "apps/v1beta1",
+             "`Deployment` se escribe con `apiVersion: apps/v1`, no `apps/v1beta1`: esa versión beta se retiró (Kubernetes 1.16 y siguientes ya no la sirven).",
+             "`Deployment` goes with `apiVersion: apps/v1`, not `apps/v1beta1`: that beta version was removed (Kubernetes 1.16 and later no longer serve it)."),
+        ];
+        for (from, to, es, en) in cases {
+            let e = error_of(&DEPLOY.replacen(from, to, 1));
+            assert_eq!(manifest_error(Lang::Es, &e), *es);
+            assert_eq!(manifest_error(Lang::En, &e), *en);
+        }
+        let e = error_of(&DEPLOY.replace("  name: web", "\tname: web"));
+        assert_eq!(manifest_error(Lang::Es, &e), "El YAML no es válido: hay un tabulador: YAML solo admite espacios para sangrar.");
+        assert_eq!(manifest_error(Lang::En, &e), "The YAML is not valid: there is a tab: YAML only accepts spaces for indentation.");
+        let e = error_of(&DEPLOY.replace("  name: web", "  name: web: api"));
+        assert_eq!(manifest_error(Lang::Es, &e), "El YAML no es válido: aquí no cabe un `clave: valor`. ¿Falta `:` en la línea anterior, hay dos `:` en la misma línea o la sangría mete una clave dentro de un valor?");
+        assert_eq!(manifest_error(Lang::En, &e), "The YAML is not valid: a `key: value` does not fit here. Is a `:` missing on the line before, are there two `:` on one line, or does the indentation put a key inside a value?");
+        let e = error_of(&PVC.replace("5Gi", "5GB"));
+        assert_eq!(manifest_error(Lang::Es, &e), "`spec.resources.requests.storage`: \"5GB\" no es una cantidad válida. Escribe el número pegado a la unidad: `5Gi`, `500Mi`, `5G` o `1e3` (sin espacio, y `GB` no existe).");
+        assert_eq!(manifest_error(Lang::En, &e), "`spec.resources.requests.storage`: \"5GB\" is not a valid quantity. Write the number next to its unit: `5Gi`, `500Mi`, `5G` or `1e3` (no space, and `GB` does not exist).");
+        let e = error_of("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\n");
+        let es = manifest_error(Lang::Es, &e);
+        let en = manifest_error(Lang::En, &e);
+        assert!(es.starts_with("`ConfigMap` no está disponible aquí: este clúster simulado no lo modela. Tipos disponibles: DaemonSet (apps/v1), Pod (v1),"), "{es}");
+        assert!(en.starts_with("`ConfigMap` is not supported here: this simulated cluster does not model it. Available kinds: DaemonSet (apps/v1), Pod (v1),"), "{en}");
+        for e in [error_of("a: [\n"), error_of(&format!("{}{}", "[".repeat(300), "]".repeat(300))), error_of("- 1\n"), error_of("# nada\n")] {
+            for lang in [Lang::Es, Lang::En] {
+                assert!(!manifest_error(lang, &e).is_empty());
+            }
+        }
     }
 }

@@ -55,7 +55,7 @@ fn labels_json(l: &Labels) -> String {
 }
 
 fn invalid(doc: &Document, text: &str, kind: &str, name: &str, path: &str, detail: InvalidDetail, api_tail: String) -> ManifestError {
-    let (line, column) = manifest::locate(text, doc.line, path);
+    let (line, column) = doc.locate(text, path);
     ManifestError {
         document: doc.index,
         line,
@@ -71,9 +71,31 @@ fn validate_pod_spec(doc: &Document, text: &str, kind: &str, name: &str, base: &
         return Err(invalid(doc, text, kind, name, &path, InvalidDetail::NoContainers, "Required value".into()));
     }
     for (i, c) in spec.containers.iter().enumerate() {
+        // Container resources are kept as written; they must still read as quantities.
+        let resources = c.resources.as_ref().map(|r| [("requests", &r.requests), ("limits", &r.limits)]);
+        for (field, map) in resources.into_iter().flatten() {
+            for (k, v) in map {
+                let written = match v {
+                    serde_yaml::Value::String(s) => Some(s.clone()),
+                    serde_yaml::Value::Number(n) => Some(n.to_string()),
+                    _ => None,
+                };
+                if written.as_deref().and_then(|w| crate::quantity::parse(w).ok()).is_none() {
+                    let path = format!("{base}.containers[{i}].resources.{field}.{k}");
+                    let (line, column) = doc.locate(text, &path);
+                    return Err(ManifestError {
+                        document: doc.index,
+                        line,
+                        column,
+                        kind: ManifestErrorKind::BadQuantity { path, value: written.unwrap_or_default() },
+                        api_message: format!("Error from server (BadRequest): error when creating: {kind} in version \"v1\" cannot be handled as a {kind}: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"),
+                    });
+                }
+            }
+        }
         if c.image.trim().is_empty() {
             let path = format!("{base}.containers[{i}].image");
-            let (line, column) = manifest::locate(text, doc.line, &format!("{base}.containers"));
+            let (line, column) = doc.locate(text, &path);
             return Err(ManifestError {
                 document: doc.index,
                 line,
@@ -107,7 +129,7 @@ pub fn validate(doc: &Document, text: &str) -> Result<(), ManifestError> {
     match &doc.object {
         AnyObject::DaemonSet(ds) => {
             let Some(sel) = &ds.spec.selector else {
-                let (line, column) = manifest::locate(text, doc.line, "spec");
+                let (line, column) = doc.locate(text, "spec");
                 return Err(ManifestError {
                     document: doc.index,
                     line,
@@ -121,7 +143,7 @@ pub fn validate(doc: &Document, text: &str) -> Result<(), ManifestError> {
                     "Invalid value: {}: empty selector is invalid for daemonset".into()));
             }
             let Some(t) = &ds.spec.template else {
-                let (line, column) = manifest::locate(text, doc.line, "spec");
+                let (line, column) = doc.locate(text, "spec");
                 return Err(ManifestError {
                     document: doc.index,
                     line,
@@ -224,7 +246,7 @@ fn validate_workload(
     template: Option<&PodTemplateSpec>,
 ) -> Result<(), ManifestError> {
     let Some(sel) = selector else {
-        let (line, column) = manifest::locate(text, doc.line, "spec");
+        let (line, column) = doc.locate(text, "spec");
         return Err(ManifestError {
             document: doc.index,
             line,
@@ -238,7 +260,7 @@ fn validate_workload(
             format!("Invalid value: {{}}: empty selector is invalid for {lower}")));
     }
     let Some(t) = template else {
-        let (line, column) = manifest::locate(text, doc.line, "spec");
+        let (line, column) = doc.locate(text, "spec");
         return Err(ManifestError {
             document: doc.index,
             line,
@@ -273,7 +295,7 @@ fn dns_label_message(v: &str) -> String {
 }
 
 fn required(doc: &Document, text: &str, kind: &str, name: &str, path: &str) -> ManifestError {
-    let (line, column) = manifest::locate(text, doc.line, path.split('[').next().unwrap_or(path));
+    let (line, column) = doc.locate(text, path.split('[').next().unwrap_or(path));
     ManifestError {
         document: doc.index,
         line,
@@ -418,9 +440,21 @@ impl ApplyError {
     }
 }
 
+/// A successful apply: what kubectl prints, and the mistakes the app points out.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Applied {
+    pub outcomes: Vec<ApplyOutcome>,
+    pub warnings: Vec<crate::warnings::ManifestWarning>,
+}
+
 impl Cluster {
     /// Reads, validates and applies a manifest: all of it, or nothing.
     pub fn apply_text(&mut self, text: &str) -> Result<Vec<ApplyOutcome>, ApplyError> {
+        self.apply_text_with_warnings(text).map(|a| a.outcomes)
+    }
+
+    /// [`Cluster::apply_text`], with the warnings (worded by the app) found before applying.
+    pub fn apply_text_with_warnings(&mut self, text: &str) -> Result<Applied, ApplyError> {
         let mut docs = manifest::parse(text).map_err(ApplyError::Manifest)?;
         for d in &mut docs {
             if d.object.meta().namespace.is_empty() && d.object.namespaced() {
@@ -443,7 +477,9 @@ impl Cluster {
                 }
             }
         }
-        Ok(docs.into_iter().map(|d| self.apply_document(d)).collect())
+        let warnings = self.manifest_warnings(&docs, text);
+        let outcomes = docs.into_iter().map(|d| self.apply_document(d)).collect();
+        Ok(Applied { outcomes, warnings })
     }
 
     fn apply_document(&mut self, doc: Document) -> ApplyOutcome {
@@ -633,8 +669,19 @@ impl Cluster {
                 let Some(mut new) = merged(old, &doc.applied_json) else { return Ok(()) };
                 crate::statefulset::defaults(&mut new);
                 if !statefulset_update_allowed(old, &new) {
-                    return Err(invalid(doc, text, "StatefulSet", &name, "spec", InvalidDetail::StatefulSetSpecImmutable,
-                        "Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden".into()));
+                    let mut e = invalid(doc, text, "StatefulSet", &name, "spec", InvalidDetail::StatefulSetSpecImmutable,
+                        "Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden".into());
+                    // The real error names `spec`; the position points at the field that changed.
+                    let changed = [
+                        ("spec.selector", old.spec.selector != new.spec.selector),
+                        ("spec.serviceName", old.spec.service_name != new.spec.service_name),
+                        ("spec.podManagementPolicy", old.spec.pod_management_policy != new.spec.pod_management_policy),
+                        ("spec.volumeClaimTemplates", old.spec.volume_claim_templates != new.spec.volume_claim_templates),
+                    ];
+                    if let Some((path, _)) = changed.iter().find(|(_, c)| *c) {
+                        (e.line, e.column) = doc.locate(text, path);
+                    }
+                    return Err(e);
                 }
                 Ok(())
             }

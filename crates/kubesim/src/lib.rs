@@ -33,9 +33,10 @@ pub mod storage;
 pub mod store;
 pub mod time;
 pub mod view;
+pub mod warnings;
 pub mod why;
 
-pub use apply::{ApplyError, ApplyOutcome};
+pub use apply::{Applied, ApplyError, ApplyOutcome};
 pub use cluster::{Cluster, NodeSpecInput};
 pub use kubectl::Output;
 pub use manifest::{ManifestError, ManifestErrorKind};
@@ -43,3 +44,4 @@ pub use session::Session;
 pub use store::Key;
 pub use time::{Dur, Time};
 pub use view::{ClusterView, NodeView, PodView};
+pub use warnings::{ManifestWarning, WarningKind};

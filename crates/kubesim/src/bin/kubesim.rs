@@ -37,14 +37,15 @@ fn main() {
         }
         i += 1;
     }
-    let script = match &script_path {
-        Some(p) => std::fs::read_to_string(p).unwrap_or_else(|e| fail(&format!("{p}: {e}"))),
+    let (bytes, source) = match &script_path {
+        Some(p) => (std::fs::read(p).unwrap_or_else(|e| fail(&format!("{p}: {e}"))), p.clone()),
         None => {
-            let mut s = String::new();
-            std::io::stdin().read_to_string(&mut s).unwrap_or_else(|e| fail(&e.to_string()));
-            s
+            let mut b = Vec::new();
+            std::io::stdin().read_to_end(&mut b).unwrap_or_else(|e| fail(&e.to_string()));
+            (b, "<stdin>".to_string())
         }
     };
+    let script = text_of(bytes).unwrap_or_else(|e| fail(&format!("{source}: {e}")));
     let mut session = Session::new(Cluster::with_nodes(seed, &nodes));
     print!("{}", run_script(&mut session, &script));
 }
@@ -61,6 +62,18 @@ fn parse_nodes(spec: &str) -> Result<Vec<NodeSpecInput>, String> {
         return Err("--nodes needs at least one node".into());
     }
     Ok(v)
+}
+
+/// The script as text; invalid UTF-8 (a paste from a mis-encoded file) is reported with its
+/// line and column instead of being read.
+fn text_of(bytes: Vec<u8>) -> Result<String, String> {
+    String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let before = &e.as_bytes()[..at];
+        let line = before.iter().filter(|b| **b == b'\n').count() + 1;
+        let column = at - before.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1) + 1;
+        format!("not valid UTF-8 at line {line}, column {column} (byte {at}); save the file as UTF-8")
+    })
 }
 
 fn fail(msg: &str) -> ! {
