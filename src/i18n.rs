@@ -67,6 +67,7 @@ messages! {
     Column => "columna", "column";
     RealMessage => "kubectl diría:", "kubectl would say:";
     ApplyOk => "Aplicado", "Applied";
+    WarningAt => "Aviso en la línea", "Warning at line";
     TerminalPrompt => "Escribe un comando kubectl y pulsa Intro", "Type a kubectl command and press Enter";
     TerminalInput => "Línea de comandos", "Command line";
     Files => "Archivos", "Files";
@@ -292,8 +293,6 @@ pub fn manifest_error(lang: Lang, e: &ManifestError) -> String {
 }
 
 /// A warning about an applied manifest (not an error: it applied), worded for the student.
-/// (Returned by `Cluster::apply_text_with_warnings`; the editor does not show them yet.)
-#[cfg_attr(not(test), allow(dead_code))]
 pub fn manifest_warning(lang: Lang, w: &kubesim::ManifestWarning) -> String {
     use kubesim::WarningKind as W;
     let es = lang == Lang::Es;
@@ -355,7 +354,6 @@ pub fn manifest_warning(lang: Lang, w: &kubesim::ManifestWarning) -> String {
 }
 
 /// Why a node gets no daemon Pod.
-#[cfg_attr(not(test), allow(dead_code))]
 fn skip_reason(es: bool, r: &kubesim::why::SkipReason) -> String {
     use kubesim::why::SkipReason as R;
     match (r, es) {

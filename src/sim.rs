@@ -4,7 +4,8 @@
 
 use course::goals::Activity;
 use kubesim::cluster::HappeningKind;
-use kubesim::{ApplyError, ApplyOutcome, Cluster, ClusterView, Dur, Output, Session};
+use kubesim::apply::Applied;
+use kubesim::{ApplyError, Cluster, ClusterView, Dur, Output, Session};
 use leptos::prelude::*;
 
 /// Simulated milliseconds the clock moves per real tick at 1×.
@@ -139,11 +140,11 @@ impl Sim {
     }
 
     /// Applies YAML from the editor: all of it, or nothing.
-    pub fn apply(&self, file: &str, text: &str) -> Result<Vec<ApplyOutcome>, ApplyError> {
+    pub fn apply(&self, file: &str, text: &str) -> Result<Applied, ApplyError> {
         let mut result = Err(ApplyError::NamespaceNotFound { document: 0, namespace: String::new() });
         self.session.update_value(|s| {
             s.files.insert(file.to_string(), text.to_string());
-            result = s.cluster.apply_text(text);
+            result = s.cluster.apply_text_with_warnings(text);
         });
         if result.is_ok() {
             self.activity.update(|a| a.commands.push(format!("kubectl apply -f {file}")));

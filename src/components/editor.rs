@@ -4,7 +4,7 @@
 
 use crate::app::UiLang;
 use crate::editor_state::EditorState;
-use crate::i18n::{apply_error, Msg};
+use crate::i18n::{apply_error, manifest_warning, Msg};
 use crate::sim::Sim;
 use kubesim::ApplyError;
 use leptos::prelude::*;
@@ -13,7 +13,7 @@ use leptos::prelude::*;
 #[derive(Clone, Debug, PartialEq)]
 enum Outcome {
     None,
-    Applied(Vec<String>),
+    Applied(Vec<String>, Vec<kubesim::ManifestWarning>),
     Failed { line: usize, column: usize, error: ApplyError },
 }
 
@@ -55,7 +55,7 @@ pub fn EditorPanel() -> impl IntoView {
     let apply = move || {
         let (name, text) = ed.current_file();
         match sim.apply(&name, &text) {
-            Ok(outcomes) => outcome.set(Outcome::Applied(outcomes.iter().map(|o| o.line()).collect())),
+            Ok(applied) => outcome.set(Outcome::Applied(applied.outcomes.iter().map(|o| o.line()).collect(), applied.warnings)),
             Err(e) => {
                 let (line, column) = match &e {
                     ApplyError::Manifest(m) => (m.line, m.column),
@@ -172,12 +172,25 @@ pub fn EditorPanel() -> impl IntoView {
             <div id="apply-result" data-testid="apply-result" class="apply-result" role="status" aria-live="polite">
                 {move || match outcome.get() {
                     Outcome::None => ().into_any(),
-                    Outcome::Applied(lines) => {
+                    Outcome::Applied(lines, warnings) => {
+                        let l = lang.0.get();
                         view! {
                             <div class="ok">
                                 <span class="visually-hidden">{lang.t(Msg::ApplyOk)} ": "</span>
                                 <pre>{lines.join("\n")}</pre>
                             </div>
+                            {warnings
+                                .iter()
+                                .map(|w| {
+                                    view! {
+                                        <p class="warning" data-testid="apply-warning" data-line=w.line>
+                                            <span aria-hidden="true">"⚠ "</span>
+                                            {format!("{} {}, {} {}: ", lang.t(Msg::WarningAt), w.line, lang.t(Msg::Column), w.column)}
+                                            {manifest_warning(l, w)}
+                                        </p>
+                                    }
+                                })
+                                .collect_view()}
                         }
                             .into_any()
                     }

@@ -109,4 +109,18 @@ test.describe('StatefulSet', () => {
     await page.waitForTimeout(1500);
     await expect(page.locator('[data-testid="pod-card"]')).toHaveCount(before);
   });
+
+  test('a manifest that applies can still get a warning, at its line', async ({ page }) => {
+    const app = new Playground(page);
+    await app.goto();
+    const text = (await app.yaml()).replace(/image: \S+/, 'image: nginx:latest');
+    await app.setYaml(text);
+    await app.apply();
+    await expect(app.applyResult).toContainText('created');
+    const w = page.getByTestId('apply-warning');
+    await expect(w).toBeVisible();
+    await expect(w).toContainText('latest');
+    const line = text.split('\n').findIndex((l) => l.includes('image: nginx:latest')) + 1;
+    await expect(w).toHaveAttribute('data-line', String(line));
+  });
 });
