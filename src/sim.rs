@@ -163,7 +163,14 @@ impl Sim {
     /// Runs a line and shows it in the terminal, as if typed there: the node controls use
     /// this, so every button teaches its command.
     pub fn run_logged(&self, line: &str) -> Output {
-        let out = self.run(line);
+        self.run_logged_with(line, None)
+    }
+
+    fn run_logged_with(&self, line: &str, stdin: Option<&str>) -> Output {
+        let mut out = Output::default();
+        self.session.update_value(|s| out = s.run(line, stdin));
+        self.activity.update(|a| a.commands.push(line.trim().to_string()));
+        self.refresh();
         let mut rows = String::new();
         self.session.update_value(|s| rows = s.take_watch_output());
         self.terminal.update(|t| {
@@ -174,17 +181,47 @@ impl Sim {
         out
     }
 
+    /// Completion candidates shown under the line, as a shell lists them on Tab.
+    pub fn show_candidates(&self, line: &str, candidates: &[String]) {
+        self.terminal.update(|t| {
+            let id = t.last().map_or(0, |e| e.id + 1);
+            t.push(TermEntry { id, line: line.to_string(), stdout: format!("{}\n", candidates.join("  ")), stderr: String::new() });
+        });
+    }
+
     /// Empties the terminal (`clear`).
     pub fn clear_terminal(&self) {
         self.terminal.set(Vec::new());
     }
 
-    /// Runs a terminal line.
-    pub fn run(&self, line: &str) -> Output {
-        let mut out = Output::default();
-        self.session.update_value(|s| out = s.run(line, None));
-        self.activity.update(|a| a.commands.push(line.trim().to_string()));
-        self.refresh();
-        out
+    /// Tab completion of the terminal line.
+    pub fn complete(&self, line: &str) -> Vec<String> {
+        self.session.with_value(|s| kubesim::complete::complete(&s.cluster, &s.files, line))
+    }
+
+    /// Several lines pasted at once run in order, heredocs (`cat > f <<EOF … EOF`) included.
+    pub fn run_pasted(&self, text: &str) {
+        let lines: Vec<&str> = text.lines().collect();
+        let mut i = 0;
+        while i < lines.len() {
+            let line = lines[i].trim();
+            i += 1;
+            if line.is_empty() {
+                continue;
+            }
+            let mut stdin = None;
+            if let Some(pos) = line.find("<<") {
+                let marker = line[pos + 2..].trim().trim_matches(|c| c == '\'' || c == '"' || c == '-').to_string();
+                let mut body = String::new();
+                while i < lines.len() && lines[i].trim() != marker {
+                    body.push_str(lines[i]);
+                    body.push('\n');
+                    i += 1;
+                }
+                i += 1;
+                stdin = Some(body);
+            }
+            self.run_logged_with(line, stdin.as_deref());
+        }
     }
 }

@@ -35,4 +35,36 @@ test.describe('Terminal', () => {
     await input.press('ArrowUp');
     await expect(input).toHaveValue('kubectl gt pods');
   });
+
+  test('Tab completes commands, kinds and names; Ctrl+R finds an earlier command; a paste runs each line', async ({ page }) => {
+    const app = new Playground(page);
+    await app.goto();
+    const input = page.getByTestId('terminal-input');
+    await input.fill('kubectl cor');
+    await input.press('Tab');
+    await expect(input).toHaveValue('kubectl cordon ');
+    await input.pressSequentially('kind-c');
+    await input.press('Tab');
+    await expect(input).toHaveValue('kubectl cordon kind-control-plane ');
+    await input.fill('kubectl get no');
+    await input.press('Tab');
+    await expect(app.terminalOutput()).toContainText('no  node  nodes');
+    await input.fill('kubectl get nodes');
+    await input.press('Enter');
+    await input.fill('kubectl get ns');
+    await input.press('Enter');
+    await input.fill('node');
+    await input.press('Control+r');
+    await expect(input).toHaveValue('kubectl get nodes');
+    await input.fill('');
+    // A paste of several lines, a heredoc among them, runs them in order.
+    await input.focus();
+    await page.evaluate(() => {
+      const el = document.querySelector('[data-testid="terminal-input"]');
+      const data = new DataTransfer();
+      data.setData('text', 'cat > p.yaml <<EOF\napiVersion: v1\nkind: Pod\nmetadata:\n  name: suelto\nspec:\n  containers:\n  - name: c\n    image: busybox:1.36\nEOF\nkubectl apply -f p.yaml\n');
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await expect(app.terminalOutput()).toContainText('pod/suelto created');
+  });
 });

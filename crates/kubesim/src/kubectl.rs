@@ -503,17 +503,31 @@ fn apply(c: &mut Cluster, cmd: &str, f: &Flags, files: &BTreeMap<String, String>
         return Output::err("error: must specify one of -f and -k\n\n");
     }
     let mut out = Output::default();
+    // `-f` names a file, `-` (standard input) or a directory: every .yaml, .yml and .json file
+    // under it, in lexical order, as kubectl walks it.
+    let mut inputs: Vec<(String, String)> = Vec::new();
     for name in &f.files {
-        let text = if name == "-" {
-            stdin.unwrap_or("").to_string()
+        if name == "-" {
+            inputs.push((name.clone(), stdin.unwrap_or("").to_string()));
         } else if let Some(t) = files.get(name) {
-            t.clone()
+            inputs.push((name.clone(), t.clone()));
         } else {
-            out.stderr.push_str(&format!("error: the path \"{name}\" does not exist\n"));
-            out.status = 1;
-            continue;
-        };
-        match c.apply_text(&text) {
+            let dir = name.trim_start_matches("./").trim_end_matches('/');
+            let prefix = if dir.is_empty() || dir == "." { String::new() } else { format!("{dir}/") };
+            let found: Vec<(String, String)> = files
+                .iter()
+                .filter(|(n, _)| n.starts_with(&prefix) && [".yaml", ".yml", ".json"].iter().any(|e| n.ends_with(e)))
+                .map(|(n, t)| (n.clone(), t.clone()))
+                .collect();
+            if found.is_empty() {
+                out.stderr.push_str(&format!("error: the path \"{name}\" does not exist\n"));
+                out.status = 1;
+            }
+            inputs.extend(found);
+        }
+    }
+    for (name, text) in &inputs {
+        match c.apply_text(text) {
             Ok(outcomes) => {
                 for o in outcomes {
                     if cmd == "create" && o.verb != "created" {

@@ -10,6 +10,7 @@
 
 pub mod apply;
 pub mod cluster;
+pub mod complete;
 pub mod daemonset;
 pub mod defaults;
 pub mod deployment;

@@ -49,3 +49,21 @@ fn explain_is_data_in_both_languages() {
     assert!(pods.fields.iter().any(|f| f.name == "spec"));
     assert_eq!(explain("pods.spec.nope").unwrap_err(), "field \"nope\" does not exist");
 }
+
+#[test]
+fn apply_f_a_directory_applies_its_manifests_in_lexical_order() {
+    let mut s = Session::new(Cluster::new(1));
+    let pod = |n: &str| format!("apiVersion: v1\nkind: Pod\nmetadata:\n  name: {n}\nspec:\n  containers:\n  - name: c\n    image: busybox:1.36\n");
+    s.files.insert("app/b.yaml".into(), pod("b"));
+    s.files.insert("app/a.yml".into(), pod("a"));
+    s.files.insert("app/notes.txt".into(), "not a manifest".into());
+    s.files.insert("other.yaml".into(), pod("other"));
+    let out = s.run("kubectl apply -f app/", None);
+    assert_eq!(out.stdout, "pod/a created\npod/b created\n");
+    assert_eq!(out.status, 0);
+    let out = s.run("kubectl apply -f .", None);
+    assert_eq!(out.stdout, "pod/a unchanged\npod/b unchanged\npod/other created\n");
+    let out = s.run("kubectl apply -f missing/", None);
+    assert_eq!(out.stderr, "error: the path \"missing/\" does not exist\n");
+    assert_eq!(out.status, 1);
+}
