@@ -107,6 +107,11 @@ pub fn why_item(lang: Lang, item: &WhyItem) -> String {
             "Se está borrando: solo actualiza su estado.".into(),
             "It is being deleted: it only updates its status.".into(),
         ),
+        WhyItem::RolloutPaused => pick(
+            lang,
+            "La actualización está en pausa (kubectl rollout pause): los cambios de plantilla esperan a `kubectl rollout resume`.".into(),
+            "The rollout is paused (kubectl rollout pause): template changes wait for `kubectl rollout resume`.".into(),
+        ),
         WhyItem::WaitingForReady { pod, blocked } => pick(
             lang,
             format!("{blocked} espera: {pod} aún no está Running y Ready (OrderedReady)."),

@@ -114,6 +114,22 @@ pub fn sync(c: &mut Cluster, key: &Key) {
         return;
     }
     let want = d.spec.replicas.unwrap_or(1);
+    if d.spec.paused {
+        // A paused Deployment rolls nothing out: a changed template waits for `rollout
+        // resume`; only the replica count follows spec.replicas, on its one active ReplicaSet.
+        let active: Vec<&ReplicaSet> = rss.iter().filter(|r| r.spec.replicas.unwrap_or(0) > 0).collect();
+        if let [only] = active.as_slice() {
+            if only.spec.replicas.unwrap_or(0) != want {
+                let k = only.key();
+                scale(c, &d, &k, want, &mut why);
+            }
+        }
+        why.push(WhyItem::RolloutPaused);
+        let current = rss.iter().find(|r| r.spec.template.as_ref().map(strip_hash).as_ref() == Some(&template)).map(|r| r.key());
+        let rss = owned_replicasets(c, &d);
+        write_status(c, &d, &rss, current, why);
+        return;
+    }
     let hash = template_hash(&template);
     let new_rs = rss.iter().find(|r| r.spec.template.as_ref().map(strip_hash).as_ref() == Some(&template)).cloned();
     let olds: Vec<ReplicaSet> = rss.iter().filter(|r| Some(&r.metadata.uid) != new_rs.as_ref().map(|n| &n.metadata.uid)).cloned().collect();

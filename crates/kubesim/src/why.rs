@@ -35,6 +35,8 @@ pub enum WhyItem {
     WaitingForOldPods { count: i32 },
     /// The object is being deleted; the controller only writes status.
     OwnerBeingDeleted,
+    /// `kubectl rollout pause`: template changes wait for `rollout resume`.
+    RolloutPaused,
     /// OrderedReady: `blocked` (the next pod to create, delete or update) waits because
     /// `pod` is not Running and Ready yet ("web-2 waits: web-1 is not Ready yet").
     WaitingForReady { pod: String, blocked: String },

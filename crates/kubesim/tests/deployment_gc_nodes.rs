@@ -385,3 +385,26 @@ fn apply_after_scale_is_a_three_way_merge() {
     assert_eq!(run(&mut s, "kubectl apply -f d.yaml"), "deployment.apps/web configured\n");
     assert_eq!(s.cluster.deployment(&key).unwrap().spec.replicas, Some(2));
 }
+
+#[test]
+fn a_paused_deployment_rolls_nothing_out_until_resumed() {
+    let mut s = Session::new(Cluster::new(1));
+    s.files.insert("d.yaml".into(), DEPLOY.to_string());
+    run(&mut s, "kubectl apply -f d.yaml");
+    s.run("sleep 20s", None);
+    assert_eq!(run(&mut s, "kubectl rollout pause deployment/web"), "deployment.apps/web paused\n");
+    s.files.insert("d.yaml".into(), DEPLOY.replace("nginx:1.14.2", "nginx:1.16.1"));
+    run(&mut s, "kubectl apply -f d.yaml");
+    s.run("sleep 30s", None);
+    let images: Vec<String> = s.cluster.pods().flat_map(|p| p.spec.containers.iter().map(|c| c.image.clone())).collect();
+    assert!(!images.is_empty() && images.iter().all(|i| i == "nginx:1.14.2"), "{images:?}");
+    assert_eq!(s.cluster.replicasets().count(), 1, "no new ReplicaSet while paused");
+    // Scaling still works while paused.
+    run(&mut s, "kubectl scale deploy web --replicas=4");
+    s.run("sleep 20s", None);
+    assert_eq!(s.cluster.pods().filter(|p| live(p)).count(), 4);
+    assert_eq!(run(&mut s, "kubectl rollout resume deployment/web"), "deployment.apps/web resumed\n");
+    s.run("sleep 90s", None);
+    let images: Vec<String> = s.cluster.pods().filter(|p| live(p)).flat_map(|p| p.spec.containers.iter().map(|c| c.image.clone())).collect();
+    assert!(images.len() == 4 && images.iter().all(|i| i == "nginx:1.16.1"), "{images:?}");
+}
