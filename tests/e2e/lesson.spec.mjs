@@ -67,4 +67,18 @@ test.describe('Lesson pane', () => {
     await page.getByTestId('prev-step').click();
     await expect(page.getByTestId('step-count')).toHaveText(/Paso 1 de \d+/);
   });
+
+  test('glossary terms explain themselves on focus, in the chosen language', async ({ page }) => {
+    const app = new Playground(page);
+    await app.goto();
+    const term = app.lesson.locator('.gloss').first();
+    await expect(term.locator('.gloss-tip')).toBeHidden();
+    await term.focus();
+    await expect(term.locator('.gloss-tip')).toBeVisible();
+    await page.getByTestId('lang-en').click();
+    const termEn = app.lesson.locator('.gloss').first();
+    await termEn.focus();
+    await expect(termEn.locator('.gloss-tip')).toBeVisible();
+    await expect(termEn.locator('.gloss-tip')).not.toHaveText(/[áéíóúñ¿]/);
+  });
 });

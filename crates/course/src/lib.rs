@@ -88,8 +88,9 @@ impl Lesson {
     }
 }
 
-/// Splits a lesson's Markdown at `<!-- step: id -->` lines and renders each part.
-fn lesson_text(md: &str) -> LessonText {
+/// Splits a lesson's Markdown at `<!-- step: id -->` lines and renders each part, marking
+/// glossary terms.
+fn lesson_text(md: &str, glossary: &[markdown::Gloss<'_>]) -> LessonText {
     let mut intro = String::new();
     let mut steps: Vec<(String, String)> = Vec::new();
     for line in md.lines() {
@@ -105,8 +106,8 @@ fn lesson_text(md: &str) -> LessonText {
         target.push('\n');
     }
     LessonText {
-        intro_html: markdown::to_html(&intro),
-        steps_html: steps.into_iter().map(|(id, md)| (id, markdown::to_html(&md))).collect(),
+        intro_html: markdown::to_html_with_glossary(&intro, glossary),
+        steps_html: steps.into_iter().map(|(id, md)| (id, markdown::to_html_with_glossary(&md, glossary))).collect(),
     }
 }
 
@@ -117,6 +118,17 @@ pub struct CatalogueError(pub String);
 
 /// Every lesson, in the manifest's order.
 pub fn catalogue() -> Result<Vec<Lesson>, CatalogueError> {
+    let terms = glossary()?.terms;
+    let gloss = |lang: Lang| -> Vec<markdown::Gloss<'_>> {
+        terms
+            .iter()
+            .map(|t| markdown::Gloss {
+                spellings: std::iter::once(t.term.as_str()).chain(t.aliases.iter().map(String::as_str)).collect(),
+                explanation: t.text.get(lang),
+            })
+            .collect()
+    };
+    let (gloss_es, gloss_en) = (gloss(Lang::Es), gloss(Lang::En));
     LESSONS
         .iter()
         .map(|raw| {
@@ -126,8 +138,8 @@ pub fn catalogue() -> Result<Vec<Lesson>, CatalogueError> {
                 folder: raw.folder,
                 spec,
                 files: raw.files.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect(),
-                es: lesson_text(raw.es),
-                en: lesson_text(raw.en),
+                es: lesson_text(raw.es, &gloss_es),
+                en: lesson_text(raw.en, &gloss_en),
             })
         })
         .collect()
