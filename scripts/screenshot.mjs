@@ -54,6 +54,9 @@ try {
   await input.fill('kubectl get pods -o wide');
   await input.press('Enter');
   await expect(page.getByTestId('terminal-output')).toContainText('Running');
+  // Typing scrolled the terminal into view; the picture shows the page from its top.
+  await input.blur();
+  await page.evaluate(() => window.scrollTo(0, 0));
   mkdirSync(dirname(out), { recursive: true });
   await page.screenshot({ path: out });
   console.log(`wrote ${out}`);
