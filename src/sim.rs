@@ -153,6 +153,12 @@ impl Sim {
         result
     }
 
+    /// What applying would say, without applying: the manifest is tried on a copy of the
+    /// cluster (for the editor's check while the student types).
+    pub fn check(&self, text: &str) -> Result<Applied, ApplyError> {
+        self.session.with_value(|s| s.cluster.clone().apply_text_with_warnings(text))
+    }
+
     /// Puts a lesson file in the terminal's working directory.
     pub fn write_file(&self, name: &str, text: &str) {
         self.session.update_value(|s| {

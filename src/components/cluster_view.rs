@@ -72,7 +72,21 @@ fn NodeCard(name: String) -> impl IntoView {
             aria-label=name.clone()
         >
             <header class="node-head">
-                <h3 class="node-name">{name.clone()}</h3>
+                <h3 class="node-name">
+                    <button
+                        type="button"
+                        class="link"
+                        data-testid="node-describe"
+                        on:click={
+                            let n = name.clone();
+                            move |_| {
+                                sim.run_logged(&format!("kubectl describe node {n}"));
+                            }
+                        }
+                    >
+                        {name.clone()}
+                    </button>
+                </h3>
                 <span class="role-badge">
                     {move || if role() { lang.t(Msg::ControlPlane) } else { lang.t(Msg::Worker) }}
                 </span>
@@ -126,12 +140,30 @@ fn NodeCard(name: String) -> impl IntoView {
 #[component]
 fn PodCard(pod: Signal<Option<PodView>>) -> impl IntoView {
     let lang = expect_context::<UiLang>();
+    let sim = expect_context::<Sim>();
+    // Clicking a pod (or Enter on it) shows `kubectl describe` for it in the terminal.
+    let describe = move || {
+        if let Some((name, ns)) = pod.with_untracked(|p| p.as_ref().map(|p| (p.name.clone(), p.namespace.clone()))) {
+            let ns_flag = if ns == "default" { String::new() } else { format!(" -n {ns}") };
+            sim.run_logged(&format!("kubectl describe pod {name}{ns_flag}"));
+        }
+    };
     let get = move |f: fn(&PodView) -> String| pod.with(|p| p.as_ref().map(f).unwrap_or_default());
     let status = move || pod.with(|p| p.as_ref().map(|p| pod_status_word(lang.0.get(), &p.status, p.ready)));
     view! {
         <li
             class="pod-card"
             data-testid="pod-card"
+            role="button"
+            tabindex="0"
+            title=move || get(|p| format!("kubectl describe pod {}", p.name))
+            on:click=move |_| describe()
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                if ev.key() == "Enter" || ev.key() == " " {
+                    ev.prevent_default();
+                    describe();
+                }
+            }
             data-pod=move || get(|p| p.name.clone())
             data-phase=move || get(|p| p.phase.clone())
             data-status=move || get(|p| p.status.clone())

@@ -14,6 +14,8 @@ use leptos::prelude::*;
 enum Outcome {
     None,
     Applied(Vec<String>, Vec<kubesim::ManifestWarning>),
+    /// Checked while typing (not applied): the manifest would apply, with these warnings.
+    Checked(Vec<kubesim::ManifestWarning>),
     Failed { line: usize, column: usize, error: ApplyError },
 }
 
@@ -52,10 +54,27 @@ pub fn EditorPanel() -> impl IntoView {
     let highlight_ref = NodeRef::<leptos::html::Pre>::new();
     // Tab indents while typing; after Escape it moves focus on, until the editor is entered again.
     let tab_indents = RwSignal::new(true);
+    // Bumped on every keystroke (and by Apply); a pending check runs only if nothing came
+    // after it.
+    let typed = StoredValue::new(0u64);
     let apply = move || {
+        typed.update_value(|g| *g += 1);
         let (name, text) = ed.current_file();
         match sim.apply(&name, &text) {
             Ok(applied) => outcome.set(Outcome::Applied(applied.outcomes.iter().map(|o| o.line()).collect(), applied.warnings)),
+            Err(e) => {
+                let (line, column) = match &e {
+                    ApplyError::Manifest(m) => (m.line, m.column),
+                    ApplyError::NamespaceNotFound { .. } => (0, 0),
+                };
+                outcome.set(Outcome::Failed { line, column, error: e });
+            }
+        }
+    };
+    let check = move || {
+        let (_, text) = ed.current_file();
+        match sim.check(&text) {
+            Ok(applied) => outcome.set(Outcome::Checked(applied.warnings)),
             Err(e) => {
                 let (line, column) = match &e {
                     ApplyError::Manifest(m) => (m.line, m.column),
@@ -130,7 +149,20 @@ pub fn EditorPanel() -> impl IntoView {
                     aria-label=move || format!("{} {}", lang.t(Msg::Editor), current_name())
                     aria-describedby="apply-result"
                     prop:value=move || shown.get()
-                    on:input=move |ev| ed.edit(event_target_value(&ev))
+                    on:input=move |ev| {
+                        ed.edit(event_target_value(&ev));
+                        // Check what was typed once the student pauses (debounced).
+                        let generation = typed.get_value() + 1;
+                        typed.set_value(generation);
+                        set_timeout(
+                            move || {
+                                if typed.get_value() == generation {
+                                    check();
+                                }
+                            },
+                            std::time::Duration::from_millis(500),
+                        );
+                    }
                     on:scroll=move |ev| {
                         // Keep the line numbers and the highlighting beside their lines.
                         use wasm_bindgen::JsCast;
@@ -172,13 +204,23 @@ pub fn EditorPanel() -> impl IntoView {
             <div id="apply-result" data-testid="apply-result" class="apply-result" role="status" aria-live="polite">
                 {move || match outcome.get() {
                     Outcome::None => ().into_any(),
-                    Outcome::Applied(lines, warnings) => {
+                    Outcome::Applied(_, _) | Outcome::Checked(_) => {
                         let l = lang.0.get();
+                        let (lines, warnings) = match outcome.get() {
+                            Outcome::Applied(lines, w) => (lines, w),
+                            Outcome::Checked(w) => (Vec::new(), w),
+                            _ => (Vec::new(), Vec::new()),
+                        };
                         view! {
-                            <div class="ok">
-                                <span class="visually-hidden">{lang.t(Msg::ApplyOk)} ": "</span>
-                                <pre>{lines.join("\n")}</pre>
-                            </div>
+                            <Show when={
+                                let has = !lines.is_empty();
+                                move || has
+                            }>
+                                <div class="ok">
+                                    <span class="visually-hidden">{lang.t(Msg::ApplyOk)} ": "</span>
+                                    <pre>{lines.join("\n")}</pre>
+                                </div>
+                            </Show>
                             {warnings
                                 .iter()
                                 .map(|w| {

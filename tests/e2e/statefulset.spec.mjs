@@ -123,4 +123,34 @@ test.describe('StatefulSet', () => {
     const line = text.split('\n').findIndex((l) => l.includes('image: nginx:latest')) + 1;
     await expect(w).toHaveAttribute('data-line', String(line));
   });
+
+  test('the editor checks the YAML while the student types, without applying it', async ({ page }) => {
+    const app = new Playground(page);
+    await app.goto();
+    const bad = (await app.yaml()).replace('containers:', 'contaners:');
+    await app.setYaml(bad);
+    // No Apply: the check runs after a short pause in typing.
+    const err = page.getByTestId('apply-error');
+    await expect(err).toBeVisible();
+    await expect(err).toContainText('¿Quisiste decir `containers`?');
+    await expect(page.locator('[data-testid="pod-card"]')).toHaveCount(0);
+    await app.setYaml(bad.replace('contaners:', 'containers:'));
+    await expect(err).toHaveCount(0);
+    await expect(page.locator('[data-testid="pod-card"]')).toHaveCount(0);
+  });
+
+  test('clicking a pod shows kubectl describe in the terminal', async ({ page }) => {
+    const app = new Playground(page);
+    await app.goto();
+    await app.apply();
+    await app.expectOneReadyDaemonSetPodOn(['kind-worker']);
+    const card = app.podCards('kind-worker').first();
+    const name = await card.getAttribute('data-pod');
+    await card.click();
+    await expect(app.terminalOutput()).toContainText(`$ kubectl describe pod ${name}`);
+    await expect(app.terminalOutput()).toContainText('Node:');
+    await page.getByTestId('node-describe').first().focus();
+    await page.keyboard.press('Enter');
+    await expect(app.terminalOutput()).toContainText('$ kubectl describe node kind-control-plane');
+  });
 });
