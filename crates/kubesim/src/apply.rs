@@ -482,16 +482,55 @@ impl Cluster {
         Ok(Applied { outcomes, warnings })
     }
 
+    /// Apply of a workload: create it with the API defaults, or three-way merge the file into
+    /// the live object (a field changed behind apply's back, e.g. by `kubectl scale`, stays as
+    /// it is live unless the file changed it since the last apply).
+    fn apply_workload<T: Workload>(&mut self, mut obj: T, applied: String) -> ApplyOutcome {
+        let key = obj.key();
+        let kind = T::KIND;
+        let outcome = |verb: &str| ApplyOutcome {
+            resource: format!("{}/{}", resource_prefix(kind), key.name),
+            verb: verb.into(),
+            kind: kind.into(),
+            key: key.clone(),
+        };
+        let Some(old) = T::stored(self, &key).cloned() else {
+            obj.apply_defaults();
+            obj.reset_type_and_status();
+            let m = obj.meta_mut();
+            m.annotations.insert(LAST_APPLIED.into(), applied);
+            m.generation = Some(1);
+            obj.on_create();
+            self.stamp_new(&mut obj);
+            T::put(self, obj);
+            return outcome("created");
+        };
+        if old.meta().annotations.get(LAST_APPLIED) == Some(&applied) {
+            return outcome("unchanged");
+        }
+        let Some(mut new) = merged(&old, &applied) else { return outcome("unchanged") };
+        new.apply_defaults();
+        new.meta_mut().annotations.insert(LAST_APPLIED.into(), applied);
+        new.keep_status_of(&old);
+        new.on_update(&old);
+        if new.spec_differs(&old) {
+            new.meta_mut().generation = Some(old.meta().generation.unwrap_or(1) + 1);
+        }
+        new.meta_mut().resource_version = self.bump_rv();
+        T::put(self, new);
+        outcome("configured")
+    }
+
     fn apply_document(&mut self, doc: Document) -> ApplyOutcome {
         let kind = doc.object.kind().to_string();
         let applied = doc.applied_json.clone();
         let outcome = match doc.object {
-            AnyObject::DaemonSet(ds) => self.apply_daemonset(ds, applied),
+            AnyObject::DaemonSet(ds) => self.apply_workload(ds, applied),
             AnyObject::Pod(p) => self.apply_pod(p, applied),
             AnyObject::Namespace(n) => self.apply_namespace(n, applied),
-            AnyObject::Deployment(d) => self.apply_deployment(d, applied),
-            AnyObject::ReplicaSet(rs) => self.apply_replicaset(rs, applied),
-            AnyObject::StatefulSet(s) => self.apply_statefulset(s, applied),
+            AnyObject::Deployment(d) => self.apply_workload(d, applied),
+            AnyObject::ReplicaSet(rs) => self.apply_workload(rs, applied),
+            AnyObject::StatefulSet(s) => self.apply_workload(s, applied),
             AnyObject::Service(s) => self.apply_service(s, applied),
             AnyObject::PersistentVolumeClaim(p) => self.apply_pvc(p, applied),
             AnyObject::PersistentVolume(p) => self.apply_pv(p, applied),
@@ -501,52 +540,6 @@ impl Cluster {
         outcome
     }
 
-    fn apply_daemonset(&mut self, mut ds: DaemonSet, applied: String) -> ApplyOutcome {
-        crate::defaults::daemonset(&mut ds);
-        ds.api_version = "apps/v1".into();
-        ds.kind = "DaemonSet".into();
-        ds.status = Default::default();
-        ds.metadata.annotations.insert(LAST_APPLIED.into(), applied.clone());
-        let key = ds.key();
-        let resource = format!("{}/{}", resource_prefix("DaemonSet"), key.name);
-        let mk = |verb: &str| ApplyOutcome { resource: resource.clone(), verb: verb.into(), kind: "DaemonSet".into(), key: key.clone() };
-        match self.daemonsets.get(&key).cloned() {
-            None => {
-                ds.metadata.generation = Some(1);
-                ds.metadata.annotations.insert(crate::daemonset::TEMPLATE_GENERATION_ANNOTATION.into(), "1".into());
-                self.stamp_new(&mut ds);
-                self.put_daemonset(ds);
-                mk("created")
-            }
-            Some(old) => {
-                if old.metadata.annotations.get(LAST_APPLIED) == Some(&applied) {
-                    return mk("unchanged");
-                }
-                let Some(mut new) = merged(&old, &applied) else { return mk("unchanged") };
-                crate::defaults::daemonset(&mut new);
-                new.metadata.annotations.insert(LAST_APPLIED.into(), applied);
-                new.status = old.status.clone();
-                let template_changed = old.spec.template != new.spec.template;
-                let spec_changed = old.spec != new.spec;
-                let tg: i64 = old
-                    .metadata
-                    .annotations
-                    .get(crate::daemonset::TEMPLATE_GENERATION_ANNOTATION)
-                    .and_then(|v| v.parse().ok())
-                    .unwrap_or(1);
-                new.metadata.annotations.insert(
-                    crate::daemonset::TEMPLATE_GENERATION_ANNOTATION.into(),
-                    (if template_changed { tg + 1 } else { tg }).to_string(),
-                );
-                if spec_changed {
-                    new.metadata.generation = Some(old.metadata.generation.unwrap_or(1) + 1);
-                }
-                new.metadata.resource_version = self.bump_rv();
-                self.put_daemonset(new);
-                mk("configured")
-            }
-        }
-    }
 
     /// Update-only rules: a workload's selector cannot change (`field is immutable`).
     fn validate_update(&self, doc: &Document, text: &str) -> Result<(), ManifestError> {
@@ -567,75 +560,7 @@ impl Cluster {
         }
     }
 
-    fn apply_deployment(&mut self, mut d: Deployment, applied: String) -> ApplyOutcome {
-        crate::defaults::deployment(&mut d);
-        d.api_version = "apps/v1".into();
-        d.kind = "Deployment".into();
-        d.status = Default::default();
-        d.metadata.annotations.insert(LAST_APPLIED.into(), applied.clone());
-        let key = d.key();
-        let resource = format!("{}/{}", resource_prefix("Deployment"), key.name);
-        let mk = |verb: &str| ApplyOutcome { resource: resource.clone(), verb: verb.into(), kind: "Deployment".into(), key: key.clone() };
-        match self.deployments.get(&key).cloned() {
-            None => {
-                d.metadata.generation = Some(1);
-                self.stamp_new(&mut d);
-                self.put_deployment(d);
-                mk("created")
-            }
-            Some(old) => {
-                // Three-way merge: a field changed behind apply's back (kubectl scale) stays
-                // as it is live unless the file changed it since the last apply.
-                if old.metadata.annotations.get(LAST_APPLIED) == Some(&applied) {
-                    return mk("unchanged");
-                }
-                let Some(mut new) = merged(&old, &applied) else { return mk("unchanged") };
-                crate::defaults::deployment(&mut new);
-                new.metadata.annotations.insert(LAST_APPLIED.into(), applied);
-                new.status = old.status.clone();
-                if new.spec != old.spec {
-                    new.metadata.generation = Some(old.metadata.generation.unwrap_or(1) + 1);
-                }
-                new.metadata.resource_version = self.bump_rv();
-                self.put_deployment(new);
-                mk("configured")
-            }
-        }
-    }
 
-    fn apply_replicaset(&mut self, mut rs: ReplicaSet, applied: String) -> ApplyOutcome {
-        crate::defaults::replicaset(&mut rs);
-        rs.api_version = "apps/v1".into();
-        rs.kind = "ReplicaSet".into();
-        rs.status = Default::default();
-        rs.metadata.annotations.insert(LAST_APPLIED.into(), applied.clone());
-        let key = rs.key();
-        let resource = format!("{}/{}", resource_prefix("ReplicaSet"), key.name);
-        let mk = |verb: &str| ApplyOutcome { resource: resource.clone(), verb: verb.into(), kind: "ReplicaSet".into(), key: key.clone() };
-        match self.replicasets.get(&key).cloned() {
-            None => {
-                rs.metadata.generation = Some(1);
-                self.stamp_new(&mut rs);
-                self.put_replicaset(rs);
-                mk("created")
-            }
-            Some(old) => {
-                if old.metadata.annotations.get(LAST_APPLIED) == Some(&applied) {
-                    return mk("unchanged");
-                }
-                let Some(mut new) = merged(&old, &applied) else { return mk("unchanged") };
-                crate::defaults::replicaset(&mut new);
-                new.metadata.annotations.insert(LAST_APPLIED.into(), applied);
-                new.status = old.status.clone();
-                if new.spec != old.spec {
-                    new.metadata.generation = Some(old.metadata.generation.unwrap_or(1) + 1);
-                }
-                new.metadata.resource_version = self.bump_rv();
-                self.put_replicaset(new);
-                mk("configured")
-            }
-        }
-    }
 
     fn apply_pod(&mut self, mut p: Pod, applied: String) -> ApplyOutcome {
         let key = p.key();
@@ -701,39 +626,6 @@ impl Cluster {
         }
     }
 
-    fn apply_statefulset(&mut self, mut s: StatefulSet, applied: String) -> ApplyOutcome {
-        let key = s.key();
-        let resource = format!("{}/{}", resource_prefix("StatefulSet"), key.name);
-        let mk = |verb: &str| ApplyOutcome { resource: resource.clone(), verb: verb.into(), kind: "StatefulSet".into(), key: key.clone() };
-        match self.statefulsets.get(&key).cloned() {
-            None => {
-                crate::statefulset::defaults(&mut s);
-                s.api_version = "apps/v1".into();
-                s.kind = "StatefulSet".into();
-                s.status = Default::default();
-                s.metadata.annotations.insert(LAST_APPLIED.into(), applied);
-                s.metadata.generation = Some(1);
-                self.stamp_new(&mut s);
-                self.put_statefulset(s);
-                mk("created")
-            }
-            Some(old) => {
-                if old.metadata.annotations.get(LAST_APPLIED) == Some(&applied) {
-                    return mk("unchanged");
-                }
-                let Some(mut new) = merged(&old, &applied) else { return mk("unchanged") };
-                crate::statefulset::defaults(&mut new);
-                new.metadata.annotations.insert(LAST_APPLIED.into(), applied);
-                new.status = old.status.clone();
-                if new.spec != old.spec {
-                    new.metadata.generation = Some(old.metadata.generation.unwrap_or(1) + 1);
-                }
-                new.metadata.resource_version = self.bump_rv();
-                self.put_statefulset(new);
-                mk("configured")
-            }
-        }
-    }
 
     fn apply_service(&mut self, mut s: Service, applied: String) -> ApplyOutcome {
         let key = s.key();
@@ -840,4 +732,78 @@ impl Cluster {
 /// The owner kind and name of an object, from its controller reference.
 pub fn owner_of<T: Object>(o: &T) -> Option<(String, String)> {
     o.controller_ref().map(|r| (r.kind.clone(), r.name.clone()))
+}
+
+/// What apply needs of a workload kind (DaemonSet, Deployment, ReplicaSet, StatefulSet).
+trait Workload: Object + Clone + Serialize + serde::de::DeserializeOwned {
+    fn stored<'a>(c: &'a Cluster, k: &Key) -> Option<&'a Self>;
+    fn put(c: &mut Cluster, obj: Self);
+    /// The API server's defaults for the kind.
+    fn apply_defaults(&mut self);
+    fn reset_type_and_status(&mut self);
+    fn keep_status_of(&mut self, old: &Self);
+    fn spec_differs(&self, old: &Self) -> bool;
+    /// Kind-specific bookkeeping when the object is created or updated.
+    fn on_create(&mut self) {}
+    fn on_update(&mut self, _old: &Self) {}
+}
+
+macro_rules! workload {
+    ($t:ty, $map:ident, $put:ident, $defaults:path) => {
+        fn stored<'a>(c: &'a Cluster, k: &Key) -> Option<&'a Self> {
+            c.$map.get(k)
+        }
+        fn put(c: &mut Cluster, obj: Self) {
+            c.$put(obj)
+        }
+        fn apply_defaults(&mut self) {
+            $defaults(self)
+        }
+        fn reset_type_and_status(&mut self) {
+            self.api_version = <$t as Object>::API_VERSION.into();
+            self.kind = <$t as Object>::KIND.into();
+            self.status = Default::default();
+        }
+        fn keep_status_of(&mut self, old: &Self) {
+            self.status = old.status.clone();
+        }
+        fn spec_differs(&self, old: &Self) -> bool {
+            self.spec != old.spec
+        }
+    };
+}
+
+impl Workload for Deployment {
+    workload!(Deployment, deployments, put_deployment, crate::defaults::deployment);
+}
+
+impl Workload for ReplicaSet {
+    workload!(ReplicaSet, replicasets, put_replicaset, crate::defaults::replicaset);
+}
+
+impl Workload for StatefulSet {
+    workload!(StatefulSet, statefulsets, put_statefulset, crate::statefulset::defaults);
+}
+
+impl Workload for DaemonSet {
+    workload!(DaemonSet, daemonsets, put_daemonset, crate::defaults::daemonset);
+
+    fn on_create(&mut self) {
+        self.metadata.annotations.insert(crate::daemonset::TEMPLATE_GENERATION_ANNOTATION.into(), "1".into());
+    }
+
+    /// `deprecated.daemonset.template.generation` counts template changes.
+    fn on_update(&mut self, old: &Self) {
+        let tg: i64 = old
+            .metadata
+            .annotations
+            .get(crate::daemonset::TEMPLATE_GENERATION_ANNOTATION)
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(1);
+        let changed = old.spec.template != self.spec.template;
+        self.metadata.annotations.insert(
+            crate::daemonset::TEMPLATE_GENERATION_ANNOTATION.into(),
+            (if changed { tg + 1 } else { tg }).to_string(),
+        );
+    }
 }
