@@ -19,6 +19,15 @@ pub enum News {
     PodDeleted(String),
 }
 
+/// The object the student picked (a pod or node card, a name in the terminal): the
+/// cluster view outlines it and the spotlight keeps it lit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Selected {
+    Node(String),
+    /// Namespace and name.
+    Pod(String, String),
+}
+
 /// One command of the terminal and what it printed.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TermEntry {
@@ -39,6 +48,8 @@ pub struct Sim {
     pub news: RwSignal<Vec<News>>,
     /// The terminal's scrollback: commands typed there and those the buttons ran.
     pub terminal: RwSignal<Vec<TermEntry>>,
+    /// The selected pod or node, if any.
+    pub selected: RwSignal<Option<Selected>>,
 }
 
 impl Sim {
@@ -55,6 +66,7 @@ impl Sim {
             activity: RwSignal::new(Activity::default()),
             news: RwSignal::new(Vec::new()),
             terminal: RwSignal::new(Vec::new()),
+            selected: RwSignal::new(None),
         }
     }
 

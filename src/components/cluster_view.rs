@@ -3,7 +3,7 @@
 
 use crate::app::UiLang;
 use crate::i18n::{pod_status_word, Msg};
-use crate::sim::{News, Sim};
+use crate::sim::{News, Selected, Sim};
 use kubesim::{NodeView, PodView};
 use leptos::prelude::*;
 
@@ -70,6 +70,10 @@ fn NodeCard(name: String) -> impl IntoView {
             data-node=name.clone()
             data-role=move || if role() { "control-plane" } else { "worker" }
             aria-label=name.clone()
+            class:selected={
+                let n = name.clone();
+                move || sim.selected.with(|s| matches!(s, Some(Selected::Node(x)) if *x == n))
+            }
         >
             <header class="node-head">
                 <h3 class="node-name">
@@ -80,6 +84,7 @@ fn NodeCard(name: String) -> impl IntoView {
                         on:click={
                             let n = name.clone();
                             move |_| {
+                                sim.selected.set(Some(Selected::Node(n.clone())));
                                 sim.run_logged(&format!("kubectl describe node {n}"));
                             }
                         }
@@ -145,6 +150,7 @@ fn PodCard(pod: Signal<Option<PodView>>) -> impl IntoView {
     let describe = move || {
         if let Some((name, ns)) = pod.with_untracked(|p| p.as_ref().map(|p| (p.name.clone(), p.namespace.clone()))) {
             let ns_flag = if ns == "default" { String::new() } else { format!(" -n {ns}") };
+            sim.selected.set(Some(Selected::Pod(ns.clone(), name.clone())));
             sim.run_logged(&format!("kubectl describe pod {name}{ns_flag}"));
         }
     };
@@ -169,6 +175,13 @@ fn PodCard(pod: Signal<Option<PodView>>) -> impl IntoView {
             data-status=move || get(|p| p.status.clone())
             data-ready=move || get(|p| p.ready.to_string())
             data-owner-kind=move || get(|p| p.owner_kind.clone().unwrap_or_else(|| "Pod".into()))
+            class:selected=move || {
+                pod.with(|p| {
+                    p.as_ref().is_some_and(|p| {
+                        sim.selected.with(|s| matches!(s, Some(Selected::Pod(ns, n)) if *ns == p.namespace && *n == p.name))
+                    })
+                })
+            }
             class:ready=move || pod.with(|p| p.as_ref().is_some_and(|p| p.ready))
             class:terminating=move || pod.with(|p| p.as_ref().is_some_and(|p| p.terminating))
         >
