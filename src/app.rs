@@ -23,6 +23,13 @@ pub struct LessonNav {
     pub step: RwSignal<usize>,
 }
 
+/// How the page is laid out: whether the lesson pane is folded away (its button, or a key
+/// in projection mode), shared by the layout and the keyboard shortcuts.
+#[derive(Clone, Copy)]
+pub struct LayoutState {
+    pub lesson_collapsed: RwSignal<bool>,
+}
+
 /// The course, loaded once.
 #[derive(Clone)]
 pub struct Course(pub std::sync::Arc<Vec<course::Lesson>>);
@@ -48,6 +55,8 @@ pub fn App() -> impl IntoView {
     provide_context(editor);
     let nav = LessonNav { lesson: RwSignal::new(0), step: RwSignal::new(0) };
     provide_context(nav);
+    let layout = LayoutState { lesson_collapsed: RwSignal::new(false) };
+    provide_context(layout);
     // Opening a lesson opens its files in the editor and the terminal's working directory.
     let course_files = expect_context::<Course>();
     Effect::new(move |_| {
@@ -73,7 +82,7 @@ pub fn App() -> impl IntoView {
             <p class="tagline">{move || lang.t(Msg::AppTagline)}</p>
             <LangSwitch />
         </header>
-        <main class="layout">
+        <main class="layout" class:lesson-collapsed=move || layout.lesson_collapsed.get()>
             <LessonPane />
             <section id="playground" class="playground" aria-label=move || lang.t(Msg::Playground)>
                 <ClusterPanel />
