@@ -66,6 +66,7 @@ pub fn App() -> impl IntoView {
         }
     });
     set_interval(move || sim.tick(), Duration::from_millis(TICK_MS));
+    provide_context(crate::offline::Offline::start());
 
     // <html lang> follows the chosen language, for screen readers and hyphenation.
     Effect::new(move |_| {
@@ -82,6 +83,7 @@ pub fn App() -> impl IntoView {
             <p class="tagline">{move || lang.t(Msg::AppTagline)}</p>
             <LangSwitch />
         </header>
+        <crate::offline::OfflineNotice />
         <main class="layout" class:lesson-collapsed=move || layout.lesson_collapsed.get()>
             <LessonPane />
             <section id="playground" class="playground" aria-label=move || lang.t(Msg::Playground)>

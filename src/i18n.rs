@@ -62,6 +62,10 @@ messages! {
     Completed => "Completado", "Completed";
     Failed => "Fallido", "Failed";
     Unscheduled => "Sin nodo asignado", "Not scheduled";
+    OfflineReady => "kubeaula ya funciona sin conexión: las dos lenguas y todas las lecciones están guardadas en este navegador.", "kubeaula now works offline: both languages and every lesson are stored in this browser.";
+    UpdateReady => "Hay una versión nueva de kubeaula descargada. Se usará en tu próxima visita.", "A new version of kubeaula has been downloaded. It will be used on your next visit.";
+    UpdateNow => "Usarla ahora", "Use it now";
+    Dismiss => "Cerrar aviso", "Dismiss";
     BarePod => "Pod suelto", "Bare Pod";
     ErrorAt => "Error en la línea", "Error at line";
     Column => "columna", "column";

@@ -6,6 +6,7 @@ mod components;
 mod editor_state;
 mod highlight;
 mod i18n;
+mod offline;
 mod sim;
 mod why_text;
 

@@ -1,0 +1,92 @@
+// Offline: after the first visit the app and its lessons work with the network cut, and a
+// new version is announced. Each test serves its own copy of dist/ so it can stop the
+// server (the network gone) or change the bundle (a new version published).
+import { test, expect } from '@playwright/test';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startServer } from './serve.mjs';
+import { Playground, NODES } from './pages/playground.mjs';
+
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+const DIST = resolve(HERE, process.env.E2E_DIST || '../../dist');
+const PORT = Number(process.env.E2E_PORT || 4173) + 50;
+
+async function serveCopy() {
+  const root = mkdtempSync(join(tmpdir(), 'kubeaula-dist-'));
+  cpSync(DIST, root, { recursive: true });
+  const { server } = await startServer({ root, port: PORT, host: '127.0.0.1', quiet: true });
+  return {
+    root,
+    url: `http://127.0.0.1:${PORT}/`,
+    close: () => new Promise((r) => server.close(() => r())),
+    cleanup: () => rmSync(root, { recursive: true, force: true }),
+  };
+}
+
+/** Waits until the service worker controls the page (the first visit cached everything). */
+async function controlled(page) {
+  await page.waitForFunction(async () => {
+    if (!('serviceWorker' in navigator)) return false;
+    await navigator.serviceWorker.ready;
+    return !!navigator.serviceWorker.controller;
+  });
+}
+
+test.describe('offline', () => {
+  test('after the first visit, a lesson runs with the network cut', async ({ page }) => {
+    const site = await serveCopy();
+    try {
+      const app = new Playground(page);
+      await app.goto(site.url);
+      // The first visit tells the student it now works offline.
+      await expect(page.getByTestId('offline-notice')).toContainText('sin conexión', { timeout: 30_000 });
+      // First load is not controlled yet; a reload is.
+      await page.reload();
+      await controlled(page);
+
+      // The network goes away: the server stops.
+      await site.close();
+      await page.reload();
+      await expect(app.editor).toBeVisible();
+      await expect(app.editor).toHaveValue(/kind:\s*DaemonSet/);
+      // The other language's lesson text is there too.
+      await page.getByTestId('lang-en').click();
+      await expect(page.getByTestId('lesson')).toContainText('DaemonSet');
+      await app.apply();
+      await app.expectOneReadyDaemonSetPodOn(NODES.workers);
+    } finally {
+      await site.close().catch(() => {});
+      site.cleanup();
+    }
+  });
+
+  test('a new version is announced and used on request', async ({ page }) => {
+    const site = await serveCopy();
+    try {
+      const app = new Playground(page);
+      await app.goto(site.url);
+      await page.reload();
+      await controlled(page);
+      const before = await page.evaluate(() => navigator.serviceWorker.controller.scriptURL);
+      expect(before).toContain('sw.js');
+
+      // A new version is published: the worker script changes.
+      const sw = join(site.root, 'sw.js');
+      writeFileSync(sw, readFileSync(sw, 'utf8').replace(/const VERSION = '([0-9a-f]+)'/, "const VERSION = '$1-next'"));
+      await page.reload();
+      const notice = page.getByTestId('offline-notice');
+      await expect(notice).toContainText('versión nueva', { timeout: 30_000 });
+      // Accepting it switches at once: the page reloads under the new worker.
+      await Promise.all([page.waitForEvent('load'), page.getByTestId('update-now').click()]);
+      await expect(app.editor).toBeVisible();
+      const cacheNames = await page.evaluate(() => caches.keys());
+      expect(cacheNames.some((k) => k.endsWith('-next'))).toBe(true);
+      expect(cacheNames.length).toBe(1);
+    } finally {
+      await site.close().catch(() => {});
+      site.cleanup();
+    }
+  });
+});
