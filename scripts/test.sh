@@ -2,7 +2,7 @@
 # Everything the project checks, from the repository root:
 #   1. installs the missing tools (scripts/ensure-tools.sh test)
 #   2. native tests of every crate (cargo test --workspace)
-#   3. release build of the web app into dist/ (trunk build --release)
+#   3. release build of the web app into dist/ (trunk build --release --public-url ./)
 #   4. download size of dist/ (scripts/size.mjs)
 #   5. browser tests in headless Chromium (Playwright, tests/e2e)
 # Exits non-zero on the first failure.
@@ -20,8 +20,10 @@ source scripts/ensure-tools.sh test
 step "cargo test --workspace"
 cargo test --workspace
 
-step "trunk build --release"
-trunk build --release
+step "trunk build --release --public-url ./"
+# Relative URLs, as scripts/publish.sh builds by default: the same bundle is tested at /
+# and under a sub-path (tests/e2e/offline.spec.mjs serves it at /kubeaula/).
+trunk build --release --public-url ./
 
 step "size of dist/"
 node scripts/size.mjs

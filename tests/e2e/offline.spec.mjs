@@ -90,3 +90,22 @@ test.describe('offline', () => {
     }
   });
 });
+
+test('the bundle works under a sub-path, as published to a static host', async ({ page }) => {
+  const root = mkdtempSync(join(tmpdir(), 'kubeaula-host-'));
+  cpSync(DIST, join(root, 'kubeaula'), { recursive: true });
+  const { server } = await startServer({ root, port: PORT + 1, host: '127.0.0.1', quiet: true });
+  try {
+    const app = new Playground(page);
+    await app.goto(`http://127.0.0.1:${PORT + 1}/kubeaula/`);
+    await expect(app.editor).toHaveValue(/kind:\s*DaemonSet/);
+    await app.apply();
+    await app.expectOneReadyDaemonSetPodOn(NODES.workers);
+    // The service worker's scope is the sub-path, not the host's root.
+    const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+    expect(scope).toBe(`http://127.0.0.1:${PORT + 1}/kubeaula/`);
+  } finally {
+    await new Promise((r) => server.close(() => r()));
+    rmSync(root, { recursive: true, force: true });
+  }
+});
