@@ -1,19 +1,34 @@
 #!/usr/bin/env node
-// Download size of the built site in dist/.
+// Download size and load time of the built site in dist/.
 //
-//   node scripts/size.mjs [dist-dir] [--json]
+//   node scripts/size.mjs [dist-dir] [--json] [--budget] [--no-load] [--runs=N]
 //
-// Prints every file with its raw size and its gzip size (zlib level 9), the
+// Size: every file with its raw size and its gzip size (zlib level 9), the
 // WebAssembly module(s) raw and gzipped, and the total gzipped bytes of a first
 // visit. Rule for "first visit": every file in dist/ except source maps (*.map).
-// Exits 1 if dist/ is missing or has no index.html.
+//
+// Load: time from navigation to an interactive lesson page (the lesson's text
+// rendered and the editor's Apply button enabled), in headless Chromium (Debian's,
+// as the browser tests use it) against dist/ served on 127.0.0.1; each load in a
+// fresh browser context (empty cache); the median of 10 loads (--runs=N to change).
+// --no-load skips it.
+//
+// --budget: exit 1 when the first visit is above the budget of 400,000 bytes
+// gzipped (issue "Speed and size"). Without it the figure is only printed, with
+// how far it is from the budget.
+// Exits 1 if dist/ is missing or has no index.html, or if a load fails.
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { join, relative, resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
 import { gzipSync, constants } from 'node:zlib';
 
+const BUDGET = 400_000;
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
+const enforce = args.includes('--budget');
+const measureLoad = !args.includes('--no-load');
+const runs = Number((args.find((a) => a.startsWith('--runs=')) || '--runs=10').slice(7));
 const dirArg = args.find((a) => !a.startsWith('--'));
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = dirArg ? resolve(dirArg) : join(root, 'dist');
@@ -54,9 +69,60 @@ const wasm = files.filter((f) => f.file.endsWith('.wasm'));
 const sum = (list, key) => list.reduce((n, f) => n + f[key], 0);
 const total = { raw: sum(counted, 'raw'), gzip: sum(counted, 'gzip'), files: counted.length };
 
+/** Median and spread of `runs` cold loads, in milliseconds. */
+async function loadTimes() {
+  const e2e = join(root, 'tests/e2e');
+  const require = createRequire(join(e2e, 'package.json'));
+  const { chromium } = require('playwright-core');
+  const { startServer } = await import(pathToFileURL(join(e2e, 'serve.mjs')).href);
+  const { chromiumLaunchOptions } = await import(pathToFileURL(join(e2e, 'playwright.config.mjs')).href);
+  const { server, url } = await startServer({ root: dist, port: 0, host: '127.0.0.1', quiet: true });
+  const browser = await chromium.launch(chromiumLaunchOptions);
+  const times = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(url, { waitUntil: 'commit' });
+      // Milliseconds since the navigation started, taken in the page the moment the
+      // lesson is shown and its Apply button can be pressed.
+      const handle = await page.waitForFunction(
+        () => {
+          const lesson = document.querySelector('[data-testid="lesson"]');
+          const apply = document.querySelector('[data-testid="apply"]');
+          const shown = lesson && lesson.querySelector('h1, h2') && lesson.textContent.trim().length > 0;
+          return shown && apply && !apply.disabled ? performance.now() : false;
+        },
+        null,
+        { polling: 'raf', timeout: 30_000 },
+      );
+      times.push(await handle.jsonValue());
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await new Promise((r) => server.close(r));
+  }
+  const sorted = [...times].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return { runs: times.length, medianMs: Math.round(median), minMs: Math.round(sorted[0]), maxMs: Math.round(sorted[sorted.length - 1]) };
+}
+
+let load = null;
+if (measureLoad) {
+  try {
+    load = await loadTimes();
+  } catch (e) {
+    console.error(`size: load time not measured: ${e.message}`);
+    process.exit(1);
+  }
+}
+const over = total.gzip > BUDGET;
+
 if (asJson) {
-  console.log(JSON.stringify({ dist, files, wasm, firstVisit: total }, null, 2));
-  process.exit(0);
+  console.log(JSON.stringify({ dist, files, wasm, firstVisit: total, budget: BUDGET, overBudget: over, load }, null, 2));
+  process.exit(enforce && over ? 1 : 0);
 }
 
 function human(n) {
@@ -93,3 +159,18 @@ console.log(
   `first visit download: ${total.gzip} bytes gzip -9 (${human(total.gzip)}); ` +
     `${total.raw} bytes uncompressed; all files in dist except source maps`,
 );
+console.log(
+  over
+    ? `budget: ${total.gzip} bytes is ${total.gzip - BUDGET} bytes over the first-visit budget of ${BUDGET} bytes gzipped`
+    : `budget: ${total.gzip} bytes is within the first-visit budget of ${BUDGET} bytes gzipped`,
+);
+if (load) {
+  console.log(
+    `load: ${load.medianMs} ms median from navigation to an interactive lesson page ` +
+      `(${load.runs} cold loads in headless Chromium on 127.0.0.1; min ${load.minMs} ms, max ${load.maxMs} ms)`,
+  );
+}
+if (enforce && over) {
+  console.error(`size: FAIL: first visit downloads ${total.gzip} bytes gzipped, above the budget of ${BUDGET} bytes`);
+  process.exit(1);
+}

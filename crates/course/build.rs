@@ -11,6 +11,10 @@ use std::path::{Path, PathBuf};
 #[allow(dead_code)]
 mod schema;
 
+#[path = "src/render.rs"]
+#[allow(dead_code)]
+mod render;
+
 fn main() {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets it")).join("../../content");
     let root = root.canonicalize().unwrap_or_else(|e| fail(&format!("content/ not found: {e}")));
@@ -21,7 +25,22 @@ fn main() {
     if manifest.lessons.is_empty() {
         fail("content/course.yaml lists no lessons");
     }
+    let glossary_path = root.join("glossary.yaml");
+    println!("cargo:rerun-if-changed={}", glossary_path.display());
+    let glossary: schema::Glossary = read_yaml(&glossary_path);
+    let gloss = |lang: &str| -> Vec<render::Gloss<'_>> {
+        glossary
+            .terms
+            .iter()
+            .map(|t| render::Gloss {
+                spellings: std::iter::once(t.term.as_str()).chain(t.aliases.iter().map(String::as_str)).collect(),
+                explanation: if lang == "es" { &t.text.es } else { &t.text.en },
+            })
+            .collect()
+    };
     let mut out = String::from("pub static LESSONS: &[RawLesson] = &[\n");
+    let mut sources = String::from("pub static MARKDOWN: &[LessonMarkdown] = &[\n");
+    let mut inline: std::collections::BTreeMap<String, String> = Default::default();
     let mut ids = Vec::new();
     for folder in &manifest.lessons {
         let dir = root.join(folder);
@@ -123,8 +142,33 @@ fn main() {
         let _ = writeln!(out, "    RawLesson {{");
         let _ = writeln!(out, "        folder: {folder:?},");
         let _ = writeln!(out, "        spec: include_str!({:?}),", lesson_path.display().to_string());
-        for (lang, p, _) in &texts {
-            let _ = writeln!(out, "        {lang}: include_str!({:?}),", p.display().to_string());
+        let _ = writeln!(sources, "    LessonMarkdown {{ folder: {folder:?},");
+        for (lang, p, text) in &texts {
+            let _ = writeln!(sources, "        {lang}: include_str!({:?}),", p.display().to_string());
+            let (intro, steps) = render::lesson_text(text, &gloss(lang));
+            let _ = writeln!(out, "        {lang}: RawText {{ intro_html: {intro:?}, steps_html: &[");
+            for (id, html) in &steps {
+                let _ = writeln!(out, "            ({id:?}, {html:?}),");
+            }
+            let _ = writeln!(out, "        ] }},");
+        }
+        let _ = writeln!(sources, "    }},");
+        let mut one_line: Vec<&schema::Text> = vec![&lesson.title];
+        for step in &lesson.steps {
+            one_line.push(&step.title);
+            one_line.extend(step.hints.iter());
+            one_line.extend(step.goals.iter().map(|g| &g.text));
+            for q in &step.predict {
+                one_line.push(&q.question);
+                one_line.push(&q.explanation);
+                one_line.extend(q.choices.iter().map(|c| &c.text));
+            }
+            one_line.extend(step.wrong.iter().map(|w| &w.why));
+        }
+        for t in one_line {
+            for md in [&t.es, &t.en] {
+                inline.entry(md.clone()).or_insert_with(|| render::inline_html(md));
+            }
         }
         let _ = writeln!(out, "        files: &[");
         for f in &lesson.files {
@@ -138,9 +182,13 @@ fn main() {
         let _ = writeln!(out, "        ],\n    }},");
     }
     out.push_str("];\n");
-    let glossary_path = root.join("glossary.yaml");
-    println!("cargo:rerun-if-changed={}", glossary_path.display());
-    let glossary: schema::Glossary = read_yaml(&glossary_path);
+    sources.push_str("];\n");
+    out.push_str(&sources);
+    out.push_str("pub(crate) static INLINE_HTML: &[(&str, &str)] = &[\n");
+    for (md, html) in &inline {
+        let _ = writeln!(out, "    ({md:?}, {html:?}),");
+    }
+    out.push_str("];\n");
     let mut seen: Vec<String> = Vec::new();
     for t in &glossary.terms {
         for name in std::iter::once(&t.term).chain(t.aliases.iter()) {

@@ -4,17 +4,33 @@
 
 pub mod goals;
 pub mod markdown;
+#[cfg(test)]
+mod render;
 pub mod schema;
 
 use schema::{LessonSpec, Text};
 
-/// A lesson as embedded: the raw files, parsed on demand.
+/// A lesson as embedded: its spec and files as written, parsed on demand, and its text
+/// already rendered to HTML at build time.
 pub struct RawLesson {
     pub folder: &'static str,
     pub spec: &'static str,
+    pub es: RawText,
+    pub en: RawText,
+    pub files: &'static [(&'static str, &'static str)],
+}
+
+/// A lesson's text in one language as rendered at build time.
+pub struct RawText {
+    pub intro_html: &'static str,
+    pub steps_html: &'static [(&'static str, &'static str)],
+}
+
+/// A lesson's Markdown as written (for checks; the app uses the rendered [`RawText`]).
+pub struct LessonMarkdown {
+    pub folder: &'static str,
     pub es: &'static str,
     pub en: &'static str,
-    pub files: &'static [(&'static str, &'static str)],
 }
 
 include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
@@ -88,26 +104,12 @@ impl Lesson {
     }
 }
 
-/// Splits a lesson's Markdown at `<!-- step: id -->` lines and renders each part, marking
-/// glossary terms.
-fn lesson_text(md: &str, glossary: &[markdown::Gloss<'_>]) -> LessonText {
-    let mut intro = String::new();
-    let mut steps: Vec<(String, String)> = Vec::new();
-    for line in md.lines() {
-        if let Some(id) = line.trim().strip_prefix("<!-- step: ").and_then(|r| r.strip_suffix(" -->")) {
-            steps.push((id.to_string(), String::new()));
-            continue;
+impl RawText {
+    fn text(&self) -> LessonText {
+        LessonText {
+            intro_html: self.intro_html.to_string(),
+            steps_html: self.steps_html.iter().map(|(id, h)| (id.to_string(), h.to_string())).collect(),
         }
-        let target = match steps.last_mut() {
-            Some((_, s)) => s,
-            None => &mut intro,
-        };
-        target.push_str(line);
-        target.push('\n');
-    }
-    LessonText {
-        intro_html: markdown::to_html_with_glossary(&intro, glossary),
-        steps_html: steps.into_iter().map(|(id, md)| (id, markdown::to_html_with_glossary(&md, glossary))).collect(),
     }
 }
 
@@ -118,17 +120,6 @@ pub struct CatalogueError(pub String);
 
 /// Every lesson, in the manifest's order.
 pub fn catalogue() -> Result<Vec<Lesson>, CatalogueError> {
-    let terms = glossary()?.terms;
-    let gloss = |lang: Lang| -> Vec<markdown::Gloss<'_>> {
-        terms
-            .iter()
-            .map(|t| markdown::Gloss {
-                spellings: std::iter::once(t.term.as_str()).chain(t.aliases.iter().map(String::as_str)).collect(),
-                explanation: t.text.get(lang),
-            })
-            .collect()
-    };
-    let (gloss_es, gloss_en) = (gloss(Lang::Es), gloss(Lang::En));
     LESSONS
         .iter()
         .map(|raw| {
@@ -138,8 +129,8 @@ pub fn catalogue() -> Result<Vec<Lesson>, CatalogueError> {
                 folder: raw.folder,
                 spec,
                 files: raw.files.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect(),
-                es: lesson_text(raw.es, &gloss_es),
-                en: lesson_text(raw.en, &gloss_en),
+                es: raw.es.text(),
+                en: raw.en.text(),
             })
         })
         .collect()
@@ -185,6 +176,31 @@ mod tests {
         for want in ["kind: StatefulSet", "name: nginx-sts", "app: nginx-app", "clusterIP: None", "serviceName: nginx-sts"] {
             assert!(sts.contains(want), "statefulset.yaml lacks {want}");
         }
+    }
+
+    /// The HTML embedded at build time is what the renderer makes of the Markdown, with the
+    /// glossary's terms marked.
+    #[test]
+    fn embedded_html_is_the_rendered_markdown() {
+        let terms = glossary().unwrap().terms;
+        for (raw, md) in LESSONS.iter().zip(MARKDOWN) {
+            assert_eq!(raw.folder, md.folder);
+            for (lang, text, source) in [(Lang::Es, &raw.es, md.es), (Lang::En, &raw.en, md.en)] {
+                let gloss: Vec<render::Gloss<'_>> = terms
+                    .iter()
+                    .map(|t| render::Gloss {
+                        spellings: std::iter::once(t.term.as_str()).chain(t.aliases.iter().map(String::as_str)).collect(),
+                        explanation: t.text.get(lang),
+                    })
+                    .collect();
+                let (intro, steps) = render::lesson_text(source, &gloss);
+                assert_eq!(text.intro_html, intro);
+                let embedded: Vec<(String, String)> = text.steps_html.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+                assert_eq!(embedded, steps);
+            }
+        }
+        let intro = LESSONS[0].es.intro_html;
+        assert!(intro.contains("class=\"gloss\""), "glossary terms are marked: {intro}");
     }
 
     #[test]

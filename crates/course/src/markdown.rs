@@ -1,131 +1,48 @@
-//! Markdown → HTML for lesson text (pulldown-cmark). Raw HTML in the source is shown as
-//! text, never injected: lesson authors write Markdown only.
+//! Lesson text as HTML. The Markdown of `content/` is rendered when the crate is built
+//! (build.rs, with `render.rs`), so the web app carries HTML and no Markdown parser.
 
-use pulldown_cmark::{html, Event, Options, Parser};
-
-/// A glossary entry as the renderer needs it: the spellings to find and the explanation
-/// in the text's language.
-pub struct Gloss<'a> {
-    pub spellings: Vec<&'a str>,
-    pub explanation: &'a str,
+/// The HTML of a one-line text of the lessons (a goal, a hint, a question, a choice, an
+/// explanation, a title) without the surrounding paragraph. Every such text of `content/`
+/// was rendered at build time; any other text is shown as plain, escaped text.
+pub fn inline_html(md: &str) -> String {
+    match INLINE.binary_search_by(|(k, _)| (*k).cmp(md)) {
+        Ok(i) => INLINE[i].1.to_string(),
+        Err(_) => escape_html(md),
+    }
 }
 
 fn escape_html(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-/// Finds the first spelling of an entry not yet used that stands as a whole word in `text`.
-fn find_term<'a>(text: &str, glossary: &'a [Gloss<'a>], used: &[usize]) -> Option<(usize, usize, usize)> {
-    let mut best: Option<(usize, usize, usize)> = None;
-    for (gi, g) in glossary.iter().enumerate() {
-        if used.contains(&gi) {
-            continue;
-        }
-        for sp in &g.spellings {
-            let mut from = 0;
-            while let Some(pos) = text[from..].find(sp) {
-                let start = from + pos;
-                let end = start + sp.len();
-                let before = text[..start].chars().next_back();
-                let after = text[end..].chars().next();
-                let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '_');
-                if !word(before) && !word(after) {
-                    // Earliest match wins; at the same place, the longest spelling.
-                    let better = match best {
-                        None => true,
-                        Some((s, e, _)) => start < s || (start == s && end > e),
-                    };
-                    if better {
-                        best = Some((start, end, gi));
-                    }
-                    break;
-                }
-                from = start + sp.len();
-            }
-        }
-    }
-    best
-}
-
-/// Markdown → HTML, with the first appearance of each glossary term in running text (not in
-/// headings, links or code) marked so that hover or focus shows its explanation.
-pub fn to_html_with_glossary(md: &str, glossary: &[Gloss<'_>]) -> String {
-    use pulldown_cmark::{CowStr, Tag, TagEnd};
-    let mut used: Vec<usize> = Vec::new();
-    let mut depth_skip = 0usize;
-    let mut events: Vec<Event> = Vec::new();
-    for e in Parser::new_ext(md, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH) {
-        match e {
-            Event::Start(Tag::Heading { .. } | Tag::Link { .. } | Tag::CodeBlock(_) | Tag::Image { .. }) => {
-                depth_skip += 1;
-                events.push(e);
-            }
-            Event::End(TagEnd::Heading(_) | TagEnd::Link | TagEnd::CodeBlock | TagEnd::Image) => {
-                depth_skip = depth_skip.saturating_sub(1);
-                events.push(e);
-            }
-            Event::Html(s) | Event::InlineHtml(s) => events.push(Event::Text(s)),
-            Event::Text(text) if depth_skip == 0 && !glossary.is_empty() => {
-                let mut rest: &str = &text;
-                while let Some((start, end, gi)) = find_term(rest, glossary, &used) {
-                    used.push(gi);
-                    if start > 0 {
-                        events.push(Event::Text(CowStr::from(rest[..start].to_string())));
-                    }
-                    let html = format!(
-                        "<span class=\"gloss\" tabindex=\"0\">{}<span class=\"gloss-tip\" role=\"tooltip\">{}</span></span>",
-                        escape_html(&rest[start..end]),
-                        escape_html(glossary[gi].explanation)
-                    );
-                    events.push(Event::InlineHtml(CowStr::from(html)));
-                    rest = &rest[end..];
-                }
-                if !rest.is_empty() {
-                    events.push(Event::Text(CowStr::from(rest.to_string())));
-                }
-            }
-            other => events.push(other),
-        }
-    }
-    let mut out = String::new();
-    html::push_html(&mut out, events.into_iter());
-    out
-}
-
-pub fn to_html(md: &str) -> String {
-    let parser = Parser::new_ext(md, Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH).map(|e| match e {
-        Event::Html(s) | Event::InlineHtml(s) => Event::Text(s),
-        other => other,
-    });
-    let mut out = String::new();
-    html::push_html(&mut out, parser);
-    out
-}
-
-/// Renders a one-line text (a goal, a hint) without the surrounding paragraph.
-pub fn inline_html(md: &str) -> String {
-    let html = to_html(md);
-    let t = html.trim_end();
-    t.strip_prefix("<p>").and_then(|s| s.strip_suffix("</p>")).unwrap_or(t).to_string()
-}
+/// Every one-line text of the lessons (both languages) with its HTML, sorted by text.
+pub(crate) static INLINE: &[(&str, &str)] = crate::INLINE_HTML;
 
 #[cfg(test)]
 mod tests {
-    use super::{inline_html, to_html, to_html_with_glossary, Gloss};
+    use super::*;
 
     #[test]
-    fn renders_and_escapes() {
-        assert_eq!(to_html("# Hola"), "<h1>Hola</h1>\n");
-        let h = to_html("texto <script>alert(1)</script>");
-        assert!(!h.contains("<script>"), "{h}");
-        assert_eq!(inline_html("un `Pod` **listo**"), "un <code>Pod</code> <strong>listo</strong>");
-        let g = [Gloss { spellings: vec!["Pod", "Pods"], explanation: "unidad <mínima>" }];
-        let h = to_html_with_glossary("# Pod\n\nUn Pod y otro Pod; `Pod` en código.", &g);
-        assert!(h.contains("<h1>Pod</h1>"), "headings stay plain: {h}");
-        assert_eq!(h.matches("class=\"gloss\"").count(), 1, "only the first appearance: {h}");
-        assert!(h.contains("unidad &lt;mínima&gt;"), "explanations are escaped: {h}");
-        assert!(h.contains("<code>Pod</code>"), "{h}");
-        assert!(!to_html_with_glossary("Podcast", &g).contains("gloss"), "whole words only");
-        assert!(to_html("```yaml\na: 1\n```").contains("<code class=\"language-yaml\">"));
+    fn every_inline_text_of_the_lessons_is_rendered_at_build_time() {
+        assert!(INLINE.windows(2).all(|w| w[0].0 < w[1].0), "sorted, no text twice");
+        for (md, html) in INLINE {
+            assert_eq!(*html, crate::render::inline_html(md), "{md}");
+            assert_eq!(inline_html(md), *html);
+        }
+        let lessons = crate::catalogue().unwrap();
+        for l in &lessons {
+            for s in &l.spec.steps {
+                for t in std::iter::once(&s.title).chain(s.hints.iter()).chain(s.goals.iter().map(|g| &g.text)) {
+                    for lang in crate::Lang::ALL {
+                        assert!(INLINE.binary_search_by(|(k, _)| (*k).cmp(t.get(lang))).is_ok(), "{}", t.get(lang));
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn text_not_in_the_lessons_is_escaped() {
+        assert_eq!(inline_html("a <b> & \"c\""), "a &lt;b&gt; &amp; &quot;c&quot;");
     }
 }

@@ -130,7 +130,7 @@ fn ran_reads_kinds_by_any_name() {
 #[test]
 fn every_command_in_the_text_is_understood_by_the_simulator() {
     let lessons = catalogue().expect("catalogue");
-    for raw in course::LESSONS {
+    for raw in course::MARKDOWN {
         let lesson = lessons.iter().find(|l| l.folder == raw.folder).expect("same lessons");
         for (lang, md) in [("es", raw.es), ("en", raw.en)] {
             let mut session = fresh(lesson);

@@ -404,7 +404,7 @@ fn merged<T: Object + serde::Serialize + serde::de::DeserializeOwned>(old: &T, a
     let live = serde_json::to_value(old).ok()?;
     let last: Option<serde_json::Value> = old.meta().annotations.get(LAST_APPLIED).and_then(|s| serde_json::from_str(s).ok());
     let new: serde_json::Value = serde_json::from_str(applied).ok()?;
-    serde_json::from_value(merge3(&live, last.as_ref(), &new)).ok()
+    crate::manifest::from_json(&merge3(&live, last.as_ref(), &new)).ok()
 }
 
 /// `ValidateStatefulSetUpdate`: only some spec fields may change.

@@ -579,8 +579,47 @@ fn decode_de<'de, D: serde::Deserializer<'de>>(kind: &str, de: D) -> Result<AnyO
     })
 }
 
+/// Decodes an already-read value (merge keys resolved, `List` items) by writing it out as
+/// YAML and reading that again: one typed-decoding path (from text) serves every object, so
+/// the typed decoders are compiled once rather than once per kind of reader.
 fn decode_value(kind: &str, value: &serde_yaml::Value) -> Result<AnyObject, serde_yaml::Error> {
-    decode_de(kind, value)
+    let again = serde_yaml::to_string(value)?;
+    let first = serde_yaml::Deserializer::from_str(&again).next();
+    match first {
+        Some(de) => decode_de(kind, de),
+        None => decode_de(kind, serde_yaml::Deserializer::from_str("{}")),
+    }
+}
+
+/// A typed object from JSON (a merge or a patch result), read by the same decoder as
+/// manifests (JSON is YAML). Errors keep serde's wording, without the reader's position.
+pub(crate) fn from_json<T: serde::de::DeserializeOwned + Serialize>(v: &serde_json::Value) -> Result<T, String> {
+    let text = serde_json::to_string(v).map_err(|e| e.to_string())?;
+    let t: T = serde_yaml::from_str(&text).map_err(|e| split_path_message(&strip_location(&e)).1)?;
+    // The YAML reader takes any plain scalar for a string; JSON does not.
+    let back = serde_json::to_value(&t).map_err(|e| e.to_string())?;
+    match number_for_string(v, &back, "") {
+        Some(found) => Err(format!("invalid type: {found}, expected a string")),
+        None => Ok(t),
+    }
+}
+
+/// A number or boolean of `input` that came out as a string in `output` (the same object
+/// decoded and written again), in serde's wording. Quantities take numbers on purpose.
+fn number_for_string(input: &serde_json::Value, output: &serde_json::Value, parent: &str) -> Option<String> {
+    use serde_json::Value as J;
+    match (input, output) {
+        (J::Object(i), J::Object(o)) => i.iter().find_map(|(k, v)| o.get(k).and_then(|w| number_for_string(v, w, k))),
+        (J::Array(i), J::Array(o)) => i.iter().zip(o).find_map(|(v, w)| number_for_string(v, w, parent)),
+        (J::Number(_) | J::Bool(_), J::String(_)) if matches!(parent, "requests" | "limits" | "capacity") => None,
+        (J::Bool(b), J::String(_)) => Some(format!("boolean `{b}`")),
+        (J::Number(n), J::String(_)) => Some(match n.as_f64().filter(|_| n.is_f64()) {
+            Some(f) if f.fract() == 0.0 && f.is_finite() => format!("floating point `{f}.0`"),
+            Some(f) => format!("floating point `{f}`"),
+            None => format!("integer `{n}`"),
+        }),
+        _ => None,
+    }
 }
 
 /// The error for an object that does not decode and whose text positions the reader cannot
@@ -588,15 +627,9 @@ fn decode_value(kind: &str, value: &serde_yaml::Value) -> Result<AnyObject, serd
 /// and the path is found in the original text.
 fn decode_via_path(index: usize, kind: &str, value: &serde_yaml::Value, text: &str, start_line: usize, prefix: &str) -> ManifestError {
     let fallback = (start_line, prefix);
-    match serde_yaml::to_string(value) {
-        Ok(again) => match serde_yaml::Deserializer::from_str(&again).next().map(|de| decode_de(kind, de)) {
-            Some(Err(e)) => decode_error(index, kind, &e, text, Some(fallback)),
-            _ => match decode_value(kind, value) {
-                Err(e) => decode_error(index, kind, &e, text, Some(fallback)),
-                Ok(_) => err(index, start_line, 1, ManifestErrorKind::Syntax { detail: "unreadable object".into(), problem: SyntaxProblem::Other }, "error: unable to decode".into()),
-            },
-        },
+    match decode_value(kind, value) {
         Err(e) => decode_error(index, kind, &e, text, Some(fallback)),
+        Ok(_) => err(index, start_line, 1, ManifestErrorKind::Syntax { detail: "unreadable object".into(), problem: SyntaxProblem::Other }, "error: unable to decode".into()),
     }
 }
 

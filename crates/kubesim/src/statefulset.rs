@@ -103,7 +103,7 @@ pub fn revision_name(set: &str, template: &PodTemplateSpec, collision_count: i32
 fn revision_template(rev: &ControllerRevision) -> Option<PodTemplateSpec> {
     let mut t = rev.data.get("spec")?.get("template")?.clone();
     t.as_object_mut()?.remove("$patch");
-    serde_json::from_value(t).ok()
+    crate::manifest::from_json(&t).ok()
 }
 
 pub fn is_running_and_ready(p: &Pod) -> bool {

@@ -36,11 +36,11 @@ fn bump<T: Object>(c: &mut Cluster, old: &T, new: &mut T, spec_changed: bool) {
 
 /// Stores a changed workload (status kept from the live object). `Ok(false)`: no change.
 pub(crate) fn put_workload(c: &mut Cluster, kind: &str, key: &Key, new: Value) -> Result<bool, String> {
-    let bad = |e: serde_json::Error| format!("error: {e}");
+    let bad = |e: String| format!("error: {e}");
     match kind {
         "DaemonSet" => {
             let old = c.daemonset(key).cloned().ok_or("not found")?;
-            let mut n: DaemonSet = serde_json::from_value(new).map_err(bad)?;
+            let mut n: DaemonSet = crate::manifest::from_json(&new).map_err(bad)?;
             n.status = old.status.clone();
             if n == old {
                 return Ok(false);
@@ -55,7 +55,7 @@ pub(crate) fn put_workload(c: &mut Cluster, kind: &str, key: &Key, new: Value) -
         }
         "StatefulSet" => {
             let old = c.statefulset(key).cloned().ok_or("not found")?;
-            let mut n: StatefulSet = serde_json::from_value(new).map_err(bad)?;
+            let mut n: StatefulSet = crate::manifest::from_json(&new).map_err(bad)?;
             n.status = old.status.clone();
             if n == old {
                 return Ok(false);
@@ -66,7 +66,7 @@ pub(crate) fn put_workload(c: &mut Cluster, kind: &str, key: &Key, new: Value) -
         }
         "Deployment" => {
             let old = c.deployment(key).cloned().ok_or("not found")?;
-            let mut n: Deployment = serde_json::from_value(new).map_err(bad)?;
+            let mut n: Deployment = crate::manifest::from_json(&new).map_err(bad)?;
             n.status = old.status.clone();
             if n == old {
                 return Ok(false);
@@ -77,7 +77,7 @@ pub(crate) fn put_workload(c: &mut Cluster, kind: &str, key: &Key, new: Value) -
         }
         "ReplicaSet" => {
             let old = c.replicaset(key).cloned().ok_or("not found")?;
-            let mut n: ReplicaSet = serde_json::from_value(new).map_err(bad)?;
+            let mut n: ReplicaSet = crate::manifest::from_json(&new).map_err(bad)?;
             n.status = old.status.clone();
             if n == old {
                 return Ok(false);
@@ -393,7 +393,7 @@ fn revisions(c: &Cluster, kind: &str, key: &Key) -> Vec<(i64, PodTemplateSpec)> 
                 if let Some(m) = t.as_object_mut() {
                     m.remove("$patch");
                 }
-                if let Ok(t) = serde_json::from_value(t) {
+                if let Ok(t) = crate::manifest::from_json::<PodTemplateSpec>(&t) {
                     out.push((r.revision, t));
                 }
             }
