@@ -39,6 +39,13 @@ test.describe('Accessibility (axe-core, WCAG 2.1 AA)', () => {
     await app.goto();
     await expect(page.getByTestId('step-text')).not.toBeEmpty();
     await checkLooks(page, 'lesson at load (es)', LOOKS);
+    // What shows only on focus: the skip link, a glossary term's explanation.
+    await page.keyboard.press('Tab');
+    await expect(page.locator('.skip-link')).toBeFocused();
+    await checkLooks(page, 'skip link focused', BASIC_LOOKS);
+    await app.lesson.locator('.gloss').first().focus();
+    await expect(app.lesson.locator('.gloss-tip').first()).toBeVisible();
+    await checkLooks(page, 'glossary explanation shown', BASIC_LOOKS);
   });
 
   test('the lesson page at load, in English', async ({ page }) => {

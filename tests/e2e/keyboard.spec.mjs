@@ -125,9 +125,11 @@ test('the first lesson, done with the keyboard alone', async ({ page }) => {
   await page.keyboard.type('disk=ssd');
   await page.keyboard.press('Enter');
   await expect(terminal).toContainText('node/kind-worker2 labeled');
-  await tabTo(page, '[role="tab"]', { text: 'daemonset-ssd.yaml' });
+  // The file tabs are one Tab stop; the arrow keys move between files.
+  await tabTo(page, '[role="tab"][aria-selected="true"]', { text: 'daemonset.yaml' });
   await expectFocusVisible(page, 'an editor tab');
-  await page.keyboard.press('Enter');
+  await page.keyboard.press('ArrowRight');
+  expect(await focusedIs(page, '[role="tab"][aria-selected="true"]', 'daemonset-ssd.yaml')).toBe(true);
   await expect(editor).toHaveValue(/disk: ssd/);
   await tabTo(page, 'textarea[data-testid="editor"]');
   await page.keyboard.press('Control+Enter');
