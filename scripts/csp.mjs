@@ -44,6 +44,13 @@ export function externalizeScripts(html, publicUrl = '/') {
   const files = [];
   const out = html.replace(INLINE_SCRIPT, (whole, attrs, body) => {
     if (/\ssrc\s*=/i.test(attrs) || body.trim() === '') return whole;
+    // `trunk serve` fills {{__TRUNK_…}} placeholders in the HTML it serves, never in other
+    // files: its auto-reload script cannot move out (and the policy refuses it inline), so
+    // scripts/run.sh serves debug builds with --no-autoreload.
+    if (body.includes('{{__TRUNK_')) {
+      console.warn('csp: an inline script with trunk serve placeholders stays inline and will be refused; use trunk serve --no-autoreload');
+      return whole;
+    }
     const hash = createHash('sha256').update(body).digest('hex').slice(0, 16);
     const name = `inline-${hash}.js`;
     files.push({ name, text: body });
