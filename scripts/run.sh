@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Builds kubeaula and serves it at http://127.0.0.1:8080 (rebuilds on change).
+# Builds kubeaula (release) and serves it at http://127.0.0.1:8080 with its
+# Content-Security-Policy header (scripts/csp.mjs; the same server as the browser tests).
+# Run it again after changing the code.
 #
-# Release build by default: wasm-opt shrinks the download and the page behaves as
-# it will when published. For faster rebuilds while editing:
+# For faster rebuilds while editing, a debug build served by trunk, rebuilt on change
+# (reload the page yourself: trunk's auto-reload script is inline, which the policy refuses;
+# the policy then comes from the <meta> in index.html, without frame-ancestors):
 #   KUBEAULA_DEBUG=1 bash scripts/run.sh
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -10,10 +13,11 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 # shellcheck source=scripts/ensure-tools.sh
 source scripts/ensure-tools.sh build
 
-profile=(--release)
 if [ "${KUBEAULA_DEBUG:-0}" = "1" ]; then
-  profile=()
+  echo "serving a debug build at http://127.0.0.1:8080 (Ctrl-C to stop)"
+  exec trunk serve --no-autoreload "$@"
 fi
 
+trunk build --release "$@"
 echo "serving at http://127.0.0.1:8080 (Ctrl-C to stop)"
-exec trunk serve "${profile[@]}" "$@"
+exec node tests/e2e/serve.mjs dist 8080 127.0.0.1

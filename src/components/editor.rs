@@ -40,6 +40,30 @@ fn insert_spaces(ev: &leptos::ev::KeyboardEvent, ed: EditorState) {
     ed.edit(new_value);
 }
 
+/// The file tabs follow the ARIA tabs pattern: one Tab stop (the open file), and the arrow
+/// keys, Home and End open and focus another file.
+fn tab_key(ev: &leptos::ev::KeyboardEvent, i: usize, select: impl Fn(usize)) {
+    use wasm_bindgen::JsCast;
+    let Some(tab) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+    let Some(tabs) = tab.parent_element().and_then(|l| l.query_selector_all("[role=tab]").ok()) else { return };
+    let n = tabs.length() as usize;
+    if n == 0 {
+        return;
+    }
+    let to = match ev.key().as_str() {
+        "ArrowRight" | "ArrowDown" => (i + 1) % n,
+        "ArrowLeft" | "ArrowUp" => (i + n - 1) % n,
+        "Home" => 0,
+        "End" => n - 1,
+        _ => return,
+    };
+    ev.prevent_default();
+    select(to);
+    if let Some(t) = tabs.item(to as u32).and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = t.focus();
+    }
+}
+
 #[component]
 pub fn EditorPanel() -> impl IntoView {
     let lang = expect_context::<UiLang>();
@@ -119,7 +143,9 @@ pub fn EditorPanel() -> impl IntoView {
                                     role="tab"
                                     class="tab"
                                     aria-selected=move || (current.get() == i).to_string()
+                                    tabindex=move || if current.get() == i { "0" } else { "-1" }
                                     on:click=move |_| select(i)
+                                    on:keydown=move |ev: leptos::ev::KeyboardEvent| tab_key(&ev, i, select)
                                 >
                                     {name}
                                 </button>

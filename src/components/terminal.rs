@@ -44,7 +44,15 @@ pub fn TerminalPanel() -> impl IntoView {
             <div class="panel-head">
                 <h2 id="terminal-title">{move || lang.t(Msg::Terminal)}</h2>
             </div>
-            <div class="term-output" node_ref=out_ref data-testid="terminal-output" role="log" aria-live="polite">
+            <div
+                class="term-output"
+                node_ref=out_ref
+                data-testid="terminal-output"
+                role="log"
+                aria-live="polite"
+                aria-labelledby="terminal-title"
+                tabindex="0"
+            >
                 <For
                     each=move || entries.get()
                     key=|e| (e.id, e.stdout.len())

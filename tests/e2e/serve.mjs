@@ -4,11 +4,15 @@
 //   defaults: dir = ../../dist (relative to this file), port = 4173, host = 127.0.0.1
 //
 // Port 0 picks a free port. Also importable: startServer({ root, port, host }).
+//
+// Every response carries the app's Content-Security-Policy (scripts/csp.mjs), so the browser
+// tests run under the same policy as the published site, and scripts/run.sh serves with it.
 import { createServer } from 'node:http';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { HEADER_POLICY } from '../../scripts/csp.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_ROOT = resolve(HERE, '../../dist');
@@ -83,6 +87,9 @@ export function startServer({ root = DEFAULT_ROOT, port = 4173, host = '127.0.0.
         'Content-Type': MIME[extname(path).toLowerCase()] ?? 'application/octet-stream',
         'Content-Length': st.size,
         'Cache-Control': 'no-store',
+        'Content-Security-Policy': HEADER_POLICY,
+        'X-Content-Type-Options': 'nosniff',
+        'Referrer-Policy': 'no-referrer',
       });
       if (req.method === 'HEAD') {
         res.end();
