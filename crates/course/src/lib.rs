@@ -4,6 +4,7 @@
 
 pub mod goals;
 pub mod markdown;
+pub mod progress;
 pub mod schema;
 
 use schema::{LessonSpec, Text};
