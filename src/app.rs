@@ -1,6 +1,6 @@
 //! Layout and shared context: language, the simulated cluster, the course.
 
-use crate::components::{cluster_view::ClusterPanel, editor::EditorPanel, lesson::LessonPane, terminal::TerminalPanel};
+use crate::components::{cluster_view::ClusterPanel, editor::EditorPanel, lesson::LessonPane, splitter::Splitter, terminal::TerminalPanel};
 use crate::i18n::{Lang, Msg};
 use crate::sim::{Sim, TICK_MS};
 use leptos::prelude::*;
@@ -24,11 +24,95 @@ pub struct LessonNav {
 }
 
 /// How the page is laid out: whether the lesson pane is folded away (its button, or a key
-/// in projection mode), shared by the layout and the keyboard shortcuts.
+/// in projection mode), shared by the layout and the keyboard shortcuts; the sizes of the
+/// resizable panes; on narrow screens, which panel's tab is chosen; which pods the
+/// cluster view shows.
 #[derive(Clone, Copy)]
 pub struct LayoutState {
     pub lesson_collapsed: RwSignal<bool>,
+    pub sizes: RwSignal<PaneSizes>,
+    /// The window is narrow (900 px or less): panels stacked, one at a time, behind tabs.
+    pub narrow: RwSignal<bool>,
+    pub tab: RwSignal<PanelTab>,
+    pub pod_filter: RwSignal<kubesim::PodFilter>,
 }
+
+impl LayoutState {
+    pub fn new() -> LayoutState {
+        LayoutState {
+            lesson_collapsed: RwSignal::new(false),
+            sizes: RwSignal::new(PaneSizes::default()),
+            narrow: RwSignal::new(is_narrow()),
+            tab: RwSignal::new(PanelTab::Lesson),
+            pod_filter: RwSignal::new(kubesim::PodFilter::All),
+        }
+    }
+}
+
+/// Sizes of the resizable panes, in whole percent: plain data, for saving.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PaneSizes {
+    /// The lesson pane's share of the page's width.
+    pub lesson_pct: u32,
+    /// The cluster view's share of the playground's height (the editor and terminal get the rest).
+    pub cluster_pct: u32,
+}
+
+impl PaneSizes {
+    pub const LESSON_MIN: u32 = 18;
+    pub const LESSON_MAX: u32 = 60;
+    pub const CLUSTER_MIN: u32 = 20;
+    pub const CLUSTER_MAX: u32 = 80;
+    /// What one arrow key press moves a separator by.
+    pub const STEP: u32 = 2;
+}
+
+impl Default for PaneSizes {
+    fn default() -> PaneSizes {
+        PaneSizes { lesson_pct: 34, cluster_pct: 55 }
+    }
+}
+
+/// The panels a narrow screen shows one at a time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PanelTab {
+    Lesson,
+    Cluster,
+    Editor,
+    Terminal,
+}
+
+impl PanelTab {
+    pub const ALL: [PanelTab; 4] = [PanelTab::Lesson, PanelTab::Cluster, PanelTab::Editor, PanelTab::Terminal];
+    pub fn id(self) -> &'static str {
+        match self {
+            PanelTab::Lesson => "lesson",
+            PanelTab::Cluster => "cluster",
+            PanelTab::Editor => "editor",
+            PanelTab::Terminal => "terminal",
+        }
+    }
+    fn label(self) -> Msg {
+        match self {
+            PanelTab::Lesson => Msg::LessonPane,
+            PanelTab::Cluster => Msg::ClusterView,
+            PanelTab::Editor => Msg::Editor,
+            PanelTab::Terminal => Msg::Terminal,
+        }
+    }
+}
+
+/// The width under which the panels stack behind tabs (the CSS uses the same).
+const NARROW_PX: f64 = 900.0;
+
+fn is_narrow() -> bool {
+    window().inner_width().ok().and_then(|w| w.as_f64()).is_some_and(|w| w <= NARROW_PX)
+}
+
+/// The student's progress through the course (goals met, hints revealed, solutions shown),
+/// per lesson and step.
+#[derive(Clone, Copy)]
+pub struct LessonProgress(pub RwSignal<course::progress::Progress>);
 
 /// The course, loaded once.
 #[derive(Clone)]
@@ -55,8 +139,16 @@ pub fn App() -> impl IntoView {
     provide_context(editor);
     let nav = LessonNav { lesson: RwSignal::new(0), step: RwSignal::new(0) };
     provide_context(nav);
-    let layout = LayoutState { lesson_collapsed: RwSignal::new(false) };
+    let layout = LayoutState::new();
     provide_context(layout);
+    provide_context(LessonProgress(RwSignal::new(course::progress::Progress::default())));
+    let resize = window_event_listener(leptos::ev::resize, move |_| {
+        let n = is_narrow();
+        if layout.narrow.get_untracked() != n {
+            layout.narrow.set(n);
+        }
+    });
+    on_cleanup(move || resize.remove());
     // Opening a lesson opens its files in the editor and the terminal's working directory.
     let course_files = expect_context::<Course>();
     Effect::new(move |_| {
@@ -84,16 +176,199 @@ pub fn App() -> impl IntoView {
             <LangSwitch />
         </header>
         <crate::offline::OfflineNotice />
-        <main class="layout" class:lesson-collapsed=move || layout.lesson_collapsed.get()>
-            <LessonPane />
+        <main
+            id="main-layout"
+            class="layout"
+            class:lesson-collapsed=move || layout.lesson_collapsed.get() && !layout.narrow.get()
+            class:narrow=move || layout.narrow.get()
+            style:--lesson-w=move || format!("{}%", layout.sizes.get().lesson_pct)
+            style:--cluster-h=move || format!("{}%", layout.sizes.get().cluster_pct)
+        >
+            <Show when=move || layout.narrow.get()>
+                <PanelTabs />
+            </Show>
+            <Show when=move || layout.lesson_collapsed.get() && !layout.narrow.get()>
+                <LessonExpand />
+            </Show>
+            <Slot tab=PanelTab::Lesson class="slot-lesson">
+                <Show when=move || !layout.narrow.get()>
+                    <LessonCollapse />
+                </Show>
+                <LessonPane />
+            </Slot>
+            <Show when=move || !layout.lesson_collapsed.get() && !layout.narrow.get()>
+                <Splitter
+                    testid="lesson-splitter"
+                    label=Msg::ResizeLesson
+                    controls="slot-lesson"
+                    container="main-layout"
+                    vertical=true
+                    min=PaneSizes::LESSON_MIN
+                    max=PaneSizes::LESSON_MAX
+                    value=Signal::derive(move || layout.sizes.get().lesson_pct)
+                    set=Callback::new(move |v| layout.sizes.update(|s| s.lesson_pct = v))
+                />
+            </Show>
             <section id="playground" class="playground" aria-label=move || lang.t(Msg::Playground)>
-                <ClusterPanel />
+                <Slot tab=PanelTab::Cluster class="slot-cluster">
+                    <ClusterPanel />
+                </Slot>
+                <Show when=move || !layout.narrow.get()>
+                    <Splitter
+                        testid="cluster-splitter"
+                        label=Msg::ResizeCluster
+                        controls="slot-cluster"
+                        container="playground"
+                        vertical=false
+                        min=PaneSizes::CLUSTER_MIN
+                        max=PaneSizes::CLUSTER_MAX
+                        value=Signal::derive(move || layout.sizes.get().cluster_pct)
+                        set=Callback::new(move |v| layout.sizes.update(|s| s.cluster_pct = v))
+                    />
+                </Show>
                 <div class="work-row">
-                    <EditorPanel />
-                    <TerminalPanel />
+                    <Slot tab=PanelTab::Editor class="slot-editor">
+                        <EditorPanel />
+                    </Slot>
+                    <Slot tab=PanelTab::Terminal class="slot-terminal">
+                        <TerminalPanel />
+                    </Slot>
                 </div>
             </section>
         </main>
+    }
+}
+
+/// One panel's place in the layout: on a narrow screen, a tab panel shown only when its
+/// tab is chosen; otherwise a plain wrapper.
+#[component]
+fn Slot(tab: PanelTab, class: &'static str, children: Children) -> impl IntoView {
+    let layout = expect_context::<LayoutState>();
+    let narrow = move || layout.narrow.get();
+    view! {
+        <div
+            id=format!("slot-{}", tab.id())
+            class=format!("slot {class}")
+            data-testid=format!("slot-{}", tab.id())
+            role=move || narrow().then_some("tabpanel")
+            aria-labelledby=move || narrow().then(|| format!("tab-{}", tab.id()))
+            hidden=move || narrow() && layout.tab.get() != tab
+        >
+            {children()}
+        </div>
+    }
+}
+
+/// The tabs of a narrow screen: Lesson, Cluster, Editor, Terminal. Arrow keys, Home and
+/// End move between them (and choose), as a tab list should.
+#[component]
+fn PanelTabs() -> impl IntoView {
+    let lang = expect_context::<UiLang>();
+    let layout = expect_context::<LayoutState>();
+    let choose = move |t: PanelTab, focus: bool| {
+        layout.tab.set(t);
+        if focus {
+            if let Some(el) = document().get_element_by_id(&format!("tab-{}", t.id())) {
+                use wasm_bindgen::JsCast;
+                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        }
+    };
+    view! {
+        <div class="panel-tabs" role="tablist" aria-label=move || lang.t(Msg::PanelTabs) data-testid="panel-tabs">
+            {PanelTab::ALL
+                .into_iter()
+                .enumerate()
+                .map(|(i, t)| {
+                    let selected = move || layout.tab.get() == t;
+                    view! {
+                        <button
+                            type="button"
+                            role="tab"
+                            id=format!("tab-{}", t.id())
+                            data-testid=format!("tab-{}", t.id())
+                            aria-controls=format!("slot-{}", t.id())
+                            aria-selected=move || selected().to_string()
+                            tabindex=move || if selected() { "0" } else { "-1" }
+                            on:click=move |_| choose(t, false)
+                            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                                let n = PanelTab::ALL.len();
+                                let next = match ev.key().as_str() {
+                                    "ArrowRight" | "ArrowDown" => (i + 1) % n,
+                                    "ArrowLeft" | "ArrowUp" => (i + n - 1) % n,
+                                    "Home" => 0,
+                                    "End" => n - 1,
+                                    _ => return,
+                                };
+                                ev.prevent_default();
+                                choose(PanelTab::ALL[next], true);
+                            }
+                        >
+                            {move || lang.t(t.label())}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+}
+
+fn focus_id(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
+/// Folds the lesson pane away; focus goes to the button that brings it back.
+#[component]
+fn LessonCollapse() -> impl IntoView {
+    let lang = expect_context::<UiLang>();
+    let layout = expect_context::<LayoutState>();
+    view! {
+        <button
+            type="button"
+            id="lesson-collapse"
+            class="pane-toggle"
+            data-testid="lesson-collapse"
+            aria-expanded="true"
+            aria-controls="slot-lesson"
+            on:click=move |_| {
+                layout.lesson_collapsed.set(true);
+                request_animation_frame(|| focus_id("lesson-expand"));
+            }
+        >
+            <span aria-hidden="true">"« "</span>
+            {move || lang.t(Msg::HideLesson)}
+        </button>
+    }
+}
+
+/// Where the folded lesson pane was: the button that unfolds it.
+#[component]
+fn LessonExpand() -> impl IntoView {
+    let lang = expect_context::<UiLang>();
+    let layout = expect_context::<LayoutState>();
+    view! {
+        <div class="lesson-folded">
+            <button
+                type="button"
+                id="lesson-expand"
+                class="pane-toggle"
+                data-testid="lesson-expand"
+                aria-expanded="false"
+                aria-controls="slot-lesson"
+                on:click=move |_| {
+                    layout.lesson_collapsed.set(false);
+                    request_animation_frame(|| focus_id("lesson-collapse"));
+                }
+            >
+                <span aria-hidden="true">"» "</span>
+                {move || lang.t(Msg::ShowLesson)}
+            </button>
+        </div>
     }
 }
 

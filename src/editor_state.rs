@@ -18,6 +18,8 @@ pub struct EditorState {
     pub line_count: RwSignal<usize>,
     /// The text as typed, for the highlighter behind the textarea.
     pub live: RwSignal<String>,
+    /// A plain labelled textarea instead of the highlighted one (for screen readers).
+    pub plain: RwSignal<bool>,
     sim: Sim,
 }
 
@@ -35,6 +37,7 @@ impl EditorState {
             shown: RwSignal::new(String::new()),
             line_count: RwSignal::new(1),
             live: RwSignal::new(String::new()),
+            plain: RwSignal::new(false),
             sim,
         }
     }

@@ -118,6 +118,39 @@ messages! {
     Status => "Estado", "Status";
     Owner => "Propietario", "Owner";
     Role => "Rol", "Role";
+    // Layout: the lesson pane folds away, the panes resize, narrow screens use tabs.
+    HideLesson => "Ocultar la lección", "Hide the lesson";
+    ShowLesson => "Mostrar la lección", "Show the lesson";
+    ResizeLesson => "Ancho de la lección", "Lesson pane width";
+    ResizeCluster => "Alto de la vista del clúster", "Cluster view height";
+    PanelTabs => "Paneles", "Panels";
+    // Editor: the plain-textarea mode.
+    PlainEditor => "Editor de texto simple", "Plain text editor";
+    ProblemsList => "Problemas del YAML", "Problems in the YAML";
+    NoProblems => "Sin errores ni avisos", "No errors or warnings";
+    NotCheckedYet => "Aún no comprobado: escribe o pulsa Aplicar", "Not checked yet: type or press Apply";
+    LineWord => "Línea", "Line";
+    ErrorWord => "error", "error";
+    WarningWord => "aviso", "warning";
+    // Terminal: names that select their card.
+    SelectInCluster => "Seleccionar en el clúster", "Select in the cluster";
+    // Cluster view: filter by workload.
+    FilterPods => "Mostrar Pods de", "Show Pods of";
+    AllPods => "Todos los Pods", "All Pods";
+    BarePods => "Pods sueltos", "Bare Pods";
+    HiddenByFilter => "Pods ocultos por el filtro", "Pods hidden by the filter";
+    // Lesson: show solution, progress per step.
+    ShowSolution => "Mostrar la solución", "Show the solution";
+    ConfirmSolution => "¿Ver la solución ahora? Intentarlo antes ayuda a aprender.", "See the solution now? Trying first helps you learn.";
+    ConfirmYes => "Sí, mostrarla", "Yes, show it";
+    ConfirmNo => "No, sigo intentándolo", "No, I'll keep trying";
+    Solution => "Solución", "Solution";
+    SolutionApply => "Carga el archivo en el editor y aplícalo (o ejecuta el comando):", "Load the file into the editor and apply it (or run the command):";
+    SolutionRun => "Ejecuta en el terminal:", "Run in the terminal:";
+    StepsNav => "Pasos de la lección", "Lesson steps";
+    StepDone => "hecho", "done";
+    StepPending => "pendiente", "to do";
+    StepsDone => "pasos hechos", "steps done";
 }
 
 /// Any failed apply, worded for the student.

@@ -1,10 +1,10 @@
 //! The cluster view: nodes as cards, their pods inside (status by word and shape, never
 //! colour alone), pods not scheduled yet, the clock controls, and polite announcements.
 
-use crate::app::UiLang;
+use crate::app::{LayoutState, UiLang};
 use crate::i18n::{pod_status_word, Msg};
 use crate::sim::{News, Selected, Sim};
-use kubesim::{NodeView, PodView};
+use kubesim::{NodeView, PodFilter, PodView};
 use leptos::prelude::*;
 
 #[component]
@@ -12,13 +12,18 @@ pub fn ClusterPanel() -> impl IntoView {
     let lang = expect_context::<UiLang>();
     let sim = expect_context::<Sim>();
     let node_names = Memo::new(move |_| sim.view.with(|v| v.nodes.iter().map(|n| n.name.clone()).collect::<Vec<_>>()));
-    let unscheduled = Memo::new(move |_| sim.view.with(|v| v.unscheduled.clone()));
+    let layout = expect_context::<LayoutState>();
+    let unscheduled = Memo::new(move |_| {
+        let filter = layout.pod_filter.get();
+        sim.view.with(|v| v.unscheduled.iter().filter(|p| filter.admits(p)).cloned().collect::<Vec<_>>())
+    });
     view! {
         <section class="panel cluster" aria-labelledby="cluster-title">
             <div class="panel-head">
                 <h2 id="cluster-title">{move || lang.t(Msg::ClusterView)}</h2>
                 <ClockControls />
                 <AddNodeControls />
+                <WorkloadFilter />
             </div>
             <div class="nodes" data-testid="nodes">
                 <For
@@ -60,7 +65,14 @@ fn NodeCard(name: String) -> impl IntoView {
     let node = Memo::new(move |_| sim.view.with(|v| v.nodes.iter().find(|n| n.name == n2).cloned()));
     let with_node = move |f: fn(&NodeView) -> String| node.with(|n| n.as_ref().map(f).unwrap_or_default());
     let role = move || node.with(|n| n.as_ref().is_some_and(|n| n.control_plane));
-    let pods = Memo::new(move |_| node.with(|n| n.as_ref().map(|n| n.pods.clone()).unwrap_or_default()));
+    let layout = expect_context::<LayoutState>();
+    let all_pods = Memo::new(move |_| node.with(|n| n.as_ref().map(|n| n.pods.clone()).unwrap_or_default()));
+    // Pods the workload filter leaves out are not drawn; the node says how many.
+    let pods = Memo::new(move |_| {
+        let filter = layout.pod_filter.get();
+        all_pods.with(|ps| ps.iter().filter(|p| filter.admits(p)).cloned().collect::<Vec<_>>())
+    });
+    let hidden = move || all_pods.with(|a| a.len()) - pods.with(|p| p.len());
     view! {
         <article
             class="node-card"
@@ -135,8 +147,14 @@ fn NodeCard(name: String) -> impl IntoView {
                     }
                 />
             </ul>
-            <Show when=move || pods.with(|p| p.is_empty())>
+            <Show when=move || all_pods.with(|p| p.is_empty())>
                 <p class="empty">{move || lang.t(Msg::NoPods)}</p>
+            </Show>
+            <Show when=move || { hidden() > 0 }>
+                <p class="empty filtered-out" data-testid="filtered-out">
+                    <span aria-hidden="true">"⊘ "</span>
+                    {move || format!("{} {}", hidden(), lang.t(Msg::HiddenByFilter))}
+                </p>
             </Show>
         </article>
     }
@@ -167,6 +185,7 @@ fn PodCard(pod: Signal<Option<PodView>>) -> impl IntoView {
             title=move || get(|p| format!("kubectl describe pod {}", p.name))
             on:click=move |_| describe()
             data-pod=move || get(|p| p.name.clone())
+            data-namespace=move || get(|p| p.namespace.clone())
             data-phase=move || get(|p| p.phase.clone())
             data-status=move || get(|p| p.status.clone())
             data-ready=move || get(|p| p.ready.to_string())
@@ -625,5 +644,55 @@ fn Announcer() -> impl IntoView {
         <div class="visually-hidden" role="status" aria-live="polite" aria-label=move || lang.t(Msg::LiveRegion)>
             {text}
         </div>
+    }
+}
+
+/// Which pods the cluster view draws: all, one workload's (a Deployment's through its
+/// ReplicaSets), or the bare ones. Nodes always stay.
+#[component]
+fn WorkloadFilter() -> impl IntoView {
+    let lang = expect_context::<UiLang>();
+    let sim = expect_context::<Sim>();
+    let layout = expect_context::<LayoutState>();
+    let filters = Memo::new(move |_| {
+        let mut all = sim.view.with(|v| v.pod_filters());
+        // The chosen workload stays on the list while it is gone (deleted, about to come back).
+        let chosen = layout.pod_filter.get();
+        if !all.contains(&chosen) {
+            all.insert(all.len() - 1, chosen);
+        }
+        all
+    });
+    let label = move |f: &PodFilter| match f {
+        PodFilter::All => lang.t(Msg::AllPods).to_string(),
+        PodFilter::Bare => lang.t(Msg::BarePods).to_string(),
+        PodFilter::Workload(w) if w.namespace == "default" => format!("{} {}", w.kind, w.name),
+        PodFilter::Workload(w) => format!("{} {}/{}", w.kind, w.namespace, w.name),
+    };
+    view! {
+        <label class="pod-filter">
+            <span>{move || lang.t(Msg::FilterPods)}</span>
+            <select
+                data-testid="workload-filter"
+                prop:value=move || layout.pod_filter.get().key()
+                on:change=move |ev| {
+                    if let Some(f) = PodFilter::from_key(&event_target_value(&ev)) {
+                        layout.pod_filter.set(f);
+                    }
+                }
+            >
+                {move || {
+                    let chosen = layout.pod_filter.get();
+                    filters
+                        .get()
+                        .into_iter()
+                        .map(|f| {
+                            let selected = f == chosen;
+                            view! { <option value=f.key() selected=selected>{label(&f)}</option> }
+                        })
+                        .collect_view()
+                }}
+            </select>
+        </label>
     }
 }

@@ -122,6 +122,34 @@ pub fn EditorPanel() -> impl IntoView {
         shown.track();
         outcome.set(Outcome::None);
     });
+    let on_input = move |ev: leptos::ev::Event| {
+        ed.edit(event_target_value(&ev));
+        // Check what was typed once the student pauses (debounced).
+        let generation = typed.get_value() + 1;
+        typed.set_value(generation);
+        set_timeout(
+            move || {
+                if typed.get_value() == generation {
+                    check();
+                }
+            },
+            std::time::Duration::from_millis(500),
+        );
+    };
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
+            ev.prevent_default();
+            apply();
+        } else if ev.key() == "Tab" && !ev.shift_key() && !ev.ctrl_key() && !ev.alt_key() && !ev.meta_key() && tab_indents.get_untracked() {
+            // Tab indents by two spaces (YAML has no tabs). Escape first lets
+            // Tab leave the editor, as keyboard users expect.
+            ev.prevent_default();
+            insert_spaces(&ev, ed);
+        } else if ev.key() == "Escape" {
+            tab_indents.set(false);
+        }
+    };
+    let plain = ed.plain;
     let error_line = move || match outcome.get() {
         Outcome::Failed { line, .. } => line,
         _ => 0,
@@ -154,70 +182,82 @@ pub fn EditorPanel() -> impl IntoView {
                         .collect_view()}
                 </div>
             </div>
-            <div class="editor-body">
-                <div class="gutter" aria-hidden="true" node_ref=gutter_ref>
-                    {move || {
-                        let err = error_line();
-                        (1..=line_count.get())
-                            .map(|n| view! { <div class="ln" class:error-line=n == err>{n}</div> })
-                            .collect_view()
-                    }}
-                </div>
-                <div class="code-stack">
-                    <pre class="highlight" aria-hidden="true" node_ref=highlight_ref inner_html=move || crate::highlight::yaml_html(&ed.live.get())></pre>
-                <textarea
-                    data-testid="editor"
-                    class="code"
-                    on:focus=move |_| tab_indents.set(true)
-                    spellcheck="false"
-                    autocomplete="off"
-                    wrap="off"
-                    aria-label=move || format!("{} {}", lang.t(Msg::Editor), current_name())
-                    aria-describedby="apply-result"
-                    prop:value=move || shown.get()
-                    on:input=move |ev| {
-                        ed.edit(event_target_value(&ev));
-                        // Check what was typed once the student pauses (debounced).
-                        let generation = typed.get_value() + 1;
-                        typed.set_value(generation);
-                        set_timeout(
-                            move || {
-                                if typed.get_value() == generation {
-                                    check();
+            {move || {
+                if plain.get() {
+                    view! {
+                        <div class="plain-editor">
+                            <label for="editor-plain" class="plain-label">
+                                {move || format!("{}: {}", lang.t(Msg::Editor), current_name())}
+                            </label>
+                            <textarea
+                                id="editor-plain"
+                                data-testid="editor"
+                                class="plain-code"
+                                data-mode="plain"
+                                spellcheck="false"
+                                autocomplete="off"
+                                wrap="off"
+                                aria-describedby="editor-problems apply-result"
+                                on:focus=move |_| tab_indents.set(true)
+                                prop:value=move || {
+                                    shown.track();
+                                    ed.current_file().1
                                 }
-                            },
-                            std::time::Duration::from_millis(500),
-                        );
+                                on:input=on_input
+                                on:keydown=on_keydown
+                            ></textarea>
+                            <ProblemList outcome />
+                        </div>
                     }
-                    on:scroll=move |ev| {
-                        // Keep the line numbers and the highlighting beside their lines.
-                        use wasm_bindgen::JsCast;
-                        if let Some(t) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
-                            if let Some(g) = gutter_ref.get_untracked() {
-                                g.set_scroll_top(t.scroll_top());
-                            }
-                            if let Some(h) = highlight_ref.get_untracked() {
-                                h.set_scroll_top(t.scroll_top());
-                                h.set_scroll_left(t.scroll_left());
-                            }
-                        }
+                        .into_any()
+                } else {
+                    view! {
+                        <div class="editor-body">
+                            <div class="gutter" aria-hidden="true" node_ref=gutter_ref>
+                                {move || {
+                                    let err = error_line();
+                                    (1..=line_count.get())
+                                        .map(|n| view! { <div class="ln" class:error-line=n == err>{n}</div> })
+                                        .collect_view()
+                                }}
+                            </div>
+                            <div class="code-stack">
+                                <pre class="highlight" aria-hidden="true" node_ref=highlight_ref inner_html=move || crate::highlight::yaml_html(&ed.live.get())></pre>
+                                <textarea
+                                    data-testid="editor"
+                                    class="code"
+                                    on:focus=move |_| tab_indents.set(true)
+                                    spellcheck="false"
+                                    autocomplete="off"
+                                    wrap="off"
+                                    aria-label=move || format!("{} {}", lang.t(Msg::Editor), current_name())
+                                    aria-describedby="apply-result"
+                                    prop:value=move || {
+                                        shown.track();
+                                        ed.current_file().1
+                                    }
+                                    on:input=on_input
+                                    on:scroll=move |ev| {
+                                        // Keep the line numbers and the highlighting beside their lines.
+                                        use wasm_bindgen::JsCast;
+                                        if let Some(t) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) {
+                                            if let Some(g) = gutter_ref.get_untracked() {
+                                                g.set_scroll_top(t.scroll_top());
+                                            }
+                                            if let Some(h) = highlight_ref.get_untracked() {
+                                                h.set_scroll_top(t.scroll_top());
+                                                h.set_scroll_left(t.scroll_left());
+                                            }
+                                        }
+                                    }
+                                    on:keydown=on_keydown
+                                ></textarea>
+                            </div>
+                        </div>
                     }
-                    on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                        if ev.key() == "Enter" && (ev.ctrl_key() || ev.meta_key()) {
-                            ev.prevent_default();
-                            apply();
-                        } else if ev.key() == "Tab" && !ev.shift_key() && !ev.ctrl_key() && !ev.alt_key() && !ev.meta_key() && tab_indents.get_untracked() {
-                            // Tab indents by two spaces (YAML has no tabs). Escape first lets
-                            // Tab leave the editor, as keyboard users expect.
-                            ev.prevent_default();
-                            insert_spaces(&ev, ed);
-                        } else if ev.key() == "Escape" {
-                            tab_indents.set(false);
-                        }
-                    }
-                ></textarea>
-                </div>
-            </div>
+                        .into_any()
+                }
+            }}
             <div class="editor-actions">
                 <button type="button" class="primary" data-testid="apply" on:click=move |_| apply() title=move || lang.t(Msg::ApplyShortcut)>
                     {move || lang.t(Msg::Apply)}
@@ -226,6 +266,15 @@ pub fn EditorPanel() -> impl IntoView {
                     {move || lang.t(Msg::ResetFile)}
                 </button>
                 <span class="shortcut">{move || lang.t(Msg::ApplyShortcut)}</span>
+                <button
+                    type="button"
+                    class="secondary plain-toggle"
+                    data-testid="plain-toggle"
+                    aria-pressed=move || plain.get().to_string()
+                    on:click=move |_| plain.update(|p| *p = !*p)
+                >
+                    {move || lang.t(Msg::PlainEditor)}
+                </button>
             </div>
             <div id="apply-result" data-testid="apply-result" class="apply-result" role="status" aria-live="polite">
                 {move || match outcome.get() {
@@ -286,5 +335,49 @@ pub fn EditorPanel() -> impl IntoView {
                 }}
             </div>
         </section>
+    }
+}
+
+/// The manifest's problems as a plain list (line: message), for the plain editor: the
+/// textarea names it with `aria-describedby`.
+#[component]
+fn ProblemList(outcome: RwSignal<Outcome>) -> impl IntoView {
+    let lang = expect_context::<UiLang>();
+    let items = move || {
+        let l = lang.0.get();
+        let line_prefix = |line: usize, what: Msg| {
+            if line > 0 {
+                format!("{} {line} ({}): ", lang.t(Msg::LineWord), lang.t(what))
+            } else {
+                format!("{}: ", lang.t(what))
+            }
+        };
+        match outcome.get() {
+            Outcome::None => None,
+            Outcome::Failed { line, error, .. } => Some(vec![(line, "error", format!("{}{}", line_prefix(line, Msg::ErrorWord), apply_error(l, &error)))]),
+            Outcome::Applied(_, w) | Outcome::Checked(w) => Some(
+                w.iter()
+                    .map(|w| (w.line, "warning", format!("{}{}", line_prefix(w.line, Msg::WarningWord), manifest_warning(l, w))))
+                    .collect(),
+            ),
+        }
+    };
+    view! {
+        <div id="editor-problems" class="editor-problems" data-testid="editor-problems">
+            <h3 class="visually-hidden">{move || lang.t(Msg::ProblemsList)}</h3>
+            {move || match items() {
+                None => view! { <p class="muted">{lang.t(Msg::NotCheckedYet)}</p> }.into_any(),
+                Some(list) if list.is_empty() => view! { <p class="ok">"✔ " {lang.t(Msg::NoProblems)}</p> }.into_any(),
+                Some(list) => view! {
+                    <ul>
+                        {list
+                            .into_iter()
+                            .map(|(line, kind, text)| view! { <li class=kind data-line=line data-kind=kind>{text}</li> })
+                            .collect_view()}
+                    </ul>
+                }
+                    .into_any(),
+            }}
+        </div>
     }
 }

@@ -2,7 +2,7 @@
 //! made actionable (YAML loads into the editor, commands run in the terminal), the
 //! current step's goals ticking themselves, hints one at a time.
 
-use crate::app::{Course, LessonNav, UiLang};
+use crate::app::{Course, LessonNav, LessonProgress, UiLang};
 use crate::editor_state::EditorState;
 use crate::i18n::Msg;
 use crate::sim::Sim;
@@ -17,8 +17,19 @@ pub fn LessonPane() -> impl IntoView {
     let sim = expect_context::<Sim>();
     let nav = expect_context::<LessonNav>();
     let editor = expect_context::<EditorState>();
-    let hints_shown = RwSignal::new(0usize);
+    let progress = expect_context::<LessonProgress>().0;
     let lessons = StoredValue::new(course.0.clone());
+    // (lesson id, step id) of the step on screen: progress is kept under these.
+    let step_key = Memo::new(move |_| {
+        let (li, si) = (nav.lesson.get(), nav.step.get());
+        lessons.with_value(|ls| {
+            ls.get(li).and_then(|l| l.spec.steps.get(si).map(|s| (l.spec.id.clone(), s.id.clone()))).unwrap_or_default()
+        })
+    });
+    let hints_shown = move || {
+        let (l, s) = step_key.get();
+        progress.with(|p| p.step(&l, &s).hints_shown)
+    };
     let with_lesson = move |f: &dyn Fn(&course::Lesson) -> String| -> String {
         lessons.with_value(|ls| ls.get(nav.lesson.get()).map(f).unwrap_or_default())
     };
@@ -36,6 +47,36 @@ pub fn LessonPane() -> impl IntoView {
             })
         })
     });
+    // A goal met once stays done for its step: record what is met now.
+    Effect::new(move |_| {
+        let (l, s) = step_key.get();
+        let met_now: Vec<String> = goals.with(|g| g.iter().filter(|x| x.2).map(|x| x.0.clone()).collect());
+        let new = progress.with_untracked(|p| met_now.iter().any(|g| !p.goal_met(&l, &s, g)));
+        if new {
+            progress.update(|p| {
+                p.record_goals(&l, &s, met_now.iter().map(String::as_str));
+            });
+        }
+    });
+    let shown_goals = Memo::new(move |_| {
+        let (l, s) = step_key.get();
+        let now = goals.get();
+        progress.with(|p| now.into_iter().map(|(id, text, met)| {
+            let done = met || p.goal_met(&l, &s, &id);
+            (id, text, done)
+        }).collect::<Vec<_>>())
+    });
+    // Per step of the lesson: (title, done).
+    let step_states = Memo::new(move |_| {
+        let li = nav.lesson.get();
+        progress.with(|p| {
+            lessons.with_value(|ls| {
+                ls.get(li)
+                    .map(|l| l.spec.steps.iter().map(|s| (s.title.clone(), p.step_done(&l.spec, s))).collect::<Vec<_>>())
+                    .unwrap_or_default()
+            })
+        })
+    });
     let hints = move || {
         lessons.with_value(|ls| {
             ls.get(nav.lesson.get()).and_then(|l| l.spec.steps.get(nav.step.get())).map(|s| s.hints.clone()).unwrap_or_default()
@@ -45,7 +86,6 @@ pub fn LessonPane() -> impl IntoView {
         let n = step_count() as isize;
         let next = (nav.step.get_untracked() as isize + delta).clamp(0, (n - 1).max(0)) as usize;
         nav.step.set(next);
-        hints_shown.set(0);
     };
 
     // Code blocks become actionable: a button after each YAML and shell block. The text is
@@ -105,7 +145,6 @@ pub fn LessonPane() -> impl IntoView {
                         if let Ok(i) = event_target_value(&ev).parse::<usize>() {
                             nav.lesson.set(i);
                             nav.step.set(0);
-                            hints_shown.set(0);
                         }
                     }
                 >
@@ -136,7 +175,7 @@ pub fn LessonPane() -> impl IntoView {
             <section class="hints">
                 {move || {
                     let all = hints();
-                    let n = hints_shown.get().min(all.len());
+                    let n = hints_shown().min(all.len());
                     all.into_iter()
                         .take(n)
                         .enumerate()
@@ -153,12 +192,18 @@ pub fn LessonPane() -> impl IntoView {
                 <button
                     type="button"
                     class="secondary"
-                    disabled=move || { hints_shown.get() >= hints().len() }
-                    on:click=move |_| hints_shown.update(|n| *n += 1)
+                    data-testid="show-hint"
+                    disabled=move || { hints_shown() >= hints().len() }
+                    on:click=move |_| {
+                        let (l, s) = step_key.get_untracked();
+                        let n = hints().len();
+                        progress.update(|p| p.reveal_hint(&l, &s, n));
+                    }
                 >
                     {move || lang.t(Msg::ShowHint)}
                 </button>
             </section>
+            <SolutionSection step_key />
             <section class="goals" aria-labelledby="goals-title">
                 <div class="step-nav">
                     <button type="button" data-testid="prev-step" disabled=move || nav.step.get() == 0 on:click=move |_| go_step(-1)>
@@ -178,10 +223,52 @@ pub fn LessonPane() -> impl IntoView {
                         " →"
                     </button>
                 </div>
+                <nav class="step-list" aria-label=move || lang.t(Msg::StepsNav)>
+                    <ol>
+                        {move || {
+                            let l = lang.0.get();
+                            let current = nav.step.get();
+                            step_states
+                                .get()
+                                .into_iter()
+                                .enumerate()
+                                .map(|(i, (title, done))| {
+                                    let state = if done { lang.t(Msg::StepDone) } else { lang.t(Msg::StepPending) };
+                                    let full = format!("{} {}: {} ({state})", lang.t(Msg::StepWord), i + 1, title.get(l));
+                                    view! {
+                                        <li>
+                                            <button
+                                                type="button"
+                                                class="step-link"
+                                                class:done=done
+                                                data-testid="step-link"
+                                                data-done=done.to_string()
+                                                aria-current=(i == current).then_some("step")
+                                                aria-label=full.clone()
+                                                title=full
+                                                on:click=move |_| nav.step.set(i)
+                                            >
+                                                {(i + 1).to_string()}
+                                                " "
+                                                <span class="step-mark" aria-hidden="true">{if done { "✔" } else { "○" }}</span>
+                                            </button>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </ol>
+                    <span class="steps-done" data-testid="steps-done">
+                        {move || {
+                            let done = step_states.with(|s| s.iter().filter(|x| x.1).count());
+                            format!("{done} {} {} {}", lang.t(Msg::OfWord), step_count(), lang.t(Msg::StepsDone))
+                        }}
+                    </span>
+                </nav>
                 <h2 id="goals-title">{move || lang.t(Msg::Goals)}</h2>
                 <ul data-testid="goals">
                     <For
-                        each=move || goals.get()
+                        each=move || shown_goals.get()
                         key=|(id, _, done)| (id.clone(), *done)
                         children=move |(id, text, done)| {
                             let t = text.clone();
@@ -294,4 +381,171 @@ fn Predictions() -> impl IntoView {
                 .collect_view()
         }}
     }
+}
+
+/// "Show solution": asks first, then shows the step's solution (the files it applies and
+/// the commands it runs) with the same load and run buttons as the lesson's code blocks.
+#[component]
+fn SolutionSection(step_key: Memo<(String, String)>) -> impl IntoView {
+    let lang = expect_context::<UiLang>();
+    let course = expect_context::<Course>();
+    let sim = expect_context::<Sim>();
+    let nav = expect_context::<LessonNav>();
+    let editor = expect_context::<EditorState>();
+    let progress = expect_context::<LessonProgress>().0;
+    let lessons = StoredValue::new(course.0.clone());
+    let confirming = RwSignal::new(false);
+    // Another step: no question left open.
+    Effect::new(move |_| {
+        step_key.track();
+        confirming.set(false);
+    });
+    let shown = move || {
+        let (l, s) = step_key.get();
+        progress.with(|p| p.step(&l, &s).solution_shown)
+    };
+    let focus_later = |id: &'static str| {
+        request_animation_frame(move || {
+            if let Some(el) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = el.focus();
+            }
+        })
+    };
+    // The solution's parts: a file applied (name, its lesson text) or commands run together.
+    let parts = move || {
+        lessons.with_value(|ls| {
+            let Some(lesson) = ls.get(nav.lesson.get()) else { return Vec::new() };
+            let Some(step) = lesson.spec.steps.get(nav.step.get()) else { return Vec::new() };
+            let mut parts: Vec<SolutionPart> = Vec::new();
+            for a in &step.solution {
+                match a {
+                    course::schema::SolutionAction::Apply(file) => {
+                        parts.push(SolutionPart::Apply(file.clone(), lesson.file(file).unwrap_or_default().to_string()))
+                    }
+                    course::schema::SolutionAction::Run(line) => match parts.last_mut() {
+                        Some(SolutionPart::Run(lines)) => lines.push(line.clone()),
+                        _ => parts.push(SolutionPart::Run(vec![line.clone()])),
+                    },
+                }
+            }
+            parts
+        })
+    };
+    let load = move |file: String, text: String| {
+        if let Some(i) = editor.names.with_untracked(|n| n.iter().position(|x| *x == file)) {
+            editor.select(i);
+        }
+        editor.replace(text);
+    };
+    let run = move |lines: Vec<String>| {
+        for line in lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            sim.run_logged(line);
+        }
+    };
+    view! {
+        <section class="solution" data-testid="solution-section">
+            {move || {
+                if shown() {
+                    view! {
+                        <div class="solution-body" data-testid="solution">
+                            <h3 id="solution-title" tabindex="-1">{move || lang.t(Msg::Solution)}</h3>
+                            {parts()
+                                .into_iter()
+                                .map(|part| match part {
+                                    SolutionPart::Apply(file, text) => {
+                                        let command = format!("kubectl apply -f {file}");
+                                        let (f2, t2, c2) = (file.clone(), text.clone(), command.clone());
+                                        view! {
+                                            <p>{move || lang.t(Msg::SolutionApply)} " " <code>{file.clone()}</code></p>
+                                            <pre data-action="load" data-file=file.clone()><code class="language-yaml">{text}</code></pre>
+                                            <button type="button" class="code-action" data-action="load" on:click=move |_| load(f2.clone(), t2.clone())>
+                                                {move || lang.t(Msg::LoadYaml)}
+                                            </button>
+                                            <pre data-action="run"><code class="language-bash">{command}</code></pre>
+                                            <button type="button" class="code-action" data-action="run" on:click=move |_| run(vec![c2.clone()])>
+                                                {move || lang.t(Msg::RunCode)}
+                                            </button>
+                                        }
+                                            .into_any()
+                                    }
+                                    SolutionPart::Run(lines) => {
+                                        let text = lines.join("\n");
+                                        view! {
+                                            <p>{move || lang.t(Msg::SolutionRun)}</p>
+                                            <pre data-action="run"><code class="language-bash">{text}</code></pre>
+                                            <button type="button" class="code-action" data-action="run" on:click=move |_| run(lines.clone())>
+                                                {move || lang.t(Msg::RunCode)}
+                                            </button>
+                                        }
+                                            .into_any()
+                                    }
+                                })
+                                .collect_view()}
+                        </div>
+                    }
+                        .into_any()
+                } else if confirming.get() {
+                    view! {
+                        <div class="confirm" role="group" aria-labelledby="confirm-solution-text" data-testid="solution-confirm">
+                            <p id="confirm-solution-text">{move || lang.t(Msg::ConfirmSolution)}</p>
+                            <button
+                                type="button"
+                                class="primary"
+                                id="confirm-yes"
+                                data-testid="solution-yes"
+                                on:click=move |_| {
+                                    let (l, s) = step_key.get_untracked();
+                                    progress.update(|p| p.show_solution(&l, &s));
+                                    confirming.set(false);
+                                    focus_later("solution-title");
+                                }
+                            >
+                                {move || lang.t(Msg::ConfirmYes)}
+                            </button>
+                            " "
+                            <button
+                                type="button"
+                                class="secondary"
+                                id="confirm-no"
+                                data-testid="solution-no"
+                                on:click=move |_| {
+                                    confirming.set(false);
+                                    focus_later("show-solution");
+                                }
+                            >
+                                {move || lang.t(Msg::ConfirmNo)}
+                            </button>
+                        </div>
+                    }
+                        .into_any()
+                } else {
+                    view! {
+                        <button
+                            type="button"
+                            class="secondary"
+                            id="show-solution"
+                            data-testid="show-solution"
+                            on:click=move |_| {
+                                confirming.set(true);
+                                // The careful answer first: a second Enter does not reveal it.
+                                focus_later("confirm-no");
+                            }
+                        >
+                            {move || lang.t(Msg::ShowSolution)}
+                        </button>
+                    }
+                        .into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+/// A part of a step's solution.
+#[derive(Clone)]
+enum SolutionPart {
+    /// A lesson file applied: its name and the lesson's version of it.
+    Apply(String, String),
+    /// Commands run one after another.
+    Run(Vec<String>),
 }

@@ -3,8 +3,135 @@
 
 use crate::app::UiLang;
 use crate::i18n::Msg;
-use crate::sim::Sim;
+use crate::app::{LayoutState, PanelTab};
+use crate::sim::{Selected, Sim};
+use kubesim::{ClusterView, PodFilter};
 use leptos::prelude::*;
+use std::collections::BTreeMap;
+
+/// A piece of output: text as printed, or the name of an object in the cluster.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Segment {
+    Text(String),
+    Name(String, Selected),
+}
+
+/// Name → the object it names: every node, and every pod (a name used in several
+/// namespaces means its pod in `default`, else the first).
+pub fn object_names(v: &ClusterView) -> BTreeMap<String, Selected> {
+    let mut m = BTreeMap::new();
+    for p in v.pods() {
+        let better = match m.get(&p.name) {
+            None => true,
+            Some(Selected::Pod(ns, _)) => ns != "default" && p.namespace == "default",
+            Some(Selected::Node(_)) => false,
+        };
+        if better {
+            m.insert(p.name.clone(), Selected::Pod(p.namespace.clone(), p.name.clone()));
+        }
+    }
+    for n in &v.nodes {
+        m.insert(n.name.clone(), Selected::Node(n.name.clone()));
+    }
+    m
+}
+
+/// Splits output into text and object names. A name is a whole word of name characters
+/// (`pod/web-0` and `kind-worker/172.18.0.3` hold one; a sentence's full stop is not part
+/// of it). The segments' texts, joined, are the output unchanged.
+pub fn linkify(text: &str, names: &BTreeMap<String, Selected>) -> Vec<Segment> {
+    let is_name_char = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '.';
+    let mut out: Vec<Segment> = Vec::new();
+    let mut plain = String::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let start = rest.find(is_name_char).unwrap_or(rest.len());
+        plain.push_str(&rest[..start]);
+        rest = &rest[start..];
+        let end = rest.find(|c: char| !is_name_char(c)).unwrap_or(rest.len());
+        let word = &rest[..end];
+        let name = word.trim_end_matches('.');
+        match names.get(name).filter(|_| !name.is_empty()) {
+            Some(sel) => {
+                if !plain.is_empty() {
+                    out.push(Segment::Text(std::mem::take(&mut plain)));
+                }
+                out.push(Segment::Name(name.to_string(), sel.clone()));
+                plain.push_str(&word[name.len()..]);
+            }
+            None => plain.push_str(word),
+        }
+        rest = &rest[end..];
+    }
+    if !plain.is_empty() {
+        out.push(Segment::Text(plain));
+    }
+    out
+}
+
+/// A pod's or node's name in the output: activating it selects its card in the cluster view,
+/// brings the card into view and focuses it. The text stays exactly as printed.
+#[component]
+fn NameLink(text: String, sel: Selected) -> impl IntoView {
+    let lang = expect_context::<UiLang>();
+    let sim = expect_context::<Sim>();
+    let layout = expect_context::<LayoutState>();
+    let sel = StoredValue::new(sel);
+    let activate = move || {
+        let sel = sel.get_value();
+        if let Selected::Pod(ns, name) = &sel {
+            // A pod the workload filter hides is shown again.
+            let hidden = sim.view.with_untracked(|v| {
+                let filter = layout.pod_filter.get_untracked();
+                v.pods().any(|p| &p.namespace == ns && &p.name == name && !filter.admits(p))
+            });
+            if hidden {
+                layout.pod_filter.set(PodFilter::All);
+            }
+        }
+        if layout.narrow.get_untracked() {
+            layout.tab.set(PanelTab::Cluster);
+        }
+        sim.selected.set(Some(sel.clone()));
+        request_animation_frame(move || focus_card(&sel));
+    };
+    let kind = match sel.get_value() {
+        Selected::Pod(..) => "pod",
+        Selected::Node(_) => "node",
+    };
+    view! {
+        <span
+            class="term-name"
+            role="button"
+            tabindex="0"
+            data-testid="term-name"
+            data-kind=kind
+            title=move || lang.t(Msg::SelectInCluster)
+            on:click=move |_| activate()
+            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                if ev.key() == "Enter" || ev.key() == " " {
+                    ev.prevent_default();
+                    activate();
+                }
+            }
+        >
+            {text}
+        </span>
+    }
+}
+
+/// Brings the selected object's card into view and focuses it (a node: its name button).
+fn focus_card(sel: &Selected) {
+    use wasm_bindgen::JsCast;
+    let selector = match sel {
+        Selected::Pod(ns, name) => format!("[data-testid=\"pod-card\"][data-pod=\"{name}\"][data-namespace=\"{ns}\"]"),
+        Selected::Node(name) => format!("[data-testid=\"node-card\"][data-node=\"{name}\"] [data-testid=\"node-describe\"]"),
+    };
+    if let Some(el) = document().query_selector(&selector).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        // Focusing scrolls the card (and the panel it is in) into view.
+        let _ = el.focus();
+    }
+}
 
 #[component]
 pub fn TerminalPanel() -> impl IntoView {
@@ -17,6 +144,8 @@ pub fn TerminalPanel() -> impl IntoView {
     // The text being searched for with Ctrl+R, while a search is on.
     let search = RwSignal::new(None::<String>);
     let out_ref = NodeRef::<leptos::html::Div>::new();
+    // Pods and nodes of the cluster as it is now: their names in the output select them.
+    let names = Memo::new(move |_| sim.view.with(object_names));
 
     let submit = move || {
         let line = input.get_untracked();
@@ -57,10 +186,21 @@ pub fn TerminalPanel() -> impl IntoView {
                     each=move || entries.get()
                     key=|e| (e.id, e.stdout.len())
                     children=move |e| {
+                        let stdout = e.stdout;
                         view! {
                             <div class="term-entry">
                                 <pre class="term-line">"$ " {e.line}</pre>
-                                <pre class="term-stdout">{e.stdout}</pre>
+                                <pre class="term-stdout">
+                                    {move || {
+                                        names.with(|names| linkify(&stdout, names))
+                                            .into_iter()
+                                            .map(|seg| match seg {
+                                                Segment::Text(t) => t.into_any(),
+                                                Segment::Name(t, sel) => view! { <NameLink text=t sel /> }.into_any(),
+                                            })
+                                            .collect_view()
+                                    }}
+                                </pre>
                                 <pre class="term-stderr">{e.stderr}</pre>
                             </div>
                         }
@@ -172,5 +312,50 @@ pub fn TerminalPanel() -> impl IntoView {
                 />
             </form>
         </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names() -> BTreeMap<String, Selected> {
+        let mut m = BTreeMap::new();
+        m.insert("web-0".into(), Selected::Pod("default".into(), "web-0".into()));
+        m.insert("kind-worker".into(), Selected::Node("kind-worker".into()));
+        m
+    }
+
+    fn joined(segs: &[Segment]) -> String {
+        segs.iter()
+            .map(|s| match s {
+                Segment::Text(t) | Segment::Name(t, _) => t.as_str(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn names_in_output_become_segments_and_the_text_is_unchanged() {
+        let out = "NAME    READY   STATUS    RESTARTS   AGE   IP           NODE\nweb-0   1/1     Running   0          10s   10.244.1.2   kind-worker\nweb-01  1/1     Running   0          10s   10.244.1.3   kind-worker2\n";
+        let segs = linkify(out, &names());
+        assert_eq!(joined(&segs), out);
+        let linked: Vec<&str> = segs.iter().filter_map(|s| if let Segment::Name(t, _) = s { Some(t.as_str()) } else { None }).collect();
+        assert_eq!(linked, ["web-0", "kind-worker"], "whole words only: not web-01 nor kind-worker2");
+    }
+
+    #[test]
+    fn names_after_a_slash_and_before_a_full_stop_are_found() {
+        for (text, want) in [
+            ("pod/web-0 created\n", vec!["web-0"]),
+            ("Successfully assigned default/web-0 to kind-worker.\n", vec!["web-0", "kind-worker"]),
+            ("Node:             kind-worker/172.18.0.3\n", vec!["kind-worker"]),
+            ("nothing here\n", vec![]),
+            ("", vec![]),
+        ] {
+            let segs = linkify(text, &names());
+            assert_eq!(joined(&segs), text);
+            let linked: Vec<&str> = segs.iter().filter_map(|s| if let Segment::Name(t, _) = s { Some(t.as_str()) } else { None }).collect();
+            assert_eq!(linked, want, "{text}");
+        }
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod goals;
 pub mod markdown;
+pub mod progress;
 #[cfg(test)]
 mod render;
 pub mod schema;

@@ -44,5 +44,5 @@ pub use manifest::{ManifestError, ManifestErrorKind};
 pub use session::Session;
 pub use store::Key;
 pub use time::{Dur, Time};
-pub use view::{ClusterView, NodeView, PodView};
+pub use view::{ClusterView, NodeView, PodFilter, PodView, WorkloadRef};
 pub use warnings::{ManifestWarning, WarningKind};

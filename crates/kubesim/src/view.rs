@@ -3,7 +3,7 @@
 use crate::cluster::Cluster;
 use crate::model::*;
 use crate::printers;
-use crate::store::Object;
+use crate::store::{Key, Object};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -106,6 +106,89 @@ pub struct PodView {
     /// `<hostname>.<subdomain>` when the pod has a stable network identity.
     #[serde(default)]
     pub dns_name: Option<String>,
+    /// The workload the pod belongs to, for the view's filter: its controller, or, for a
+    /// ReplicaSet's pod, the Deployment that controls that ReplicaSet. `None` for a bare pod.
+    #[serde(default)]
+    pub workload: Option<WorkloadRef>,
+}
+
+/// A workload named by kind, namespace and name (`DaemonSet default/nginx-ds`).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct WorkloadRef {
+    pub kind: String,
+    pub namespace: String,
+    pub name: String,
+}
+
+/// Which pods the cluster view shows: all, those of one workload, or the bare ones.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum PodFilter {
+    #[default]
+    All,
+    /// Pods no controller owns.
+    Bare,
+    Workload(WorkloadRef),
+}
+
+impl PodFilter {
+    pub fn admits(&self, pod: &PodView) -> bool {
+        match self {
+            PodFilter::All => true,
+            PodFilter::Bare => pod.workload.is_none(),
+            PodFilter::Workload(w) => pod.workload.as_ref() == Some(w),
+        }
+    }
+
+    /// A stable text form, for a `<select>`'s values and for saving: `all`, `bare`,
+    /// `Kind/namespace/name`.
+    pub fn key(&self) -> String {
+        match self {
+            PodFilter::All => "all".into(),
+            PodFilter::Bare => "bare".into(),
+            PodFilter::Workload(w) => format!("{}/{}/{}", w.kind, w.namespace, w.name),
+        }
+    }
+
+    /// The filter `key` gave; unknown text is `None`.
+    pub fn from_key(key: &str) -> Option<PodFilter> {
+        match key {
+            "all" => Some(PodFilter::All),
+            "bare" => Some(PodFilter::Bare),
+            _ => {
+                let mut parts = key.splitn(3, '/');
+                let (kind, namespace, name) = (parts.next()?, parts.next()?, parts.next()?);
+                if kind.is_empty() || name.is_empty() {
+                    return None;
+                }
+                Some(PodFilter::Workload(WorkloadRef { kind: kind.into(), namespace: namespace.into(), name: name.into() }))
+            }
+        }
+    }
+}
+
+impl ClusterView {
+    /// Every pod in the view: on nodes, then not scheduled yet.
+    pub fn pods(&self) -> impl Iterator<Item = &PodView> {
+        self.nodes.iter().flat_map(|n| n.pods.iter()).chain(self.unscheduled.iter())
+    }
+
+    /// The filters worth offering: all, every workload (the listed DaemonSets, Deployments
+    /// and StatefulSets, and any other owner a pod names, such as a ReplicaSet of its own),
+    /// and bare pods. Workloads sorted by kind, namespace and name.
+    pub fn pod_filters(&self) -> Vec<PodFilter> {
+        let mut workloads: Vec<WorkloadRef> = self
+            .workloads
+            .iter()
+            .map(|w| WorkloadRef { kind: w.kind.clone(), namespace: w.namespace.clone(), name: w.name.clone() })
+            .chain(self.pods().filter_map(|p| p.workload.clone()))
+            .collect();
+        workloads.sort();
+        workloads.dedup();
+        let mut out = vec![PodFilter::All];
+        out.extend(workloads.into_iter().map(PodFilter::Workload));
+        out.push(PodFilter::Bare);
+        out
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -143,6 +226,27 @@ pub fn pod_view(p: &Pod) -> PodView {
         claims: crate::storage::pod_claims(&p.spec).map(str::to_string).collect(),
         dns_name: (!p.spec.hostname.is_empty() && !p.spec.subdomain.is_empty())
             .then(|| format!("{}.{}.{}.svc.{}", p.spec.hostname, p.spec.subdomain, p.metadata.namespace, crate::service::CLUSTER_DOMAIN)),
+        workload: owner.map(|o| WorkloadRef { kind: o.kind.clone(), namespace: p.metadata.namespace.clone(), name: o.name.clone() }),
+    }
+}
+
+impl Cluster {
+    /// A pod's view, its workload followed up from a ReplicaSet to the Deployment that
+    /// controls it (a ReplicaSet of its own, or whose Deployment is gone, stays itself).
+    fn pod_view_in(&self, p: &Pod) -> PodView {
+        let mut v = pod_view(p);
+        if let Some(w) = v.workload.as_mut().filter(|w| w.kind == ReplicaSet::KIND) {
+            let deployment = self
+                .replicaset(&Key::new(&w.namespace, &w.name))
+                .and_then(|rs| rs.controller_ref())
+                .filter(|o| o.kind == Deployment::KIND)
+                .map(|o| o.name.clone());
+            if let Some(name) = deployment {
+                w.kind = Deployment::KIND.into();
+                w.name = name;
+            }
+        }
+        v
     }
 }
 
@@ -171,10 +275,10 @@ impl Cluster {
                 status: printers::node_status(n),
                 labels: n.metadata.labels.iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
                 taints: n.spec.taints.iter().map(|t| t.to_display()).collect(),
-                pods: self.pods_on(&n.metadata.name).map(pod_view).collect(),
+                pods: self.pods_on(&n.metadata.name).map(|p| self.pod_view_in(p)).collect(),
             })
             .collect();
-        let unscheduled = self.unscheduled.iter().filter_map(|k| self.pod(k)).map(pod_view).collect();
+        let unscheduled = self.unscheduled.iter().filter_map(|k| self.pod(k)).map(|p| self.pod_view_in(p)).collect();
         let mut workloads: Vec<WorkloadView> = self
             .daemonsets()
             .map(|d| WorkloadView {
@@ -289,5 +393,44 @@ mod tests {
         assert_eq!(claim.status, "Bound");
         assert!(claim.used_by.is_empty());
         assert_eq!(v.services.iter().find(|s| s.name == "kubernetes").unwrap().cluster_ip.as_deref(), Some("10.96.0.1"));
+    }
+
+    #[test]
+    fn pods_name_their_workload_and_the_filters_list_every_workload() {
+        use super::{PodFilter, WorkloadRef};
+        let mut c = Cluster::new(1);
+        let deploy = "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 2\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.27\n";
+        let ds = "apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\nspec:\n  selector:\n    matchLabels:\n      app: agent\n  template:\n    metadata:\n      labels:\n        app: agent\n    spec:\n      containers:\n      - name: agent\n        image: busybox:1.36\n";
+        let bare = "apiVersion: v1\nkind: Pod\nmetadata:\n  name: solo\nspec:\n  containers:\n  - name: solo\n    image: nginx:1.27\n";
+        for m in [deploy, ds, bare] {
+            c.apply_text(m).unwrap();
+        }
+        c.advance(Dur::secs(30));
+        let v = c.view();
+        let of = |name_prefix: &str| v.pods().filter(|p| p.name.starts_with(name_prefix)).cloned().collect::<Vec<_>>();
+        let web = of("web-");
+        assert_eq!(web.len(), 2);
+        let web_ref = WorkloadRef { kind: "Deployment".into(), namespace: "default".into(), name: "web".into() };
+        for p in &web {
+            // The pod's controller is the ReplicaSet; its workload is the Deployment.
+            assert_eq!(p.owner_kind.as_deref(), Some("ReplicaSet"));
+            assert_eq!(p.workload.as_ref(), Some(&web_ref));
+        }
+        assert_eq!(of("solo")[0].workload, None);
+        assert_eq!(of("agent-").len(), 3, "one per worker");
+        assert!(of("agent-").iter().all(|p| p.workload.as_ref().is_some_and(|w| w.kind == "DaemonSet" && w.name == "agent")));
+
+        let filters = v.pod_filters();
+        let keys: Vec<String> = filters.iter().map(PodFilter::key).collect();
+        assert_eq!(keys, ["all", "DaemonSet/default/agent", "Deployment/default/web", "bare"]);
+        for f in &filters {
+            assert_eq!(PodFilter::from_key(&f.key()).as_ref(), Some(f), "key round trip");
+        }
+        assert_eq!(PodFilter::from_key("nonsense"), None);
+        let count = |f: &PodFilter| v.pods().filter(|p| f.admits(p)).count();
+        assert_eq!(count(&PodFilter::All), 6);
+        assert_eq!(count(&PodFilter::Workload(web_ref)), 2);
+        assert_eq!(count(&PodFilter::Bare), 1);
+        assert_eq!(count(&filters[1]), 3);
     }
 }

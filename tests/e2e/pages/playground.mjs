@@ -66,6 +66,79 @@ export class Playground {
     await this.applyButton.click();
   }
 
+  /** Types a line in the terminal and runs it. */
+  async run(line) {
+    const input = this.page.getByTestId('terminal-input');
+    await input.fill(line);
+    await input.press('Enter');
+  }
+
+  // ---- layout: the folding lesson pane, the separators, the narrow-screen tabs
+
+  lessonSlot() {
+    return this.page.getByTestId('slot-lesson');
+  }
+
+  /** The separator between the lesson pane and the playground ('lesson') or between the
+   * cluster view and the editor and terminal ('cluster'). */
+  splitter(which) {
+    return this.page.getByTestId(`${which}-splitter`);
+  }
+
+  /** A tab of the narrow layout: 'lesson', 'cluster', 'editor' or 'terminal'. */
+  panelTab(name) {
+    return this.page.getByTestId(`tab-${name}`);
+  }
+
+  /** The panel a tab shows (a wrapper of the panel on wide screens). */
+  panelSlot(name) {
+    return this.page.getByTestId(`slot-${name}`);
+  }
+
+  async width(locator) {
+    return (await locator.boundingBox()).width;
+  }
+
+  async height(locator) {
+    return (await locator.boundingBox()).height;
+  }
+
+  // ---- editor, terminal, cluster view, lesson extras
+
+  plainToggle() {
+    return this.page.getByTestId('plain-toggle');
+  }
+
+  editorProblems() {
+    return this.page.getByTestId('editor-problems');
+  }
+
+  /** Names in the terminal's output that select their pod or node ('pod' or 'node'). */
+  terminalNames(kind) {
+    return this.terminalOutput().locator(`[data-testid="term-name"][data-kind="${kind}"]`);
+  }
+
+  workloadFilter() {
+    return this.page.getByTestId('workload-filter');
+  }
+
+  /** Every pod card in the cluster view, on any node. */
+  allPodCards() {
+    return this.page.locator('[data-testid="pod-card"]');
+  }
+
+  podCardNamed(name) {
+    return this.page.locator(`[data-testid="pod-card"][data-pod="${name}"]`);
+  }
+
+  stepLink(n) {
+    return this.page.getByTestId('step-link').nth(n - 1);
+  }
+
+  goal(id) {
+    return this.page.locator(`[data-testid="goals"] [data-goal="${id}"]`);
+  }
+
   /**
    * Waits until each of `nodes` holds exactly one DaemonSet pod, Running and ready.
    */
