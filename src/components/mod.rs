@@ -2,4 +2,5 @@ pub mod cluster_view;
 pub mod editor;
 pub mod lesson;
 pub mod terminal;
+pub mod timeline;
 pub mod why;
