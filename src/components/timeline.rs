@@ -42,7 +42,11 @@ pub fn PastBanner() -> impl IntoView {
         <Show when=move || sim.looking_back()>
             <div class="past-banner" data-testid="past-banner" role="region" aria-label=move || lang.t(Msg::Timeline)>
                 <p class="past-title" aria-live="polite">
-                    <span class="past-icon" aria-hidden="true">"⏪ "</span>
+                    // Rewind (an icon: fonts may lack the glyph); the words carry the meaning.
+                    <svg class="icon past-icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+                        <path d="M11 5v14L2 12zM22 5v14l-9-7z" fill="currentColor" />
+                    </svg>
+                    " "
                     {move || lang.t(Msg::ViewingAt)}
                     " "
                     <strong data-testid="past-time">{when}</strong>
