@@ -151,6 +151,33 @@ messages! {
     StepDone => "hecho", "done";
     StepPending => "pendiente", "to do";
     StepsDone => "pasos hechos", "steps done";
+    Timeline => "Cronología de eventos", "Timeline of events";
+    TimelineHint => "Elige un evento para ver el clúster tal como estaba entonces (solo lectura).", "Pick an event to see the cluster as it was then (read-only).";
+    FilterByObject => "Filtrar por objeto", "Filter by object";
+    AllObjects => "Todos los objetos", "All objects";
+    NoEvents => "Todavía no hay eventos.", "No events yet.";
+    WarningEvent => "Aviso", "Warning";
+    NormalEvent => "Normal", "Normal";
+    EventTime => "Momento", "Time";
+    ViewingAt => "Viendo el clúster a los", "Viewing the cluster at";
+    PastWord => "(pasado)", "(past)";
+    BackToLive => "Volver al presente", "Back to live";
+    EscBackToLive => "Esc vuelve al presente.", "Esc goes back to live.";
+    ReadOnlyPast => "Estás mirando el pasado: el clúster es de solo lectura. Vuelve al presente para cambiarlo.", "You are looking at the past: the cluster is read-only. Go back to live to change it.";
+}
+
+/// Simulated elapsed time as the timeline and its banner show it: `45s`, `1m20s`,
+/// `1m20.5s`, `1h2m0s`.
+pub fn elapsed_text(ms: u64) -> String {
+    let tenths = (ms % 1000) / 100;
+    let s = ms / 1000;
+    let (h, m, sec) = (s / 3600, (s % 3600) / 60, s % 60);
+    let secs = if tenths == 0 { format!("{sec}s") } else { format!("{sec}.{tenths}s") };
+    match (h, m) {
+        (0, 0) => secs,
+        (0, m) => format!("{m}m{secs}"),
+        (h, m) => format!("{h}h{m}m{secs}"),
+    }
 }
 
 /// Any failed apply, worded for the student.
@@ -564,6 +591,15 @@ pub fn pod_status_word(lang: Lang, status: &str, ready: bool) -> (&'static str, 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn elapsed_time_reads_like_a_duration() {
+        assert_eq!(elapsed_text(0), "0s");
+        assert_eq!(elapsed_text(45_000), "45s");
+        assert_eq!(elapsed_text(80_000), "1m20s");
+        assert_eq!(elapsed_text(80_540), "1m20.5s");
+        assert_eq!(elapsed_text(3_720_000), "1h2m0s");
+    }
 
     #[test]
     fn every_message_has_both_languages() {

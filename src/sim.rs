@@ -5,7 +5,8 @@
 use course::goals::Activity;
 use kubesim::cluster::HappeningKind;
 use kubesim::apply::Applied;
-use kubesim::{ApplyError, Cluster, ClusterView, Dur, Output, Session};
+use kubesim::journal::{view_at, At, Setup};
+use kubesim::{ApplyError, Cluster, ClusterView, Dur, Output, Session, Time};
 use leptos::prelude::*;
 
 /// Simulated milliseconds the clock moves per real tick at 1×.
@@ -26,6 +27,33 @@ pub enum Selected {
     Node(String),
     /// Namespace and name.
     Pod(String, String),
+}
+
+/// One Kubernetes Event, as the timeline lists it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EventRow {
+    /// Position in the cluster's event list (stable: events are only appended).
+    pub index: usize,
+    /// Simulated milliseconds of its last occurrence.
+    pub at_ms: u64,
+    pub warning: bool,
+    pub reason: String,
+    pub kind: String,
+    pub name: String,
+    pub namespace: String,
+    pub message: String,
+    pub count: i32,
+}
+
+/// The cluster as it was at a past moment, shown read-only while the live one waits.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Past {
+    pub at_ms: u64,
+    /// The timeline row that was picked, if the look back came from one.
+    pub event: Option<usize>,
+    pub view: ClusterView,
+    /// Whether the clock was running when the look back began (it resumes on return).
+    pub was_playing: bool,
 }
 
 /// One command of the terminal and what it printed.
@@ -50,11 +78,18 @@ pub struct Sim {
     pub terminal: RwSignal<Vec<TermEntry>>,
     /// The selected pod or node, if any.
     pub selected: RwSignal<Option<Selected>>,
+    /// The cluster's Events, oldest first (the timeline turns them round).
+    pub events: RwSignal<Vec<EventRow>>,
+    /// Set while looking back: `view` then shows this past moment, and nothing may change
+    /// the cluster.
+    pub past: RwSignal<Option<Past>>,
+    /// Bumped each time something tried to change the cluster while looking back.
+    pub refused: RwSignal<u32>,
 }
 
 impl Sim {
     pub fn new(seed: u64) -> Sim {
-        let session = Session::new(Cluster::new(seed));
+        let session = Session::start(Setup::kind(seed));
         let view = session.cluster.view();
         let seen = session.cluster.history.len();
         Sim {
@@ -67,7 +102,44 @@ impl Sim {
             news: RwSignal::new(Vec::new()),
             terminal: RwSignal::new(Vec::new()),
             selected: RwSignal::new(None),
+            events: RwSignal::new(Vec::new()),
+            past: RwSignal::new(None),
+            refused: RwSignal::new(0),
         }
+    }
+
+    /// Whether the view shows a past moment (the cluster is read-only meanwhile).
+    pub fn looking_back(&self) -> bool {
+        self.past.with(|p| p.is_some())
+    }
+
+    /// Call before changing the cluster: true (and the refusal noted, for the banner to say
+    /// why) while looking back.
+    pub fn refuse_while_looking_back(&self) -> bool {
+        let refuse = self.past.with_untracked(|p| p.is_some());
+        if refuse {
+            self.refused.update(|n| *n += 1);
+        }
+        refuse
+    }
+
+    /// Shows the cluster as it was at `at_ms` (replaying the session's journal up to that
+    /// instant), read-only, with the clock paused.
+    pub fn look_back(&self, at_ms: u64, event: Option<usize>) {
+        let past = self.session.with_value(|s| s.journal().map(|j| view_at(j, At::Time(Time(at_ms)))));
+        let Some(Ok(view)) = past else { return };
+        let was_playing = self.past.with_untracked(|p| p.as_ref().map(|p| p.was_playing)).unwrap_or_else(|| self.playing.get_untracked());
+        self.playing.set(false);
+        self.view.set(view.clone());
+        self.past.set(Some(Past { at_ms, event, view, was_playing }));
+    }
+
+    /// Leaves the look back: the live cluster, exactly as it was left, and the clock as it was.
+    pub fn back_to_live(&self) {
+        let Some(p) = self.past.get_untracked() else { return };
+        self.past.set(None);
+        self.refresh();
+        self.playing.set(p.was_playing);
     }
 
     /// Reads the cluster (for goals and panels that need more than the view).
@@ -76,6 +148,35 @@ impl Sim {
     }
 
     fn refresh(&self) {
+        if self.past.with_untracked(|p| p.is_some()) {
+            // The live cluster does not change while looking back; the view stays past.
+            return;
+        }
+        let events_changed = self.session.with_value(|s| {
+            let evs = s.cluster.events();
+            self.events.with_untracked(|rows| rows.len() != evs.len() || rows.iter().zip(evs).any(|(r, e)| r.count != e.count || r.at_ms != e.last_ms))
+        });
+        if events_changed {
+            let rows = self.session.with_value(|s| {
+                s.cluster
+                    .events()
+                    .iter()
+                    .enumerate()
+                    .map(|(index, e)| EventRow {
+                        index,
+                        at_ms: e.last_ms,
+                        warning: e.type_ == "Warning",
+                        reason: e.reason.clone(),
+                        kind: e.involved_object.kind.clone(),
+                        name: e.involved_object.name.clone(),
+                        namespace: e.involved_object.namespace.clone(),
+                        message: e.message.clone(),
+                        count: e.count,
+                    })
+                    .collect()
+            });
+            self.events.set(rows);
+        }
         let (view, news, len) = self.session.with_value(|s| {
             let start = self.seen_history.get_value().min(s.cluster.history.len());
             let news: Vec<News> = s.cluster.history[start..]
@@ -98,7 +199,7 @@ impl Sim {
 
     /// One tick of the clock: advance by the tick times the speed, if playing.
     pub fn tick(&self) {
-        if !self.playing.get_untracked() {
+        if !self.playing.get_untracked() || self.past.with_untracked(|p| p.is_some()) {
             return;
         }
         let d = Dur::ms(TICK_MS * self.speed.get_untracked());
@@ -122,6 +223,9 @@ impl Sim {
 
     /// Ctrl+C in the terminal: ends the running watches.
     pub fn interrupt(&self) {
+        if self.refuse_while_looking_back() {
+            return;
+        }
         let mut rows = String::new();
         let mut watching = false;
         self.session.update_value(|s| {
@@ -140,29 +244,35 @@ impl Sim {
 
     /// Jumps to the next thing the cluster will do (the clock's "step").
     pub fn step(&self) {
+        if self.refuse_while_looking_back() {
+            return;
+        }
         let mut rows = String::new();
-        self.session.update_value(|s| {
-            s.cluster.step();
-            rows = s.take_watch_output();
-        });
+        self.session.update_value(|s| rows = s.step());
         self.stream(rows);
         // The button is the `sim step` command; goals about stepping the clock count it.
         self.activity.update(|a| a.commands.push("sim step".into()));
         self.refresh();
     }
 
-    /// Applies YAML from the editor: all of it, or nothing.
-    pub fn apply(&self, file: &str, text: &str) -> Result<Applied, ApplyError> {
+    /// Applies YAML from the editor: all of it, or nothing. `None` while looking back
+    /// (the cluster is read-only then; the banner says so).
+    pub fn apply(&self, file: &str, text: &str) -> Option<Result<Applied, ApplyError>> {
+        if self.refuse_while_looking_back() {
+            return None;
+        }
         let mut result = Err(ApplyError::NamespaceNotFound { document: 0, namespace: String::new() });
+        let mut rows = String::new();
         self.session.update_value(|s| {
-            s.files.insert(file.to_string(), text.to_string());
-            result = s.cluster.apply_text_with_warnings(text);
+            result = s.apply_file(file, text);
+            rows = s.take_watch_output();
         });
+        self.stream(rows);
         if result.is_ok() {
             self.activity.update(|a| a.commands.push(format!("kubectl apply -f {file}")));
         }
         self.refresh();
-        result
+        Some(result)
     }
 
     /// What applying would say, without applying: the manifest is tried on a copy of the
@@ -173,9 +283,8 @@ impl Sim {
 
     /// Puts a lesson file in the terminal's working directory.
     pub fn write_file(&self, name: &str, text: &str) {
-        self.session.update_value(|s| {
-            s.files.insert(name.to_string(), text.to_string());
-        });
+        // Files are not the cluster: a lesson switch may write them while looking back.
+        self.session.update_value(|s| s.write_file(name, text));
     }
 
     /// Runs a line and shows it in the terminal, as if typed there: the node controls use
@@ -185,6 +294,9 @@ impl Sim {
     }
 
     fn run_logged_with(&self, line: &str, stdin: Option<&str>) -> Output {
+        if self.refuse_while_looking_back() {
+            return Output { stdout: String::new(), stderr: String::new(), status: 1 };
+        }
         let mut out = Output::default();
         self.session.update_value(|s| out = s.run(line, stdin));
         self.activity.update(|a| a.commands.push(line.trim().to_string()));

@@ -25,6 +25,8 @@ pub fn ClusterPanel() -> impl IntoView {
                 <AddNodeControls />
                 <WorkloadFilter />
             </div>
+            <crate::components::timeline::PastBanner />
+            <crate::components::timeline::Timeline />
             <div class="nodes" data-testid="nodes">
                 <For
                     each=move || node_names.get()
@@ -246,6 +248,7 @@ fn ClockControls() -> impl IntoView {
             <button
                 type="button"
                 data-testid="clock-toggle"
+                disabled=move || sim.looking_back()
                 aria-pressed=move || (!sim.playing.get()).to_string()
                 on:click=move |_| sim.playing.update(|p| *p = !*p)
             >
@@ -257,7 +260,7 @@ fn ClockControls() -> impl IntoView {
                     }
                 }}
             </button>
-            <button type="button" data-testid="clock-step" on:click=move |_| sim.step()>
+            <button type="button" data-testid="clock-step" disabled=move || sim.looking_back() on:click=move |_| sim.step()>
                 <Icon path="M5 4l10 8-10 8zM17 4h3v16h-3z" />
                 {move || lang.t(Msg::StepClock)}
             </button>
@@ -499,6 +502,7 @@ fn AddNodeControls() -> impl IntoView {
             <button
                 type="button"
                 data-testid="add-node"
+                disabled=move || sim.looking_back()
                 on:click=move |_| {
                     let name = next_name("kind-worker");
                     sim.run_logged(&format!("sim node add {name}"));
@@ -511,6 +515,7 @@ fn AddNodeControls() -> impl IntoView {
                 type="button"
                 class="secondary"
                 data-testid="add-control-plane"
+                disabled=move || sim.looking_back()
                 on:click=move |_| {
                     let name = next_name("kind-control-plane");
                     sim.run_logged(&format!("sim node add {name} --control-plane"));
@@ -539,7 +544,7 @@ fn NodeControls(name: String, node: Memo<Option<NodeView>>) -> impl IntoView {
     let taint_text = RwSignal::new(String::new());
     let n = move || name.get_value();
     view! {
-        <div class="node-controls" role="group" aria-label=move || format!("{}: {}", lang.t(Msg::NodeControls), n())>
+        <fieldset class="node-controls" disabled=move || sim.looking_back() role="group" aria-label=move || format!("{}: {}", lang.t(Msg::NodeControls), n())>
             <button
                 type="button"
                 data-testid="node-cordon"
@@ -609,7 +614,7 @@ fn NodeControls(name: String, node: Memo<Option<NodeView>>) -> impl IntoView {
                     <button type="submit">{move || lang.t(Msg::AddTaint)}</button>
                 </form>
             </details>
-        </div>
+        </fieldset>
     }
 }
 

@@ -84,7 +84,9 @@ pub fn EditorPanel() -> impl IntoView {
     let apply = move || {
         typed.update_value(|g| *g += 1);
         let (name, text) = ed.current_file();
-        match sim.apply(&name, &text) {
+        // `None` while looking back at the past: the banner says why.
+        let Some(result) = sim.apply(&name, &text) else { return };
+        match result {
             Ok(applied) => outcome.set(Outcome::Applied(applied.outcomes.iter().map(|o| o.line()).collect(), applied.warnings)),
             Err(e) => {
                 let (line, column) = match &e {
@@ -259,7 +261,7 @@ pub fn EditorPanel() -> impl IntoView {
                 }
             }}
             <div class="editor-actions">
-                <button type="button" class="primary" data-testid="apply" on:click=move |_| apply() title=move || lang.t(Msg::ApplyShortcut)>
+                <button type="button" class="primary" data-testid="apply" on:click=move |_| apply() disabled=move || sim.looking_back() title=move || lang.t(Msg::ApplyShortcut)>
                     {move || lang.t(Msg::Apply)}
                 </button>
                 <button type="button" class="secondary" on:click=move |_| reset()>

@@ -218,6 +218,7 @@ pub fn TerminalPanel() -> impl IntoView {
                 <input
                     type="text"
                     data-testid="terminal-input"
+                    disabled=move || sim.looking_back()
                     autocomplete="off"
                     autocapitalize="off"
                     spellcheck="false"

@@ -15,6 +15,7 @@ pub mod daemonset;
 pub mod defaults;
 pub mod deployment;
 pub mod gc;
+pub mod journal;
 pub mod kubectl;
 pub mod kubelet;
 pub mod manifest;
@@ -39,6 +40,7 @@ pub mod why;
 
 pub use apply::{Applied, ApplyError, ApplyOutcome};
 pub use cluster::{Cluster, NodeSpecInput};
+pub use journal::{At, Journal, Setup};
 pub use kubectl::Output;
 pub use manifest::{ManifestError, ManifestErrorKind};
 pub use session::Session;

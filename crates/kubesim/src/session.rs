@@ -2,7 +2,9 @@
 //! `kubectl …`, `sleep 10s`, `cat > file <<EOF`, `sim …` — and the simulated working
 //! directory. The browser terminal and the `kubesim` runner both use it.
 
+use crate::apply::{Applied, ApplyError};
 use crate::cluster::{Cluster, NodeSpecInput};
+use crate::journal::{Input, Journal, Setup};
 use crate::kubectl::{self, shell_words, Output};
 use crate::model::Taint;
 use crate::time::Dur;
@@ -17,6 +19,19 @@ pub struct Session {
     watches: Vec<Watch>,
     /// Watch rows not handed out yet.
     watch_out: String,
+    /// Every input since the cluster was set up, when it was (see [`Session::start`]).
+    journal: Option<Journal>,
+    /// While replaying up to an instant: the last state a waiting command let pass at or
+    /// before it (see [`crate::journal::view_at`]).
+    pub(crate) horizon: Option<Horizon>,
+}
+
+/// The instant a replay stops at, and the cluster as it was then, seen from inside a
+/// command that waits (`kubectl delete`, `drain`, `rollout status`).
+#[derive(Clone, Debug)]
+pub(crate) struct Horizon {
+    pub at: crate::time::Time,
+    pub seen: Option<Cluster>,
 }
 
 /// What a watch last printed for one object.
@@ -153,8 +168,80 @@ fn poll_all(watches: &mut [Watch], out: &mut String, c: &Cluster) {
 }
 
 impl Session {
+    /// A session over a cluster built elsewhere. It keeps no journal: what happened to the
+    /// cluster before cannot be replayed. Use [`Session::start`] for a replayable session.
     pub fn new(cluster: Cluster) -> Session {
-        Session { cluster, files: BTreeMap::new(), watches: Vec::new(), watch_out: String::new() }
+        Session { cluster, files: BTreeMap::new(), watches: Vec::new(), watch_out: String::new(), journal: None, horizon: None }
+    }
+
+    /// A fresh cluster set up as `setup` says, with a journal of every input from here on,
+    /// so that [`crate::journal::replay`] can build the same session again.
+    pub fn start(setup: Setup) -> Session {
+        let cluster = Cluster::with_nodes(setup.seed, &setup.nodes);
+        let mut s = Session::new(cluster);
+        s.journal = Some(Journal { setup, inputs: Vec::new() });
+        s
+    }
+
+    /// The inputs that built this session, if it keeps a journal.
+    pub fn journal(&self) -> Option<&Journal> {
+        self.journal.as_ref()
+    }
+
+    fn record(&mut self, input: Input) {
+        if let Some(j) = self.journal.as_mut() {
+            j.push(input);
+        }
+    }
+
+    /// Runs one input of a journal and returns what it printed: the command's output (for
+    /// an Apply, kubectl's lines or the error), then the watch rows it let through.
+    pub fn perform(&mut self, input: &Input) -> String {
+        let mut shown = match input {
+            Input::Tick(d) => self.tick(*d),
+            Input::Step => self.step(),
+            Input::Interrupt => self.stop_watches(),
+            Input::Run { line, stdin } => {
+                let o = self.run(line, stdin.as_deref());
+                o.stdout + &o.stderr
+            }
+            Input::Write { name, text } => {
+                self.write_file(name, text);
+                String::new()
+            }
+            Input::Apply { name, text } => match self.apply_file(name, text) {
+                Ok(a) => a.outcomes.iter().map(|o| format!("{}\n", o.line())).collect(),
+                Err(e) => format!("{e:?}\n"),
+            },
+        };
+        shown.push_str(&self.take_watch_output());
+        shown
+    }
+
+    /// Puts a file in the working directory (a lesson file, the editor's buffer).
+    pub fn write_file(&mut self, name: &str, text: &str) {
+        self.record(Input::Write { name: name.to_string(), text: text.to_string() });
+        self.files.insert(name.to_string(), text.to_string());
+    }
+
+    /// The editor's Apply: saves the buffer as `name` and applies it, all or nothing, with
+    /// the warnings the app shows. Running watches see the change.
+    pub fn apply_file(&mut self, name: &str, text: &str) -> Result<Applied, ApplyError> {
+        self.record(Input::Apply { name: name.to_string(), text: text.to_string() });
+        self.files.insert(name.to_string(), text.to_string());
+        let r = self.cluster.apply_text_with_warnings(text);
+        poll_all(&mut self.watches, &mut self.watch_out, &self.cluster);
+        r
+    }
+
+    /// The clock's step: jumps to the next thing the cluster will do and runs it. Returns
+    /// the watch rows that produced.
+    pub fn step(&mut self) -> String {
+        self.record(Input::Step);
+        poll_all(&mut self.watches, &mut self.watch_out, &self.cluster);
+        self.cluster.step();
+        poll_all(&mut self.watches, &mut self.watch_out, &self.cluster);
+        std::mem::take(&mut self.watch_out)
     }
 
     /// Whether a `kubectl get -w` is running.
@@ -164,6 +251,7 @@ impl Session {
 
     /// Ctrl-C: ends every watch. Returns the rows that had not been handed out yet.
     pub fn stop_watches(&mut self) -> String {
+        self.record(Input::Interrupt);
         poll_all(&mut self.watches, &mut self.watch_out, &self.cluster);
         self.watches.clear();
         std::mem::take(&mut self.watch_out)
@@ -178,6 +266,15 @@ impl Session {
     /// Advances the clock by `d` (the terminal's idle time, or `sleep`) and returns the watch
     /// rows that arrived meanwhile, in order.
     pub fn tick(&mut self, d: Dur) -> String {
+        self.record(Input::Tick(d));
+        self.tick_unrecorded(d)
+    }
+
+    /// [`Session::tick`] without the journal (`sleep`, inside a recorded command line).
+    /// Ticking `a` then `b` leaves the same cluster, and prints the same rows, as ticking
+    /// `a + b`: every timed thing runs at its own instant either way, and a watch looked at
+    /// after every one of them has nothing new to print at the seam.
+    fn tick_unrecorded(&mut self, d: Dur) -> String {
         let target = self.cluster.now.plus(d);
         poll_all(&mut self.watches, &mut self.watch_out, &self.cluster);
         if self.watches.is_empty() {
@@ -202,9 +299,20 @@ impl Session {
         if line.is_empty() || line.starts_with('#') {
             return Output::default();
         }
+        self.record(Input::Run { line: line.to_string(), stdin: stdin.map(str::to_string) });
+        let out = self.run_unrecorded(line, stdin);
+        // Whatever the line changed, running watches have looked at it: the rows wait in
+        // the buffer, whoever hands them out and whenever.
+        poll_all(&mut self.watches, &mut self.watch_out, &self.cluster);
+        out
+    }
+
+    fn run_unrecorded(&mut self, line: &str, stdin: Option<&str>) -> Output {
         // Ctrl-C in a transcript.
         if line == "^C" {
-            return Output::ok(self.stop_watches());
+            poll_all(&mut self.watches, &mut self.watch_out, &self.cluster);
+            self.watches.clear();
+            return Output::ok(std::mem::take(&mut self.watch_out));
         }
         // `cat > NAME <<EOF` writes the heredoc body to a file.
         if let Some(rest) = line.strip_prefix("cat") {
@@ -236,7 +344,7 @@ impl Session {
         match cmd.as_str() {
             "kubectl" | "k" => self.kubectl(&words[1..], stdin),
             "sleep" => match words.get(1).and_then(|d| Dur::parse(d)) {
-                Some(d) => Output::ok(self.tick(d)),
+                Some(d) => Output::ok(self.tick_unrecorded(d)),
                 None => Output::err("sleep: invalid time interval\n"),
             },
             "sim" => self.sim(&words[1..]),
@@ -246,9 +354,14 @@ impl Session {
     }
 
     fn kubectl(&mut self, args: &[String], stdin: Option<&str>) -> Output {
-        let Session { cluster, files, watches, watch_out } = self;
+        let Session { cluster, files, watches, watch_out, horizon, .. } = self;
         poll_all(watches, watch_out, cluster);
-        let mut obs = |c: &Cluster| poll_all(watches, watch_out, c);
+        let mut obs = |c: &Cluster| {
+            poll_all(watches, watch_out, c);
+            if let Some(h) = horizon.as_mut().filter(|h| c.now <= h.at) {
+                h.seen = Some(c.clone());
+            }
+        };
         let out = kubectl::run_observed(cluster, args, files, stdin, Some(&mut obs));
         poll_all(watches, watch_out, cluster);
         if out.status == 0 {
