@@ -5,7 +5,7 @@
 use course::goals::Activity;
 use kubesim::cluster::HappeningKind;
 use kubesim::apply::Applied;
-use kubesim::journal::{view_at, At, Setup};
+use kubesim::journal::{view_at, At, Input, Journal, ReplayError, Setup};
 use kubesim::{ApplyError, Cluster, ClusterView, Dur, Output, Session, Time};
 use leptos::prelude::*;
 
@@ -106,6 +106,53 @@ impl Sim {
             past: RwSignal::new(None),
             refused: RwSignal::new(0),
         }
+    }
+
+    /// The inputs that built the cluster, from its seed (for saving and share links).
+    pub fn journal(&self) -> Option<Journal> {
+        self.session.with_value(|s| s.journal().cloned())
+    }
+
+    /// Rebuilds the cluster from a journal (a saved session, a share link): the same
+    /// cluster, files, running watches and terminal scrollback, and the commands the
+    /// lesson's goals count. Nothing changes if the journal cannot be replayed.
+    pub fn restore(&self, j: &Journal) -> Result<(), ReplayError> {
+        kubesim::journal::replay(&Journal::new(j.setup.clone()))?;
+        let mut s = Session::start(j.setup.clone());
+        let mut entries: Vec<TermEntry> = Vec::new();
+        let mut commands: Vec<String> = Vec::new();
+        for input in &j.inputs {
+            let streamed = match input {
+                Input::Run { line, stdin } => {
+                    let out = s.run(line, stdin.as_deref());
+                    commands.push(line.trim().to_string());
+                    entries.push(TermEntry { id: entries.len(), line: line.clone(), stdout: out.stdout, stderr: out.stderr });
+                    s.take_watch_output()
+                }
+                Input::Apply { name, text } => {
+                    if s.apply_file(name, text).is_ok() {
+                        commands.push(format!("kubectl apply -f {name}"));
+                    }
+                    s.take_watch_output()
+                }
+                Input::Step => {
+                    commands.push("sim step".into());
+                    s.step()
+                }
+                other => s.perform(other),
+            };
+            if let Some(last) = entries.last_mut() {
+                last.stdout.push_str(&streamed);
+            }
+        }
+        self.past.set(None);
+        self.session.set_value(s);
+        self.seen_history.set_value(self.session.with_value(|s| s.cluster.history.len()));
+        self.terminal.set(entries);
+        self.activity.update(|a| a.commands = commands);
+        self.selected.set(None);
+        self.refresh();
+        Ok(())
     }
 
     /// Whether the view shows a past moment (the cluster is read-only meanwhile).

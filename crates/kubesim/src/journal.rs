@@ -64,10 +64,35 @@ impl Journal {
     /// Appends an input. Consecutive ticks become one: ticking `a` then `b` is exactly
     /// ticking `a + b` (see `Session::tick`), so idle time costs one number however long
     /// the clock ran.
+    ///
+    /// A file written again before anything read it replaces its earlier write: the editor
+    /// saves the buffer on every keystroke, and only the last text can matter. Ticks, steps
+    /// and Ctrl-C never read the working directory, so they may lie in between; a command
+    /// line or an Apply may read it, so they keep the earlier write.
     pub fn push(&mut self, input: Input) {
         if let (Input::Tick(b), Some(Input::Tick(a))) = (&input, self.inputs.last_mut()) {
             *a = Dur(a.0.saturating_add(b.0));
             return;
+        }
+        if let Input::Write { name, .. } = &input {
+            let earlier = self.inputs.iter().rposition(|i| match i {
+                Input::Tick(_) | Input::Step | Input::Interrupt => false,
+                Input::Write { name: n, .. } => n == name,
+                Input::Run { .. } | Input::Apply { .. } => true,
+            });
+            if let Some(k) = earlier {
+                if matches!(&self.inputs[k], Input::Write { name: n, .. } if n == name) {
+                    self.inputs.remove(k);
+                    // Two ticks the write separated are one again.
+                    if k > 0 && k < self.inputs.len() {
+                        if let (Input::Tick(a), Input::Tick(b)) = (&self.inputs[k - 1], &self.inputs[k]) {
+                            let d = Dur(a.0.saturating_add(b.0));
+                            self.inputs[k - 1] = Input::Tick(d);
+                            self.inputs.remove(k);
+                        }
+                    }
+                }
+            }
         }
         self.inputs.push(input);
     }
@@ -193,7 +218,7 @@ const PREFIX: &str = "kj";
 /// Limits the decoder enforces (the text may come from a URL anyone can craft).
 pub const MAX_ENCODED_CHARS: usize = 4 << 20;
 pub const MAX_INPUTS: usize = 100_000;
-pub const MAX_NODES: usize = 64;
+pub const MAX_NODES: usize = 5_000;
 pub const MAX_STRING_BYTES: usize = 1 << 20;
 /// Total simulated time a decoded journal may tick (replay cost grows with it): 30 days.
 pub const MAX_TICKED: Dur = Dur(30 * 24 * 3600 * 1000);

@@ -329,3 +329,38 @@ fn view_at_cuts_inside_a_sleep_and_a_waiting_delete() {
     let end = view_at(j, At::Time(after)).unwrap();
     assert_eq!(end, s.cluster.view());
 }
+
+/// The editor saves its buffer on every keystroke: only the last text before anything read
+/// the file is kept, and replay still gives the same session.
+#[test]
+fn rewrites_of_a_file_before_it_is_read_keep_only_the_last() {
+    let mut s = Session::start(Setup::kind(7));
+    let mut typed = String::new();
+    for (i, c) in DS.chars().enumerate() {
+        typed.push(c);
+        s.write_file("daemonset.yaml", &typed);
+        if i % 40 == 0 {
+            s.tick(Dur::ms(100));
+        }
+    }
+    s.write_file("other.yaml", "a: 1\n");
+    let j = s.journal().unwrap().clone();
+    let writes: Vec<&Input> = j.inputs.iter().filter(|i| matches!(i, Input::Write { name, .. } if name == "daemonset.yaml")).collect();
+    assert_eq!(writes.len(), 1, "one write of daemonset.yaml left: {:?}", j.inputs.len());
+    // The ticks the dropped writes separated are one again.
+    assert!(!j.inputs.windows(2).any(|w| matches!(w, [Input::Tick(_), Input::Tick(_)])));
+    let r = replay(&j).unwrap();
+    assert_eq!(r.files, s.files);
+    assert_eq!(r.cluster.now, s.cluster.now);
+
+    // A command that reads the file in between keeps the earlier write: it used that text.
+    let mut s = Session::start(Setup::kind(7));
+    s.write_file("daemonset.yaml", DS);
+    s.run("kubectl apply -f daemonset.yaml", None);
+    s.write_file("daemonset.yaml", DS_V2);
+    let j = s.journal().unwrap().clone();
+    let writes = j.inputs.iter().filter(|i| matches!(i, Input::Write { .. })).count();
+    assert_eq!(writes, 2);
+    let r = replay(&j).unwrap();
+    assert_eq!(r.cluster.state_hash(), s.cluster.state_hash());
+}
