@@ -57,6 +57,7 @@ pub fn App() -> impl IntoView {
     provide_context(nav);
     let layout = LayoutState { lesson_collapsed: RwSignal::new(false) };
     provide_context(layout);
+    crate::components::prefs::provide_prefs();
     // Opening a lesson opens its files in the editor and the terminal's working directory.
     let course_files = expect_context::<Course>();
     Effect::new(move |_| {
@@ -81,6 +82,8 @@ pub fn App() -> impl IntoView {
             <h1 class="brand">{move || lang.t(Msg::AppTitle)}</h1>
             <p class="tagline">{move || lang.t(Msg::AppTagline)}</p>
             <LangSwitch />
+            <crate::components::prefs::DisplayControls />
+            <crate::components::shortcuts::PresenterControls />
         </header>
         <main class="layout" class:lesson-collapsed=move || layout.lesson_collapsed.get()>
             <LessonPane />
