@@ -177,9 +177,12 @@ pub fn DisplayControls() -> impl IntoView {
     let active = move || prefs.0.with(|p| p.active_theme());
     view! {
         <div class="display-controls" role="group" aria-label=move || lang.t(Msg::Display)>
-            <label class="theme-chooser">
-                <span>{move || if projecting() { lang.t(Msg::ThemeProjectionLabel) } else { lang.t(Msg::ThemeLabel) }}</span>
+            <span class="theme-chooser">
+                <label for="theme-select">
+                    {move || if projecting() { lang.t(Msg::ThemeProjectionLabel) } else { lang.t(Msg::ThemeLabel) }}
+                </label>
                 <select
+                    id="theme-select"
                     data-testid="theme-select"
                     on:change=move |ev| {
                         if let Some(t) = Theme::from_code(&event_target_value(&ev)) {
@@ -198,7 +201,7 @@ pub fn DisplayControls() -> impl IntoView {
                         })
                         .collect_view()}
                 </select>
-            </label>
+            </span>
             <button
                 type="button"
                 data-testid="projection-toggle"

@@ -140,17 +140,18 @@ pub fn PresenterControls() -> impl IntoView {
     provide_context(spotlight);
 
     // The status line: a message, cleared after a while unless it must stay.
-    let status = RwSignal::new(String::new());
+    // Kept as a message and its detail, so it is shown in the language of the moment.
+    let status = RwSignal::new(None::<(Msg, String)>);
     let generation = StoredValue::new(0u64);
-    let say = move |text: String, stays: bool| {
+    let say = move |m: Msg, detail: String, stays: bool| {
         generation.update_value(|g| *g += 1);
         let mine = generation.get_value();
-        status.set(text);
+        status.set(Some((m, detail)));
         if !stays {
             set_timeout(
                 move || {
                     if generation.get_value() == mine {
-                        status.set(String::new());
+                        status.set(None);
                     }
                 },
                 Duration::from_secs(5),
@@ -169,9 +170,9 @@ pub fn PresenterControls() -> impl IntoView {
         if let Some(prev) = prev {
             if prev != now {
                 match (on, &sel) {
-                    (true, None) => say(lang.t(Msg::SpotlightNeedsSelection).to_string(), true),
-                    (true, Some(s)) => say(format!("{} {}", lang.t(Msg::SpotlightOn), selected_name(s)), false),
-                    (false, _) if prev.0 => say(lang.t(Msg::SpotlightOff).to_string(), false),
+                    (true, None) => say(Msg::SpotlightNeedsSelection, String::new(), true),
+                    (true, Some(s)) => say(Msg::SpotlightOn, format!(" {}", selected_name(s)), false),
+                    (false, _) if prev.0 => say(Msg::SpotlightOff, String::new(), false),
                     _ => {}
                 }
             }
@@ -199,18 +200,18 @@ pub fn PresenterControls() -> impl IntoView {
         Action::PlayPause => {
             sim.playing.update(|p| *p = !*p);
             let m = if sim.playing.get_untracked() { Msg::ClockRunning } else { Msg::ClockPaused };
-            say(lang.t(m).to_string(), false);
+            say(m, String::new(), false);
         }
         Action::Step => sim.step(),
         Action::AddNode => sim.add_node(false),
         Action::Speed(s) => {
             sim.speed.set(s);
-            say(format!("{}: {s}×", lang.t(Msg::Speed)), false);
+            say(Msg::Speed, format!(": {s}×"), false);
         }
         Action::Projection => {
             prefs.toggle_projection();
             let m = if prefs.0.with_untracked(|p| p.projection) { Msg::ProjectionOn } else { Msg::ProjectionOff };
-            say(lang.t(m).to_string(), false);
+            say(m, String::new(), false);
         }
         Action::Bigger | Action::Smaller => {
             if !prefs.0.with_untracked(|p| p.projection) {
@@ -223,12 +224,12 @@ pub fn PresenterControls() -> impl IntoView {
                     p.smaller();
                 }
             });
-            say(format!("{}: {} %", lang.t(Msg::TextSize), prefs.0.with_untracked(|p| p.scale)), false);
+            say(Msg::TextSize, format!(": {} %", prefs.0.with_untracked(|p| p.scale)), false);
         }
         Action::Lesson => {
             layout.lesson_collapsed.update(|c| *c = !*c);
             let m = if layout.lesson_collapsed.get_untracked() { Msg::LessonHidden } else { Msg::LessonShown };
-            say(lang.t(m).to_string(), false);
+            say(m, String::new(), false);
         }
         Action::Spotlight => spotlight.0.update(|s| *s = !*s),
         Action::Sheet => open_sheet(),
@@ -319,7 +320,7 @@ pub fn PresenterControls() -> impl IntoView {
                 <kbd class="key-hint" aria-hidden="true">"?"</kbd>
             </button>
         </div>
-        <p class="presenter-status" role="status" aria-live="polite" data-testid="presenter-status">{move || status.get()}</p>
+        <p class="presenter-status" role="status" aria-live="polite" data-testid="presenter-status">{move || status.get().map(|(m, detail)| format!("{}{detail}", lang.t(m)))}</p>
         <dialog
             class="shortcut-sheet"
             data-testid="shortcut-sheet"
