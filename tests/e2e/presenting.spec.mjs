@@ -75,7 +75,7 @@ test.describe('Presenting', () => {
     await app.goto();
     const html = page.locator('html');
     const body = page.locator('body');
-    const chooser = page.getByRole('combobox', { name: 'Tema' });
+    const chooser = page.getByRole('combobox', { name: 'Tema', exact: true });
     await expect(chooser).toHaveValue('auto');
     await expect(html).not.toHaveAttribute('data-theme', /.*/);
     await expect(body).toHaveCSS('background-color', 'rgb(246, 247, 249)');
@@ -109,7 +109,7 @@ test.describe('Presenting', () => {
     await page.emulateMedia({ colorScheme: 'light', contrast: 'no-preference' });
     await chooser.selectOption('dark');
     await page.getByTestId('projection-toggle').click();
-    const projChooser = page.getByRole('combobox', { name: 'Tema al proyectar' });
+    const projChooser = page.getByRole('combobox', { name: 'Tema al proyectar', exact: true });
     await expect(projChooser).toHaveValue('contrast');
     await projChooser.selectOption('light');
     await expect(html).toHaveAttribute('data-theme', 'light');
@@ -118,7 +118,7 @@ test.describe('Presenting', () => {
 
     // In English too.
     await page.getByTestId('lang-en').click();
-    const enChooser = page.getByRole('combobox', { name: 'Theme' });
+    const enChooser = page.getByRole('combobox', { name: 'Theme', exact: true });
     await expect(enChooser.locator('option[value="contrast"]')).toHaveText('High contrast');
     await expect(enChooser.locator('option[value="auto"]')).toHaveText('Auto (system)');
   });
