@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Everything the project checks, from the repository root:
 #   1. installs the missing tools (scripts/ensure-tools.sh test)
-#   2. native tests of every crate (cargo test --workspace)
-#   3. release build of the web app into dist/ (trunk build --release --public-url ./)
-#   4. download size of dist/ (scripts/size.mjs)
-#   5. browser tests in headless Chromium (Playwright, tests/e2e)
+#   2. colour contrast of every theme, WCAG AA (scripts/contrast.mjs)
+#   3. native tests of every crate (cargo test --workspace)
+#   4. release build of the web app into dist/ (trunk build --release --public-url ./)
+#   5. download size of dist/ (scripts/size.mjs)
+#   6. browser tests in headless Chromium (Playwright, tests/e2e)
 # Exits non-zero on the first failure.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -16,6 +17,9 @@ step() {
 step "tools"
 # shellcheck source=scripts/ensure-tools.sh
 source scripts/ensure-tools.sh test
+
+step "contrast of the themes (WCAG AA)"
+node scripts/contrast.mjs
 
 step "cargo test --workspace"
 cargo test --workspace

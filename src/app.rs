@@ -149,6 +149,7 @@ pub fn App() -> impl IntoView {
         }
     });
     on_cleanup(move || resize.remove());
+    crate::components::prefs::provide_prefs();
     // Opening a lesson opens its files in the editor and the terminal's working directory.
     let course_files = expect_context::<Course>();
     Effect::new(move |_| {
@@ -174,6 +175,8 @@ pub fn App() -> impl IntoView {
             <h1 class="brand">{move || lang.t(Msg::AppTitle)}</h1>
             <p class="tagline">{move || lang.t(Msg::AppTagline)}</p>
             <LangSwitch />
+            <crate::components::prefs::DisplayControls />
+            <crate::components::shortcuts::PresenterControls />
         </header>
         <crate::offline::OfflineNotice />
         <main

@@ -164,6 +164,51 @@ messages! {
     BackToLive => "Volver al presente", "Back to live";
     EscBackToLive => "Esc vuelve al presente.", "Esc goes back to live.";
     ReadOnlyPast => "Estás mirando el pasado: el clúster es de solo lectura. Vuelve al presente para cambiarlo.", "You are looking at the past: the cluster is read-only. Go back to live to change it.";
+    // Display: themes, projection mode, spotlight, keyboard shortcuts.
+    Display => "Presentación", "Display";
+    ThemeLabel => "Tema", "Theme";
+    ThemeProjectionLabel => "Tema al proyectar", "Theme while projecting";
+    ThemeAuto => "Automático (sistema)", "Auto (system)";
+    ThemeLight => "Claro", "Light";
+    ThemeDark => "Oscuro", "Dark";
+    ThemeContrast => "Alto contraste", "High contrast";
+    Projection => "Proyectar", "Project";
+    ProjectionOn => "Modo proyección activado", "Projection mode on";
+    ProjectionOff => "Modo proyección desactivado", "Projection mode off";
+    TextSize => "Tamaño del texto", "Text size";
+    TextSmaller => "Texto más pequeño", "Smaller text";
+    TextBigger => "Texto más grande", "Bigger text";
+    Spotlight => "Foco", "Spotlight";
+    SpotlightNeedsSelection => "Foco: selecciona un Pod o un nodo (haz clic en él) para destacarlo.", "Spotlight: select a Pod or a node (click it) to highlight it.";
+    SpotlightOn => "Foco en", "Spotlight on";
+    SpotlightOff => "Foco apagado", "Spotlight off";
+    ClockPaused => "Reloj en pausa", "Clock paused";
+    ClockRunning => "Reloj en marcha", "Clock running";
+    LessonHidden => "Lección oculta", "Lesson hidden";
+    LessonShown => "Lección visible", "Lesson shown";
+    Shortcuts => "Atajos de teclado", "Keyboard shortcuts";
+    Close => "Cerrar", "Close";
+    ShortcutsAnywhere => "En la página (no mientras escribes en el editor, el terminal u otro campo)", "On the page (not while typing in the editor, the terminal or another field)";
+    ShortcutsTyping => "En el editor y el terminal", "In the editor and the terminal";
+    KeyColumn => "Tecla", "Key";
+    ActionColumn => "Qué hace", "What it does";
+    KeySpace => "Espacio", "Space";
+    KeyCtrlEnter => "Ctrl+Intro", "Ctrl+Enter";
+    ShortcutPlayPause => "Pausar o reanudar el reloj", "Pause or play the clock";
+    ShortcutStep => "Avanzar al siguiente evento", "Step to the next event";
+    ShortcutAddNode => "Añadir un nodo worker (sim node add)", "Add a worker node (sim node add)";
+    ShortcutSpeed => "Velocidad 1×, 2×, 5× o 10×", "Speed 1×, 2×, 5× or 10×";
+    ShortcutProjection => "Activar o desactivar el modo proyección", "Turn projection mode on or off";
+    ShortcutTextSize => "Texto más grande o más pequeño (al proyectar)", "Bigger or smaller text (while projecting)";
+    ShortcutLesson => "Mostrar u ocultar la lección", "Show or hide the lesson";
+    ShortcutSpotlight => "Foco: atenuar todo menos el Pod o nodo seleccionado", "Spotlight: dim everything but the selected Pod or node";
+    ShortcutSheet => "Abrir esta lista de atajos", "Open this list of shortcuts";
+    ShortcutClose => "Cerrar esta lista", "Close this list";
+    ShortcutApply => "Aplicar el YAML del editor", "Apply the editor's YAML";
+    ShortcutHistory => "Comandos anteriores del terminal", "Earlier terminal commands";
+    ShortcutComplete => "Completar un comando o un nombre", "Complete a command or a name";
+    ShortcutSearch => "Buscar hacia atrás en el historial", "Search back through the history";
+    ShortcutInterrupt => "Parar un kubectl get -w (con la línea vacía)", "Stop a kubectl get -w (with an empty line)";
 }
 
 /// Simulated elapsed time as the timeline and its banner show it: `45s`, `1m20s`,

@@ -302,6 +302,21 @@ impl Sim {
         self.refresh();
     }
 
+    /// Adds a worker (or a control-plane node) with the next free kind-style name, through
+    /// the same `sim node add` a student could type; the terminal shows it.
+    pub fn add_node(&self, control_plane: bool) {
+        let prefix = if control_plane { "kind-control-plane" } else { "kind-worker" };
+        let name = self.view.with_untracked(|v| {
+            let taken = |n: &str| v.nodes.iter().any(|x| x.name == n);
+            (1..)
+                .map(|i| if i == 1 { prefix.to_string() } else { format!("{prefix}{i}") })
+                .find(|n| !taken(n))
+                .unwrap_or_default()
+        });
+        let flag = if control_plane { " --control-plane" } else { "" };
+        self.run_logged(&format!("sim node add {name}{flag}"));
+    }
+
     /// Applies YAML from the editor: all of it, or nothing. `None` while looking back
     /// (the cluster is read-only then; the banner says so).
     pub fn apply(&self, file: &str, text: &str) -> Option<Result<Applied, ApplyError>> {

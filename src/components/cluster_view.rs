@@ -276,7 +276,7 @@ fn ClockControls() -> impl IntoView {
                 >
                     {[1u64, 2, 5, 10]
                         .into_iter()
-                        .map(|s| view! { <option value=s.to_string() selected=move || sim.speed.get() == s>{format!("{s}×")}</option> })
+                        .map(|s| view! { <option value=s.to_string() prop:selected=move || sim.speed.get() == s>{format!("{s}×")}</option> })
                         .collect_view()}
                 </select>
             </label>
@@ -483,30 +483,19 @@ fn TextView() -> impl IntoView {
 }
 
 /// Adds a worker (or a control-plane node) with the next free kind-style name, through
-/// the same `sim node add` a student could type.
+/// the same `sim node add` a student could type (`Sim::add_node`, also the key N).
 #[component]
 fn AddNodeControls() -> impl IntoView {
     let lang = expect_context::<UiLang>();
     let sim = expect_context::<Sim>();
-    let next_name = move |prefix: &str| {
-        sim.view.with(|v| {
-            let taken = |n: &str| v.nodes.iter().any(|x| x.name == n);
-            (1..)
-                .map(|i| if i == 1 { prefix.to_string() } else { format!("{prefix}{i}") })
-                .find(|n| !taken(n))
-                .unwrap_or_default()
-        })
-    };
     view! {
         <div class="node-add" role="group" aria-label=move || lang.t(Msg::AddNode)>
             <button
                 type="button"
                 data-testid="add-node"
                 disabled=move || sim.looking_back()
-                on:click=move |_| {
-                    let name = next_name("kind-worker");
-                    sim.run_logged(&format!("sim node add {name}"));
-                }
+                aria-keyshortcuts="N"
+                on:click=move |_| sim.add_node(false)
             >
                 "+ "
                 {move || lang.t(Msg::AddNode)}
@@ -516,10 +505,7 @@ fn AddNodeControls() -> impl IntoView {
                 class="secondary"
                 data-testid="add-control-plane"
                 disabled=move || sim.looking_back()
-                on:click=move |_| {
-                    let name = next_name("kind-control-plane");
-                    sim.run_logged(&format!("sim node add {name} --control-plane"));
-                }
+                on:click=move |_| sim.add_node(true)
             >
                 "+ "
                 {move || lang.t(Msg::AddControlPlane)}

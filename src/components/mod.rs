@@ -2,6 +2,8 @@ pub mod cluster_view;
 pub mod editor;
 pub mod lesson;
 pub mod splitter;
+pub mod prefs;
+pub mod shortcuts;
 pub mod terminal;
 pub mod timeline;
 pub mod why;

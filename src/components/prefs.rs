@@ -1,0 +1,299 @@
+//! Display preferences: the theme, projection mode and its type scale. `Prefs` is plain
+//! serializable data (so it can be saved and restored); `UiPrefs` is its signal, shared by
+//! the header controls and the keyboard shortcuts, and an effect mirrors it on `<html>`:
+//! `data-theme` (only when the user chose one: without it CSS follows the OS), the class
+//! `projection`, and the `--font-scale` variable.
+//!
+//! Projection remembers its own theme (high contrast unless the teacher picks another one
+//! while projecting), so switching projection off gives back the student's theme.
+
+use crate::app::UiLang;
+use crate::i18n::Msg;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsCast;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    /// Follow the OS: `prefers-color-scheme`, and `prefers-contrast: more`.
+    #[default]
+    Auto,
+    Light,
+    Dark,
+    Contrast,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 4] = [Theme::Auto, Theme::Light, Theme::Dark, Theme::Contrast];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+            Theme::Contrast => "contrast",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Theme> {
+        Theme::ALL.into_iter().find(|t| t.code() == code)
+    }
+
+    /// The value of `<html data-theme>`; none for Auto, so the CSS follows the OS.
+    pub fn attr(self) -> Option<&'static str> {
+        match self {
+            Theme::Auto => None,
+            t => Some(t.code()),
+        }
+    }
+
+    pub fn label(self) -> Msg {
+        match self {
+            Theme::Auto => Msg::ThemeAuto,
+            Theme::Light => Msg::ThemeLight,
+            Theme::Dark => Msg::ThemeDark,
+            Theme::Contrast => Msg::ThemeContrast,
+        }
+    }
+}
+
+/// Type size while projecting, in percent of the normal size: at least 1.6×, so the back
+/// row can read it, up to 3×; `+`/`-` move by one step.
+pub const SCALE_MIN: u16 = 160;
+pub const SCALE_MAX: u16 = 300;
+pub const SCALE_STEP: u16 = 20;
+
+/// What the student chose for the display.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Prefs {
+    /// The theme outside projection.
+    pub theme: Theme,
+    /// The theme while projecting (high contrast until the teacher picks another).
+    pub projection_theme: Theme,
+    pub projection: bool,
+    /// Type size while projecting, percent of normal (SCALE_MIN..=SCALE_MAX).
+    pub scale: u16,
+}
+
+impl Default for Prefs {
+    fn default() -> Prefs {
+        Prefs { theme: Theme::Auto, projection_theme: Theme::Contrast, projection: false, scale: SCALE_MIN }
+    }
+}
+
+impl Prefs {
+    /// The theme in force now.
+    pub fn active_theme(&self) -> Theme {
+        if self.projection {
+            self.projection_theme
+        } else {
+            self.theme
+        }
+    }
+
+    /// The chooser sets the theme of the mode in force.
+    pub fn set_theme(&mut self, t: Theme) {
+        if self.projection {
+            self.projection_theme = t;
+        } else {
+            self.theme = t;
+        }
+    }
+
+    /// The root font scale: 1 normally, the projection scale while projecting.
+    pub fn font_scale(&self) -> f64 {
+        if self.projection {
+            f64::from(self.scale.clamp(SCALE_MIN, SCALE_MAX)) / 100.0
+        } else {
+            1.0
+        }
+    }
+
+    /// One step bigger, up to the limit; false when already there.
+    pub fn bigger(&mut self) -> bool {
+        let s = self.scale.clamp(SCALE_MIN, SCALE_MAX);
+        self.scale = (s + SCALE_STEP).min(SCALE_MAX);
+        self.scale != s
+    }
+
+    /// One step smaller, down to 1.6×; false when already there.
+    pub fn smaller(&mut self) -> bool {
+        let s = self.scale.clamp(SCALE_MIN, SCALE_MAX);
+        self.scale = s.saturating_sub(SCALE_STEP).max(SCALE_MIN);
+        self.scale != s
+    }
+
+    /// Values read back from a save are brought within the limits.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub fn sanitized(mut self) -> Prefs {
+        self.scale = self.scale.clamp(SCALE_MIN, SCALE_MAX);
+        self
+    }
+}
+
+/// The preferences as a signal, shared by every component.
+#[derive(Clone, Copy)]
+pub struct UiPrefs(pub RwSignal<Prefs>);
+
+impl UiPrefs {
+    pub fn toggle_projection(&self) {
+        self.0.update(|p| p.projection = !p.projection);
+    }
+}
+
+/// Creates the preferences, provides them as context and mirrors them on `<html>`.
+pub fn provide_prefs() -> UiPrefs {
+    let prefs = UiPrefs(RwSignal::new(Prefs::default()));
+    provide_context(prefs);
+    Effect::new(move |_| {
+        let p = prefs.0.get();
+        let Some(root) = document().document_element() else { return };
+        let _ = match p.active_theme().attr() {
+            Some(t) => root.set_attribute("data-theme", t),
+            None => root.remove_attribute("data-theme"),
+        };
+        let _ = root.class_list().toggle_with_force("projection", p.projection);
+        if let Ok(html) = root.dyn_into::<web_sys::HtmlElement>() {
+            let style = html.style();
+            let _ = if p.projection {
+                style.set_property("--font-scale", &format!("{}", p.font_scale()))
+            } else {
+                style.remove_property("--font-scale").map(|_| ())
+            };
+        }
+    });
+    prefs
+}
+
+/// The header's display controls: theme chooser, projection switch and, while projecting,
+/// the text size buttons.
+#[component]
+pub fn DisplayControls() -> impl IntoView {
+    let lang = expect_context::<UiLang>();
+    let prefs = expect_context::<UiPrefs>();
+    let projecting = move || prefs.0.with(|p| p.projection);
+    let active = move || prefs.0.with(|p| p.active_theme());
+    view! {
+        <div class="display-controls" role="group" aria-label=move || lang.t(Msg::Display)>
+            <span class="theme-chooser">
+                <label for="theme-select">
+                    {move || if projecting() { lang.t(Msg::ThemeProjectionLabel) } else { lang.t(Msg::ThemeLabel) }}
+                </label>
+                <select
+                    id="theme-select"
+                    data-testid="theme-select"
+                    on:change=move |ev| {
+                        if let Some(t) = Theme::from_code(&event_target_value(&ev)) {
+                            prefs.0.update(|p| p.set_theme(t));
+                        }
+                    }
+                >
+                    {Theme::ALL
+                        .into_iter()
+                        .map(|t| {
+                            view! {
+                                <option value=t.code() prop:selected=move || active() == t>
+                                    {move || lang.t(t.label())}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </span>
+            <button
+                type="button"
+                data-testid="projection-toggle"
+                aria-pressed=move || projecting().to_string()
+                aria-keyshortcuts="P"
+                on:click=move |_| prefs.toggle_projection()
+            >
+                <svg class="icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+                    <path d="M3 4h18v11H3zM5 6v7h14V6zM11 15h2v3h4v2H7v-2h4z" fill="currentColor" />
+                </svg>
+                {move || lang.t(Msg::Projection)}
+                <kbd class="key-hint" aria-hidden="true">"P"</kbd>
+            </button>
+            <Show when=projecting>
+                <div class="text-size" role="group" aria-label=move || lang.t(Msg::TextSize)>
+                    <button
+                        type="button"
+                        data-testid="text-smaller"
+                        aria-label=move || lang.t(Msg::TextSmaller)
+                        aria-keyshortcuts="-"
+                        disabled=move || prefs.0.with(|p| p.scale <= SCALE_MIN)
+                        on:click=move |_| {
+                            prefs.0.update(|p| {
+                                p.smaller();
+                            })
+                        }
+                    >
+                        "A−"
+                    </button>
+                    <span class="scale-value" data-testid="text-scale">{move || format!("{} %", prefs.0.with(|p| p.scale))}</span>
+                    <button
+                        type="button"
+                        data-testid="text-bigger"
+                        aria-label=move || lang.t(Msg::TextBigger)
+                        aria-keyshortcuts="+"
+                        disabled=move || prefs.0.with(|p| p.scale >= SCALE_MAX)
+                        on:click=move |_| {
+                            prefs.0.update(|p| {
+                                p.bigger();
+                            })
+                        }
+                    >
+                        "A+"
+                    </button>
+                </div>
+            </Show>
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn projection_has_its_own_theme_and_scale() {
+        let mut p = Prefs::default();
+        assert_eq!(p.active_theme(), Theme::Auto);
+        assert_eq!(p.font_scale(), 1.0);
+        p.set_theme(Theme::Dark);
+        p.projection = true;
+        assert_eq!(p.active_theme(), Theme::Contrast);
+        assert!(p.font_scale() >= 1.6);
+        p.set_theme(Theme::Light);
+        assert_eq!((p.theme, p.projection_theme), (Theme::Dark, Theme::Light));
+        p.projection = false;
+        assert_eq!(p.active_theme(), Theme::Dark);
+    }
+
+    #[test]
+    fn scale_moves_in_steps_within_limits() {
+        let mut p = Prefs { projection: true, ..Prefs::default() };
+        assert!(!p.smaller(), "1.6× is the floor");
+        assert!(p.bigger());
+        assert_eq!(p.scale, SCALE_MIN + SCALE_STEP);
+        while p.bigger() {}
+        assert_eq!(p.scale, SCALE_MAX);
+        assert_eq!(p.font_scale(), 3.0);
+        let odd = Prefs { scale: 7, ..Prefs::default() }.sanitized();
+        assert_eq!(odd.scale, SCALE_MIN);
+    }
+
+    #[test]
+    fn prefs_round_trip_and_tolerate_missing_fields() {
+        let p = Prefs { theme: Theme::Dark, projection_theme: Theme::Contrast, projection: true, scale: 200 };
+        let text = serde_json::to_string(&p).unwrap();
+        assert_eq!(text, r#"{"theme":"dark","projection_theme":"contrast","projection":true,"scale":200}"#);
+        assert_eq!(serde_json::from_str::<Prefs>(&text).unwrap(), p);
+        assert_eq!(serde_json::from_str::<Prefs>(r#"{"theme":"light"}"#).unwrap().projection_theme, Theme::Contrast);
+        for t in Theme::ALL {
+            assert_eq!(Theme::from_code(t.code()), Some(t));
+        }
+        assert_eq!(Theme::Auto.attr(), None);
+    }
+}
