@@ -5,6 +5,7 @@
 pub mod goals;
 pub mod markdown;
 pub mod progress;
+pub mod saved;
 #[cfg(test)]
 mod render;
 pub mod schema;

@@ -532,7 +532,7 @@ pub fn decode(text: &str, known: KnownFiles) -> Result<Journal, DecodeError> {
 
 const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
-fn base64url(bytes: &[u8]) -> String {
+pub fn base64url(bytes: &[u8]) -> String {
     let mut s = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
         let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
@@ -544,7 +544,7 @@ fn base64url(bytes: &[u8]) -> String {
     s
 }
 
-fn unbase64url(s: &str) -> Option<Vec<u8>> {
+pub fn unbase64url(s: &str) -> Option<Vec<u8>> {
     let digit = |c: u8| B64.iter().position(|&b| b == c).map(|p| p as u32);
     if s.len() % 4 == 1 {
         return None;
