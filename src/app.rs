@@ -150,13 +150,20 @@ pub fn App() -> impl IntoView {
     });
     on_cleanup(move || resize.remove());
     crate::components::prefs::provide_prefs();
-    // Opening a lesson opens its files in the editor and the terminal's working directory.
+    // The student's saved state (or a share link) comes back before anything is drawn.
+    let (_persist, restored) = crate::persist::Persist::start();
+    // Opening a lesson opens its files in the editor and the terminal's working directory
+    // (not on start when a saved state brought the student's own files back).
     let course_files = expect_context::<Course>();
-    Effect::new(move |_| {
+    Effect::new(move |prev: Option<usize>| {
         let i = nav.lesson.get();
-        if let Some(l) = course_files.0.get(i) {
-            editor.open(l.files.clone());
+        let first = prev.is_none();
+        if prev != Some(i) && (!first || !restored) {
+            if let Some(l) = course_files.0.get(i) {
+                editor.open(l.files.clone());
+            }
         }
+        i
     });
     set_interval(move || sim.tick(), Duration::from_millis(TICK_MS));
     provide_context(crate::offline::Offline::start());
@@ -177,8 +184,10 @@ pub fn App() -> impl IntoView {
             <LangSwitch />
             <crate::components::prefs::DisplayControls />
             <crate::components::shortcuts::PresenterControls />
+            <crate::persist::SaveMenu />
         </header>
         <crate::offline::OfflineNotice />
+        <crate::persist::PersistNotice />
         <main
             id="main-layout"
             class="layout"

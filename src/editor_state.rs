@@ -53,6 +53,22 @@ impl EditorState {
         self.select(0);
     }
 
+    /// The student's files, in tab order, and the one shown.
+    pub fn files(&self) -> (Vec<(String, String)>, usize) {
+        (self.texts.get_value(), self.current.get_untracked())
+    }
+
+    /// Brings back saved files over a lesson's originals, without writing them to the
+    /// terminal's working directory (the restored journal already did).
+    pub fn restore(&self, originals: Vec<(String, String)>, files: Vec<(String, String)>, current: usize) {
+        let files = if files.is_empty() { originals.clone() } else { files };
+        self.names.set(files.iter().map(|f| f.0.clone()).collect());
+        let n = files.len();
+        self.texts.set_value(files);
+        self.originals.set_value(originals);
+        self.select(current.min(n.saturating_sub(1)));
+    }
+
     pub fn select(&self, i: usize) {
         self.current.set(i);
         let text = self.texts.with_value(|t| t.get(i).map(|f| f.1.clone()).unwrap_or_default());

@@ -209,6 +209,33 @@ messages! {
     ShortcutComplete => "Completar un comando o un nombre", "Complete a command or a name";
     ShortcutSearch => "Buscar hacia atrás en el historial", "Search back through the history";
     ShortcutInterrupt => "Parar un kubectl get -w (con la línea vacía)", "Stop a kubectl get -w (with an empty line)";
+    // Saving, sharing, starting over.
+    SaveMenu => "Guardar y compartir", "Save and share";
+    SavedAutomatically => "Tu trabajo se guarda solo en este navegador.", "Your work is saved automatically in this browser.";
+    SavedUnreadable => "No se pudo leer lo que había guardado:", "What was saved could not be read:";
+    SavedSetAside => "Se ha apartado (sin borrarlo) y la app empieza de cero.", "It has been set aside (not deleted) and the app starts afresh.";
+    Download => "Descargarlo", "Download it";
+    LinkRefused => "Este enlace compartido no se puede abrir:", "This share link cannot be opened:";
+    ImportRefused => "Este archivo no se puede importar:", "This file cannot be imported:";
+    NothingChanged => "No se ha cambiado nada.", "Nothing was changed.";
+    Imported => "Progreso importado.", "Progress imported.";
+    OpenSharedAsk => "Este enlace abre una lección con su clúster y sus archivos. Sustituye tu clúster y tu editor; tu progreso se queda.", "This link opens a lesson with its cluster and files. It replaces your cluster and editor; your progress stays.";
+    OpenSharedYes => "Abrirlo", "Open it";
+    OpenSharedNo => "Quedarme con lo mío", "Keep mine";
+    ShareLink => "Crear enlace para compartir", "Create a share link";
+    ShareLinkLabel => "Enlace (lección, paso, archivos y clúster)", "Link (lesson, step, files and cluster)";
+    CopyLink => "Copiar enlace", "Copy link";
+    Copied => "Copiado", "Copied";
+    Characters => "caracteres", "characters";
+    QrLabel => "Código QR del enlace compartido", "QR code of the share link";
+    ExportProgress => "Exportar progreso (archivo)", "Export progress (file)";
+    ImportProgress => "Importar progreso:", "Import progress:";
+    ResetLesson => "Empezar esta lección de nuevo", "Start this lesson over";
+    ResetAll => "Empezar todo de nuevo", "Start everything over";
+    ResetLessonAsk => "¿Empezar esta lección de nuevo? Se borran su progreso y sus archivos, y el clúster vuelve a estar vacío.", "Start this lesson over? Its progress and files are cleared and the cluster starts empty.";
+    ResetAllAsk => "¿Empezar todo de nuevo? Se borra todo lo guardado en este navegador.", "Start everything over? Everything saved in this browser is deleted.";
+    ResetYes => "Sí, empezar de nuevo", "Yes, start over";
+    ResetNo => "No", "No";
 }
 
 /// Simulated elapsed time as the timeline and its banner show it: `45s`, `1m20s`,

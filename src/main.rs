@@ -7,6 +7,7 @@ mod editor_state;
 mod highlight;
 mod i18n;
 mod offline;
+mod persist;
 mod sim;
 mod why_text;
 

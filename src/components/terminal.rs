@@ -139,8 +139,9 @@ pub fn TerminalPanel() -> impl IntoView {
     let sim = expect_context::<Sim>();
     let entries = sim.terminal;
     let input = RwSignal::new(String::new());
-    let history = StoredValue::new(Vec::<String>::new());
-    let cursor = StoredValue::new(0usize);
+    // ↑ walks back through the lines run so far (restored ones included).
+    let history = StoredValue::new(sim.terminal.with_untracked(|t| t.iter().map(|e| e.line.clone()).collect::<Vec<_>>()));
+    let cursor = StoredValue::new(history.with_value(|h| h.len()));
     // The text being searched for with Ctrl+R, while a search is on.
     let search = RwSignal::new(None::<String>);
     let out_ref = NodeRef::<leptos::html::Div>::new();
