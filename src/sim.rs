@@ -53,8 +53,9 @@ pub struct Sim {
 }
 
 impl Sim {
-    pub fn new(seed: u64) -> Sim {
-        let session = Session::new(Cluster::new(seed));
+    /// A Sim over a fresh cluster (the default kind cluster, or the page's `?nodes=` spec).
+    pub fn from_cluster(cluster: Cluster) -> Sim {
+        let session = Session::new(cluster);
         let view = session.cluster.view();
         let seen = session.cluster.history.len();
         Sim {

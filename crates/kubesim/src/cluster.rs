@@ -49,6 +49,51 @@ pub fn kind_nodes(workers: usize) -> Vec<NodeSpecInput> {
     v
 }
 
+/// The most nodes a node spec may ask for: enough for the benchmarks (1,000 nodes), few
+/// enough that a mistyped link cannot freeze the page.
+pub const MAX_SPEC_NODES: usize = 5_000;
+
+/// Reads a node spec, as `kubesim --nodes` and the page's `?nodes=` take it: either a
+/// number N (a kind cluster with N workers) or a comma list of node names, each optionally
+/// suffixed `:cp` for a control-plane node.
+pub fn parse_node_spec(spec: &str) -> Result<Vec<NodeSpecInput>, String> {
+    let spec = spec.trim();
+    if let Ok(n) = spec.parse::<usize>() {
+        if n > MAX_SPEC_NODES {
+            return Err(format!("at most {MAX_SPEC_NODES} workers, not {n}"));
+        }
+        return Ok(kind_nodes(n));
+    }
+    let mut v: Vec<NodeSpecInput> = Vec::new();
+    for part in spec.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        let (name, cp) = match part.strip_suffix(":cp") {
+            Some(n) => (n, true),
+            None => (part, false),
+        };
+        let valid = name.len() <= 253
+            && name.split('.').all(|p| {
+                !p.is_empty()
+                    && p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                    && !p.starts_with('-')
+                    && !p.ends_with('-')
+            });
+        if !valid {
+            return Err(format!("node name {name:?} is not a lowercase RFC 1123 subdomain"));
+        }
+        if v.iter().any(|x| x.name == name) {
+            return Err(format!("node {name} is named twice"));
+        }
+        if v.len() > MAX_SPEC_NODES {
+            return Err(format!("at most {} nodes", MAX_SPEC_NODES + 1));
+        }
+        v.push(if cp { NodeSpecInput::control_plane(name) } else { NodeSpecInput::worker(name) });
+    }
+    if v.is_empty() {
+        return Err("a node spec needs at least one node".into());
+    }
+    Ok(v)
+}
+
 /// Timed things the cluster does by itself.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum TimerKind {
@@ -1079,6 +1124,18 @@ mod tests {
     fn record(c: &mut Cluster, msg: &str) {
         let k = Key::new("default", "web-0");
         c.record_event("Pod", &k, "uid-1", "Warning", "FailedMount", msg.to_string(), "kubelet", "n1");
+    }
+
+    #[test]
+    fn node_specs_read_a_count_or_a_list_and_refuse_bad_ones() {
+        let v = parse_node_spec("2").unwrap();
+        assert_eq!(v.iter().map(|n| (n.name.as_str(), n.control_plane)).collect::<Vec<_>>(), [("kind-control-plane", true), ("kind-worker", false), ("kind-worker2", false)]);
+        let v = parse_node_spec("cp:cp, a,b").unwrap();
+        assert_eq!(v.iter().map(|n| (n.name.as_str(), n.control_plane)).collect::<Vec<_>>(), [("cp", true), ("a", false), ("b", false)]);
+        for bad in ["", " , ", "A", "a,a", "-x", "a_b", "5001"] {
+            assert!(parse_node_spec(bad).is_err(), "{bad:?} was accepted");
+        }
+        assert_eq!(parse_node_spec("1000").unwrap().len(), 1001);
     }
 
     #[test]
