@@ -221,7 +221,7 @@ fn ClockControls() -> impl IntoView {
     let lang = expect_context::<UiLang>();
     let sim = expect_context::<Sim>();
     let elapsed = move || {
-        let ms = sim.view.with(|v| v.now_ms);
+        let ms = sim.now_ms.get();
         let s = ms / 1000;
         format!("{}:{:02}.{}", s / 60, s % 60, (ms % 1000) / 100)
     };

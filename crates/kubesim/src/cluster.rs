@@ -254,6 +254,10 @@ pub struct Cluster {
     pub(crate) rng: Rng,
     pub timings: Timings,
     next_rv: u64,
+    /// Timers fired and work items run (see `revision`). Not part of the state: two clusters
+    /// that differ only here are the same cluster.
+    #[serde(skip)]
+    work_done: u64,
     next_uid: u64,
     timer_seq: u64,
     timers: BinaryHeap<Reverse<Timer>>,
@@ -346,6 +350,7 @@ impl Cluster {
             rng: Rng::new(seed),
             timings: Timings::default(),
             next_rv: 1,
+            work_done: 0,
             next_uid: 1,
             timer_seq: 0,
             timers: BinaryHeap::new(),
@@ -553,6 +558,7 @@ impl Cluster {
         let mut guard = 0usize;
         while let Some(w) = self.queue.pop_front() {
             self.queued.remove(&w);
+            self.work_done += 1;
             guard += 1;
             if guard > 5_000_000 {
                 // A controller that keeps re-queueing itself would otherwise spin forever.
@@ -590,6 +596,7 @@ impl Cluster {
                 break;
             }
             let Reverse(t) = self.timers.pop().expect("peeked");
+            self.work_done += 1;
             match t.kind {
                 TimerKind::Kubelet { pod, uid } => crate::kubelet::on_timer(self, &pod, &uid),
                 TimerKind::Probe { pod, uid } => crate::kubelet::on_probe(self, &pod, &uid),
@@ -656,6 +663,14 @@ impl Cluster {
     }
 
     // ------------------------------------------------------------ reads
+
+    /// A number that changes whenever the cluster may have changed: every resource version
+    /// issued, timer fired and controller work item run moves it on.
+    /// Renderers compare it with the last one they drew to skip rebuilding a view of an
+    /// unchanged cluster (a clock tick with nothing due changes only `now`).
+    pub fn revision(&self) -> u64 {
+        self.next_rv.wrapping_add(self.work_done)
+    }
 
     pub fn node(&self, name: &str) -> Option<&Node> {
         self.nodes.get(name)
@@ -1120,10 +1135,38 @@ fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ClusterView;
 
     fn record(c: &mut Cluster, msg: &str) {
         let k = Key::new("default", "web-0");
         c.record_event("Pod", &k, "uid-1", "Warning", "FailedMount", msg.to_string(), "kubelet", "n1");
+    }
+
+    #[test]
+    fn revision_moves_with_changes_and_stays_when_only_time_passes() {
+        let mut c = Cluster::new(1);
+        c.advance(Dur::secs(5));
+        let idle = c.revision();
+        c.advance(Dur::secs(5));
+        assert_eq!(c.revision(), idle, "nothing due: only the clock moved");
+        c.apply_text("apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: a\nspec:\n  selector:\n    matchLabels:\n      app: a\n  template:\n    metadata:\n      labels:\n        app: a\n    spec:\n      containers:\n      - name: a\n        image: nginx\n").unwrap();
+        let applied = c.revision();
+        assert_ne!(applied, idle);
+        let mut last = applied;
+        let mut moved = 0;
+        for _ in 0..100 {
+            let before = c.view();
+            c.advance(Dur::ms(100));
+            let after = c.view();
+            let same = ClusterView { now_ms: 0, ..after.clone() } == ClusterView { now_ms: 0, ..before };
+            if c.revision() == last {
+                assert!(same, "the view changed at {} ms but the revision did not", after.now_ms);
+            } else {
+                moved += 1;
+            }
+            last = c.revision();
+        }
+        assert!(moved > 0, "the rollout never moved the revision");
     }
 
     #[test]
