@@ -21,7 +21,14 @@ pub fn ClusterPanel() -> impl IntoView {
     let lang = expect_context::<UiLang>();
     let sim = expect_context::<Sim>();
     let node_names = Memo::new(move |_| sim.view.with(|v| v.nodes.iter().map(|n| n.name.clone()).collect::<Vec<_>>()));
-    let unscheduled = Memo::new(move |_| sim.view.with(|v| v.unscheduled.iter().map(|p| p.uid.clone()).collect::<Vec<_>>()));
+    // The pods waiting for a node, held apart so their cards wake only when that list changed.
+    let waiting = Memo::new_owning(move |prev: Option<Vec<PodView>>| {
+        sim.view.with(|v| match prev {
+            Some(p) if p == v.unscheduled => (p, false),
+            _ => (v.unscheduled.clone(), true),
+        })
+    });
+    let unscheduled = Memo::new(move |_| waiting.with(|w| w.iter().map(|p| p.uid.clone()).collect::<Vec<_>>()));
     view! {
         <section class="panel cluster" aria-labelledby="cluster-title">
             <div class="panel-head">
@@ -44,9 +51,7 @@ pub fn ClusterPanel() -> impl IntoView {
                             each=move || unscheduled.get()
                             key=|uid| uid.clone()
                             children=move |uid| {
-                                let pod = Memo::new_owning(move |prev| {
-                                    sim.view.with(|v| keep_or_clone(prev, v.unscheduled.iter().find(|x| x.uid == uid)))
-                                });
+                                let pod = Memo::new_owning(move |prev| waiting.with(|w| keep_or_clone(prev, w.iter().find(|x| x.uid == uid))));
                                 view! { <PodCard pod=pod.into() /> }
                             }
                         />
