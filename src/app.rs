@@ -127,13 +127,29 @@ fn initial_lang() -> Lang {
         .unwrap_or_default()
 }
 
+/// `?nodes=N` (a kind cluster with N workers) or `?nodes=a:cp,b,c` starts the cluster with
+/// those nodes instead of the default three workers (the benchmarks use it; kubesim reads
+/// the spec). A spec kubesim refuses is ignored, with a note in the console.
+fn initial_setup(seed: u64) -> kubesim::journal::Setup {
+    let search = window().location().search().unwrap_or_default();
+    let spec = web_sys::UrlSearchParams::new_with_str(&search).ok().and_then(|p| p.get("nodes"));
+    match spec.map(|s| kubesim::cluster::parse_node_spec(&s)) {
+        Some(Ok(nodes)) => kubesim::journal::Setup { seed, nodes },
+        Some(Err(e)) => {
+            leptos::logging::warn!("?nodes= ignored: {e}");
+            kubesim::journal::Setup::kind(seed)
+        }
+        None => kubesim::journal::Setup::kind(seed),
+    }
+}
+
 #[component]
 pub fn App() -> impl IntoView {
     let lang = UiLang(RwSignal::new(initial_lang()));
     provide_context(lang);
     let lessons = course::catalogue().unwrap_or_default();
     provide_context(Course(std::sync::Arc::new(lessons)));
-    let sim = Sim::new(1);
+    let sim = Sim::new(initial_setup(1));
     provide_context(sim);
     let editor = crate::editor_state::EditorState::new(sim);
     provide_context(editor);

@@ -69,7 +69,12 @@ pub struct TermEntry {
 pub struct Sim {
     session: StoredValue<Session>,
     seen_history: StoredValue<usize>,
+    /// The cluster's revision when `view` was last built.
+    seen_revision: StoredValue<u64>,
+    /// Set only when the cluster (may have) changed; the clock alone moves `now_ms`.
     pub view: RwSignal<ClusterView>,
+    /// Simulated time, in milliseconds.
+    pub now_ms: RwSignal<u64>,
     pub playing: RwSignal<bool>,
     pub speed: RwSignal<u64>,
     pub activity: RwSignal<Activity>,
@@ -88,13 +93,18 @@ pub struct Sim {
 }
 
 impl Sim {
-    pub fn new(seed: u64) -> Sim {
-        let session = Session::start(Setup::kind(seed));
+    /// A Sim over a fresh cluster (the default kind cluster, or the page's `?nodes=` spec),
+    /// recording the journal that saving and share links replay.
+    pub fn new(setup: Setup) -> Sim {
+        let session = Session::start(setup);
         let view = session.cluster.view();
         let seen = session.cluster.history.len();
+        let revision = session.cluster.revision();
         Sim {
             session: StoredValue::new(session),
             seen_history: StoredValue::new(seen),
+            seen_revision: StoredValue::new(revision),
+            now_ms: RwSignal::new(view.now_ms),
             view: RwSignal::new(view),
             playing: RwSignal::new(true),
             speed: RwSignal::new(1),
@@ -224,7 +234,7 @@ impl Sim {
             });
             self.events.set(rows);
         }
-        let (view, news, len) = self.session.with_value(|s| {
+        let (view, news, len, revision) = self.session.with_value(|s| {
             let start = self.seen_history.get_value().min(s.cluster.history.len());
             let news: Vec<News> = s.cluster.history[start..]
                 .iter()
@@ -235,9 +245,11 @@ impl Sim {
                     _ => None,
                 })
                 .collect();
-            (s.cluster.view(), news, s.cluster.history.len())
+            (s.cluster.view(), news, s.cluster.history.len(), s.cluster.revision())
         });
         self.seen_history.set_value(len);
+        self.seen_revision.set_value(revision);
+        self.now_ms.set(view.now_ms);
         if !news.is_empty() {
             self.news.set(news);
         }
@@ -253,7 +265,13 @@ impl Sim {
         let mut rows = String::new();
         self.session.update_value(|s| rows = s.tick(d));
         self.stream(rows);
-        self.refresh();
+        // A tick with nothing due moves only the clock: no new view to build and diff.
+        let (revision, now) = self.session.with_value(|s| (s.cluster.revision(), s.cluster.now.millis()));
+        if revision == self.seen_revision.get_value() {
+            self.now_ms.set(now);
+        } else {
+            self.refresh();
+        }
     }
 
     /// Rows of a running `kubectl get -w` go to the end of the terminal, as they would.

@@ -7,15 +7,32 @@ use crate::sim::{News, Selected, Sim};
 use kubesim::{NodeView, PodFilter, PodView};
 use leptos::prelude::*;
 
+/// What a memo of one item of a list holds next: the previous value when the item is
+/// unchanged (no clone, and no notification: the card's closures stay asleep), else a clone.
+fn keep_or_clone<T: Clone + PartialEq>(prev: Option<Option<T>>, cur: Option<&T>) -> (Option<T>, bool) {
+    match prev {
+        Some(p) if p.as_ref() == cur => (p, false),
+        _ => (cur.cloned(), true),
+    }
+}
+
 #[component]
 pub fn ClusterPanel() -> impl IntoView {
     let lang = expect_context::<UiLang>();
     let sim = expect_context::<Sim>();
     let node_names = Memo::new(move |_| sim.view.with(|v| v.nodes.iter().map(|n| n.name.clone()).collect::<Vec<_>>()));
     let layout = expect_context::<LayoutState>();
+    // The pods waiting for a node, held apart so their cards wake only when that list changed.
+    let waiting = Memo::new_owning(move |prev: Option<Vec<PodView>>| {
+        sim.view.with(|v| match prev {
+            Some(p) if p == v.unscheduled => (p, false),
+            _ => (v.unscheduled.clone(), true),
+        })
+    });
+    // Those the workload filter admits, by uid.
     let unscheduled = Memo::new(move |_| {
         let filter = layout.pod_filter.get();
-        sim.view.with(|v| v.unscheduled.iter().filter(|p| filter.admits(p)).cloned().collect::<Vec<_>>())
+        waiting.with(|w| w.iter().filter(|p| filter.admits(p)).map(|p| p.uid.clone()).collect::<Vec<_>>())
     });
     view! {
         <section class="panel cluster" aria-labelledby="cluster-title">
@@ -40,11 +57,10 @@ pub fn ClusterPanel() -> impl IntoView {
                     <ul class="pods">
                         <For
                             each=move || unscheduled.get()
-                            key=|p| p.uid.clone()
-                            children=move |p| {
-                                let uid = p.uid.clone();
-                                let pod = Signal::derive(move || unscheduled.with(|u| u.iter().find(|x| x.uid == uid).cloned()));
-                                view! { <PodCard pod /> }
+                            key=|uid| uid.clone()
+                            children=move |uid| {
+                                let pod = Memo::new_owning(move |prev| waiting.with(|w| keep_or_clone(prev, w.iter().find(|x| x.uid == uid))));
+                                view! { <PodCard pod=pod.into() /> }
                             }
                         />
                     </ul>
@@ -64,17 +80,17 @@ fn NodeCard(name: String) -> impl IntoView {
     let lang = expect_context::<UiLang>();
     let sim = expect_context::<Sim>();
     let n2 = name.clone();
-    let node = Memo::new(move |_| sim.view.with(|v| v.nodes.iter().find(|n| n.name == n2).cloned()));
+    let node = Memo::new_owning(move |prev| sim.view.with(|v| keep_or_clone(prev, v.node(&n2))));
     let with_node = move |f: fn(&NodeView) -> String| node.with(|n| n.as_ref().map(f).unwrap_or_default());
     let role = move || node.with(|n| n.as_ref().is_some_and(|n| n.control_plane));
     let layout = expect_context::<LayoutState>();
-    let all_pods = Memo::new(move |_| node.with(|n| n.as_ref().map(|n| n.pods.clone()).unwrap_or_default()));
+    let pod_count = Memo::new(move |_| node.with(|n| n.as_ref().map_or(0, |n| n.pods.len())));
     // Pods the workload filter leaves out are not drawn; the node says how many.
     let pods = Memo::new(move |_| {
         let filter = layout.pod_filter.get();
-        all_pods.with(|ps| ps.iter().filter(|p| filter.admits(p)).cloned().collect::<Vec<_>>())
+        node.with(|n| n.as_ref().map(|n| n.pods.iter().filter(|p| filter.admits(p)).map(|p| p.uid.clone()).collect::<Vec<_>>()).unwrap_or_default())
     });
-    let hidden = move || all_pods.with(|a| a.len()) - pods.with(|p| p.len());
+    let hidden = move || pod_count.get() - pods.with(|p| p.len());
     view! {
         <article
             class="node-card"
@@ -141,15 +157,16 @@ fn NodeCard(name: String) -> impl IntoView {
             <ul class="pods">
                 <For
                     each=move || pods.get()
-                    key=|p| p.uid.clone()
-                    children=move |p| {
-                        let uid = p.uid.clone();
-                        let pod = Signal::derive(move || pods.with(|ps| ps.iter().find(|x| x.uid == uid).cloned()));
-                        view! { <PodCard pod /> }
+                    key=|uid| uid.clone()
+                    children=move |uid| {
+                        let pod = Memo::new_owning(move |prev| {
+                            node.with(|n| keep_or_clone(prev, n.as_ref().and_then(|n| n.pods.iter().find(|x| x.uid == uid))))
+                        });
+                        view! { <PodCard pod=pod.into() /> }
                     }
                 />
             </ul>
-            <Show when=move || all_pods.with(|p| p.is_empty())>
+            <Show when=move || pod_count.get() == 0>
                 <p class="empty">{move || lang.t(Msg::NoPods)}</p>
             </Show>
             <Show when=move || { hidden() > 0 }>
@@ -239,7 +256,7 @@ fn ClockControls() -> impl IntoView {
     let lang = expect_context::<UiLang>();
     let sim = expect_context::<Sim>();
     let elapsed = move || {
-        let ms = sim.view.with(|v| v.now_ms);
+        let ms = sim.now_ms.get();
         let s = ms / 1000;
         format!("{}:{:02}.{}", s / 60, s % 60, (ms % 1000) / 100)
     };
@@ -350,7 +367,13 @@ fn ServicesPanel() -> impl IntoView {
     let sim = expect_context::<Sim>();
     // The cluster's own `kubernetes` Service is not what the lessons are about.
     let services = Memo::new(move |_| {
-        sim.view.with(|v| v.services.iter().filter(|s| !(s.name == "kubernetes" && s.namespace == "default")).cloned().collect::<Vec<_>>())
+        sim.view.with(|v| {
+            v.services
+                .iter()
+                .filter(|s| !(s.name == "kubernetes" && s.namespace == "default"))
+                .map(|s| (s.namespace.clone(), s.name.clone()))
+                .collect::<Vec<_>>()
+        })
     });
     view! {
         <Show when=move || !services.with(|s| s.is_empty())>
@@ -358,25 +381,42 @@ fn ServicesPanel() -> impl IntoView {
                 <h3 id="services-title">{move || lang.t(Msg::Services)}</h3>
                 <For
                     each=move || services.get()
-                    key=|s| (s.namespace.clone(), s.name.clone(), s.dns.clone())
-                    children=move |s| {
-                        let kind = if s.headless { lang.t(Msg::Headless).to_string() } else { s.cluster_ip.clone().unwrap_or_default() };
-                        let empty = s.ready_endpoints == 0;
+                    key=|k| k.clone()
+                    children=move |(ns, name)| {
+                        // Each Service's card follows its own Service; its DNS rows are keyed
+                        // by what they say, so a pod turning Ready adds one row.
+                        let svc = Memo::new_owning(move |prev| {
+                            sim.view.with(|v| keep_or_clone(prev, v.services.iter().find(|s| s.namespace == ns && s.name == name)))
+                        });
+                        let get = move |f: fn(&kubesim::view::ServiceView) -> String| svc.with(|s| s.as_ref().map(f).unwrap_or_default());
+                        let kind = move || {
+                            svc.with(|s| match s {
+                                Some(s) if s.headless => lang.t(Msg::Headless).to_string(),
+                                Some(s) => s.cluster_ip.clone().unwrap_or_default(),
+                                None => String::new(),
+                            })
+                        };
+                        let dns = move || {
+                            svc.with(|s| s.as_ref().map(|s| sorted_dns(&s.dns)).unwrap_or_default())
+                                .into_iter()
+                                .filter(|(_, ips)| !ips.is_empty())
+                                .collect::<Vec<_>>()
+                        };
                         view! {
-                            <div class="service" data-service=s.name.clone()>
+                            <div class="service" data-service=get(|s| s.name.clone())>
                                 <p>
-                                    <strong>{s.name.clone()}</strong>
-                                    " (" {kind} ", " {s.ports.clone()} ")"
+                                    <strong>{get(|s| s.name.clone())}</strong>
+                                    " (" {kind} ", " {move || get(|s| s.ports.clone())} ")"
                                 </p>
-                                <Show when=move || empty>
+                                <Show when=move || svc.with(|s| s.as_ref().is_some_and(|s| s.ready_endpoints == 0))>
                                     <p class="muted">{move || lang.t(Msg::NoReadyEndpoints)}</p>
                                 </Show>
                                 <ul class="dns">
-                                    {sorted_dns(&s.dns)
-                                        .iter()
-                                        .filter(|(_, ips)| !ips.is_empty())
-                                        .map(|(name, ips)| view! { <li><code>{name.clone()}</code> " → " {ips.join(", ")}</li> })
-                                        .collect_view()}
+                                    <For
+                                        each=dns
+                                        key=|d| d.clone()
+                                        children=|(name, ips)| view! { <li><code>{name}</code> " → " {ips.join(", ")}</li> }
+                                    />
                                 </ul>
                             </div>
                         }
@@ -404,11 +444,14 @@ fn sorted_dns(dns: &[(String, Vec<String>)]) -> Vec<(String, Vec<String>)> {
 }
 
 /// The cluster as tables, kept in sync with the cards: the same facts for screen readers
-/// and for anyone who prefers rows.
+/// and for anyone who prefers rows. The tables exist only while the section is open, and
+/// their rows are keyed by what they say: a pod that changes phase replaces its row only.
 #[component]
 fn TextView() -> impl IntoView {
     let lang = expect_context::<UiLang>();
     let sim = expect_context::<Sim>();
+    let open = RwSignal::new(false);
+    let details = NodeRef::<leptos::html::Details>::new();
     let rows = move || {
         let l = lang.0.get();
         sim.view.with(|v| {
@@ -438,46 +481,51 @@ fn TextView() -> impl IntoView {
         })
     };
     view! {
-        <details class="text-view" data-testid="text-view">
+        <details
+            class="text-view"
+            data-testid="text-view"
+            node_ref=details
+            on:toggle=move |_| open.set(details.get_untracked().is_some_and(|d| d.open()))
+        >
             <summary>{move || lang.t(Msg::TextView)}</summary>
-            <table>
-                <caption>{move || lang.t(Msg::ClusterView)}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{move || lang.t(Msg::Node)}</th>
-                        <th scope="col">{move || lang.t(Msg::Role)}</th>
-                        <th scope="col">{move || lang.t(Msg::Status)}</th>
-                        <th scope="col">{move || lang.t(Msg::Taints)}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {move || {
-                        nodes()
-                            .into_iter()
-                            .map(|(n, r, s, t)| view! { <tr><th scope="row">{n}</th><td>{r}</td><td>{s}</td><td>{t}</td></tr> })
-                            .collect_view()
-                    }}
-                </tbody>
-            </table>
-            <table>
-                <caption>"Pods"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{move || lang.t(Msg::Pod)}</th>
-                        <th scope="col">{move || lang.t(Msg::Node)}</th>
-                        <th scope="col">{move || lang.t(Msg::Status)}</th>
-                        <th scope="col">{move || lang.t(Msg::Owner)}</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    {move || {
-                        rows()
-                            .into_iter()
-                            .map(|(n, p, s, o)| view! { <tr><th scope="row">{p}</th><td>{n}</td><td>{s}</td><td>{o}</td></tr> })
-                            .collect_view()
-                    }}
-                </tbody>
-            </table>
+            <Show when=move || open.get()>
+                <table>
+                    <caption>{move || lang.t(Msg::ClusterView)}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || lang.t(Msg::Node)}</th>
+                            <th scope="col">{move || lang.t(Msg::Role)}</th>
+                            <th scope="col">{move || lang.t(Msg::Status)}</th>
+                            <th scope="col">{move || lang.t(Msg::Taints)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For
+                            each=nodes
+                            key=|row| row.clone()
+                            children=|(n, r, s, t)| view! { <tr><th scope="row">{n}</th><td>{r}</td><td>{s}</td><td>{t}</td></tr> }
+                        />
+                    </tbody>
+                </table>
+                <table>
+                    <caption>"Pods"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{move || lang.t(Msg::Pod)}</th>
+                            <th scope="col">{move || lang.t(Msg::Node)}</th>
+                            <th scope="col">{move || lang.t(Msg::Status)}</th>
+                            <th scope="col">{move || lang.t(Msg::Owner)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For
+                            each=rows
+                            key=|row| row.clone()
+                            children=|(n, p, s, o)| view! { <tr><th scope="row">{p}</th><td>{n}</td><td>{s}</td><td>{o}</td></tr> }
+                        />
+                    </tbody>
+                </table>
+            </Show>
         </details>
     }
 }

@@ -49,6 +49,51 @@ pub fn kind_nodes(workers: usize) -> Vec<NodeSpecInput> {
     v
 }
 
+/// The most nodes a node spec may ask for: enough for the benchmarks (1,000 nodes), few
+/// enough that a mistyped link cannot freeze the page.
+pub const MAX_SPEC_NODES: usize = 5_000;
+
+/// Reads a node spec, as `kubesim --nodes` and the page's `?nodes=` take it: either a
+/// number N (a kind cluster with N workers) or a comma list of node names, each optionally
+/// suffixed `:cp` for a control-plane node.
+pub fn parse_node_spec(spec: &str) -> Result<Vec<NodeSpecInput>, String> {
+    let spec = spec.trim();
+    if let Ok(n) = spec.parse::<usize>() {
+        if n > MAX_SPEC_NODES {
+            return Err(format!("at most {MAX_SPEC_NODES} workers, not {n}"));
+        }
+        return Ok(kind_nodes(n));
+    }
+    let mut v: Vec<NodeSpecInput> = Vec::new();
+    for part in spec.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        let (name, cp) = match part.strip_suffix(":cp") {
+            Some(n) => (n, true),
+            None => (part, false),
+        };
+        let valid = name.len() <= 253
+            && name.split('.').all(|p| {
+                !p.is_empty()
+                    && p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+                    && !p.starts_with('-')
+                    && !p.ends_with('-')
+            });
+        if !valid {
+            return Err(format!("node name {name:?} is not a lowercase RFC 1123 subdomain"));
+        }
+        if v.iter().any(|x| x.name == name) {
+            return Err(format!("node {name} is named twice"));
+        }
+        if v.len() > MAX_SPEC_NODES {
+            return Err(format!("at most {} nodes", MAX_SPEC_NODES + 1));
+        }
+        v.push(if cp { NodeSpecInput::control_plane(name) } else { NodeSpecInput::worker(name) });
+    }
+    if v.is_empty() {
+        return Err("a node spec needs at least one node".into());
+    }
+    Ok(v)
+}
+
 /// Timed things the cluster does by itself.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum TimerKind {
@@ -209,6 +254,10 @@ pub struct Cluster {
     pub(crate) rng: Rng,
     pub timings: Timings,
     next_rv: u64,
+    /// Timers fired and work items run (see `revision`). Not part of the state: two clusters
+    /// that differ only here are the same cluster.
+    #[serde(skip)]
+    work_done: u64,
     next_uid: u64,
     timer_seq: u64,
     timers: BinaryHeap<Reverse<Timer>>,
@@ -301,6 +350,7 @@ impl Cluster {
             rng: Rng::new(seed),
             timings: Timings::default(),
             next_rv: 1,
+            work_done: 0,
             next_uid: 1,
             timer_seq: 0,
             timers: BinaryHeap::new(),
@@ -508,6 +558,7 @@ impl Cluster {
         let mut guard = 0usize;
         while let Some(w) = self.queue.pop_front() {
             self.queued.remove(&w);
+            self.work_done += 1;
             guard += 1;
             if guard > 5_000_000 {
                 // A controller that keeps re-queueing itself would otherwise spin forever.
@@ -545,6 +596,7 @@ impl Cluster {
                 break;
             }
             let Reverse(t) = self.timers.pop().expect("peeked");
+            self.work_done += 1;
             match t.kind {
                 TimerKind::Kubelet { pod, uid } => crate::kubelet::on_timer(self, &pod, &uid),
                 TimerKind::Probe { pod, uid } => crate::kubelet::on_probe(self, &pod, &uid),
@@ -611,6 +663,14 @@ impl Cluster {
     }
 
     // ------------------------------------------------------------ reads
+
+    /// A number that changes whenever the cluster may have changed: every resource version
+    /// issued, timer fired and controller work item run moves it on.
+    /// Renderers compare it with the last one they drew to skip rebuilding a view of an
+    /// unchanged cluster (a clock tick with nothing due changes only `now`).
+    pub fn revision(&self) -> u64 {
+        self.next_rv.wrapping_add(self.work_done)
+    }
 
     pub fn node(&self, name: &str) -> Option<&Node> {
         self.nodes.get(name)
@@ -1075,10 +1135,50 @@ fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ClusterView;
 
     fn record(c: &mut Cluster, msg: &str) {
         let k = Key::new("default", "web-0");
         c.record_event("Pod", &k, "uid-1", "Warning", "FailedMount", msg.to_string(), "kubelet", "n1");
+    }
+
+    #[test]
+    fn revision_moves_with_changes_and_stays_when_only_time_passes() {
+        let mut c = Cluster::new(1);
+        c.advance(Dur::secs(5));
+        let idle = c.revision();
+        c.advance(Dur::secs(5));
+        assert_eq!(c.revision(), idle, "nothing due: only the clock moved");
+        c.apply_text("apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: a\nspec:\n  selector:\n    matchLabels:\n      app: a\n  template:\n    metadata:\n      labels:\n        app: a\n    spec:\n      containers:\n      - name: a\n        image: nginx\n").unwrap();
+        let applied = c.revision();
+        assert_ne!(applied, idle);
+        let mut last = applied;
+        let mut moved = 0;
+        for _ in 0..100 {
+            let before = c.view();
+            c.advance(Dur::ms(100));
+            let after = c.view();
+            let same = ClusterView { now_ms: 0, ..after.clone() } == ClusterView { now_ms: 0, ..before };
+            if c.revision() == last {
+                assert!(same, "the view changed at {} ms but the revision did not", after.now_ms);
+            } else {
+                moved += 1;
+            }
+            last = c.revision();
+        }
+        assert!(moved > 0, "the rollout never moved the revision");
+    }
+
+    #[test]
+    fn node_specs_read_a_count_or_a_list_and_refuse_bad_ones() {
+        let v = parse_node_spec("2").unwrap();
+        assert_eq!(v.iter().map(|n| (n.name.as_str(), n.control_plane)).collect::<Vec<_>>(), [("kind-control-plane", true), ("kind-worker", false), ("kind-worker2", false)]);
+        let v = parse_node_spec("cp:cp, a,b").unwrap();
+        assert_eq!(v.iter().map(|n| (n.name.as_str(), n.control_plane)).collect::<Vec<_>>(), [("cp", true), ("a", false), ("b", false)]);
+        for bad in ["", " , ", "A", "a,a", "-x", "a_b", "5001"] {
+            assert!(parse_node_spec(bad).is_err(), "{bad:?} was accepted");
+        }
+        assert_eq!(parse_node_spec("1000").unwrap().len(), 1001);
     }
 
     #[test]

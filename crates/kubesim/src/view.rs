@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ClusterView {
     pub now_ms: u64,
+    /// Sorted by name (`node` relies on it).
     pub nodes: Vec<NodeView>,
     /// Pods not bound to any node yet.
     pub unscheduled: Vec<PodView>,
@@ -21,6 +22,18 @@ pub struct ClusterView {
     pub volumes: Vec<VolumeView>,
     #[serde(default)]
     pub services: Vec<ServiceView>,
+}
+
+impl ClusterView {
+    /// The node called `name`: a binary search, since nodes are sorted by name (a card per
+    /// node looks its node up on every change, so a scan would cost nodes² per change).
+    pub fn node(&self, name: &str) -> Option<&NodeView> {
+        match self.nodes.binary_search_by(|n| n.name.as_str().cmp(name)) {
+            Ok(i) => Some(&self.nodes[i]),
+            // Not sorted after all (a view built by hand): a scan still finds it.
+            Err(_) => self.nodes.iter().find(|n| n.name == name),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -378,6 +391,9 @@ mod tests {
         .unwrap();
         c.advance(Dur::secs(60));
         let v = c.view();
+        assert!(v.nodes.windows(2).all(|w| w[0].name < w[1].name), "nodes sorted by name");
+        assert_eq!(v.node("kind-worker2").map(|n| n.name.as_str()), Some("kind-worker2"));
+        assert!(v.node("kind-worker9").is_none());
         let w = v.workloads.iter().find(|w| w.kind == "StatefulSet").unwrap();
         assert_eq!((w.desired, w.ready), (2, 2));
         let pod = v.nodes.iter().flat_map(|n| n.pods.iter()).find(|p| p.name == "db-1").unwrap();

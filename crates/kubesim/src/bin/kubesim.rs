@@ -1,9 +1,9 @@
 //! `kubesim [--seed N] [--nodes SPEC] [SCRIPT]`: runs a transcript against the simulated
-//! cluster and prints what a terminal would show. SPEC is a comma list of node names, each
-//! optionally suffixed `:cp` for a control-plane node (default: a kind cluster with three
-//! workers).
+//! cluster and prints what a terminal would show. SPEC is a number N (a kind cluster with N
+//! workers) or a comma list of node names, each optionally suffixed `:cp` for a
+//! control-plane node (default: a kind cluster with three workers).
 
-use kubesim::cluster::{kind_nodes, NodeSpecInput};
+use kubesim::cluster::{kind_nodes, parse_node_spec};
 use kubesim::session::run_script;
 use kubesim::{Cluster, Session};
 use std::io::Read;
@@ -26,7 +26,7 @@ fn main() {
             "--nodes" => {
                 i += 1;
                 let spec = args.get(i).cloned().unwrap_or_default();
-                nodes = parse_nodes(&spec).unwrap_or_else(|e| fail(&e));
+                nodes = parse_node_spec(&spec).unwrap_or_else(|e| fail(&e));
             }
             "-h" | "--help" => {
                 println!("usage: kubesim [--seed N] [--nodes SPEC] [SCRIPT]");
@@ -48,20 +48,6 @@ fn main() {
     let script = text_of(bytes).unwrap_or_else(|e| fail(&format!("{source}: {e}")));
     let mut session = Session::new(Cluster::with_nodes(seed, &nodes));
     print!("{}", run_script(&mut session, &script));
-}
-
-fn parse_nodes(spec: &str) -> Result<Vec<NodeSpecInput>, String> {
-    let mut v = Vec::new();
-    for part in spec.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-        match part.strip_suffix(":cp") {
-            Some(n) => v.push(NodeSpecInput::control_plane(n)),
-            None => v.push(NodeSpecInput::worker(part)),
-        }
-    }
-    if v.is_empty() {
-        return Err("--nodes needs at least one node".into());
-    }
-    Ok(v)
 }
 
 /// The script as text; invalid UTF-8 (a paste from a mis-encoded file) is reported with its
