@@ -199,7 +199,13 @@ impl Persist {
         };
         provide_context(me);
         let mut restored = false;
-        if let Some(text) = storage().and_then(|s| s.get_item(KEY).ok().flatten()) {
+        // `?nodes=` asks for a fresh cluster of that size (the benchmarks use it): the stored
+        // state is not loaded over it.
+        let fresh = web_sys::UrlSearchParams::new_with_str(&window().location().search().unwrap_or_default())
+            .ok()
+            .is_some_and(|p| p.has("nodes"));
+        let stored = if fresh { None } else { storage().and_then(|s| s.get_item(KEY).ok().flatten()) };
+        if let Some(text) = stored {
             let r = with_known(&ctx.course, |k| saved::load(&text, k)).and_then(|(s, j)| ctx.apply(s, &j));
             match r {
                 Ok(()) => {

@@ -100,7 +100,7 @@ impl Sim {
         let view = session.cluster.view();
         let seen = session.cluster.history.len();
         let revision = session.cluster.revision();
-        Sim {
+        let sim = Sim {
             session: StoredValue::new(session),
             seen_history: StoredValue::new(seen),
             seen_revision: StoredValue::new(revision),
@@ -115,7 +115,10 @@ impl Sim {
             events: RwSignal::new(Vec::new()),
             past: RwSignal::new(None),
             refused: RwSignal::new(0),
-        }
+        };
+        // The events the cluster starts with (the nodes' kubelets starting) for the timeline.
+        sim.refresh();
+        sim
     }
 
     /// The inputs that built the cluster, from its seed (for saving and share links).
