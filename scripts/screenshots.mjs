@@ -108,8 +108,9 @@ try {
     await ctx.close();
   }
   {
-    const { ctx, page, app } = await fresh();
+    const { ctx, page, app } = await fresh({ width: 1280, height: 1000 });
     await app.goto(url + '?lang=en');
+    await page.getByTestId('lesson-collapse').click();
     await page.getByTestId('clock-toggle').click();
     await app.setYaml(WEB);
     await app.apply();
@@ -150,8 +151,9 @@ try {
     await ctx.close();
   }
   {
-    const { ctx, page, app } = await fresh({ width: 820, height: 1100 }, { hasTouch: true });
-    await app.goto(url);
+    const { ctx, page } = await fresh({ width: 820, height: 1100 }, { hasTouch: true });
+    await page.goto(url);
+    await expect(page.getByRole('tab').first()).toBeVisible();
     await page.getByRole('tab').nth(1).click();
     await shot(page, '06-narrow-tabs.png');
     await ctx.close();
