@@ -132,3 +132,31 @@ test('start this lesson over asks first, then gives a fresh cluster and the less
   await expect(page.locator('[data-testid="pod-card"]')).toHaveCount(0);
   await expect(app.editor).not.toHaveValue(/# mine/);
 });
+
+test('export to a file and import it in another browser; a bad file is refused', async ({ page, browser }, testInfo) => {
+  const app = new Playground(page);
+  await app.goto();
+  await app.setYaml((await app.yaml()) + '\n# exported\n');
+  await app.apply();
+  await app.expectOneReadyDaemonSetPodOn(NODES.workers);
+  await page.getByTestId('save-menu').locator('summary').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export').click()]);
+  expect(download.suggestedFilename()).toBe('kubeaula-progreso.yaml');
+  const file = testInfo.outputPath('progress.yaml');
+  await download.saveAs(file);
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  const them = new Playground(other);
+  await them.goto();
+  await other.getByTestId('save-menu').locator('summary').click();
+  // A file that is not kubeaula's: refused, nothing changes.
+  await other.getByTestId('import').setInputFiles({ name: 'x.yaml', mimeType: 'text/yaml', buffer: Buffer.from('version: 1\nlang: [') });
+  await expect(other.getByTestId('bad-import')).toContainText('No se ha cambiado nada');
+  await expect(other.locator('[data-testid="pod-card"]')).toHaveCount(0);
+  await other.getByTestId('import').setInputFiles(file);
+  await expect(other.getByTestId('persist-notice')).toContainText('importado');
+  await expect(them.editor).toHaveValue(/# exported/);
+  await them.expectOneReadyDaemonSetPodOn(NODES.workers);
+  await fresh.close();
+});
