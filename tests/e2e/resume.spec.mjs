@@ -160,3 +160,18 @@ test('export to a file and import it in another browser; a bad file is refused',
   await them.expectOneReadyDaemonSetPodOn(NODES.workers);
   await fresh.close();
 });
+
+test('start everything over asks first, then forgets what was stored', async ({ page }) => {
+  const app = new Playground(page);
+  await app.goto();
+  await app.apply();
+  await app.expectOneReadyDaemonSetPodOn(NODES.workers);
+  await expect.poll(() => page.evaluate((k) => localStorage.getItem(k) || '', KEY)).toContain('kj1.');
+  await page.getByTestId('save-menu').locator('summary').click();
+  await page.getByTestId('reset-all').click();
+  await expect(page.getByTestId('reset-yes')).toBeVisible();
+  await Promise.all([page.waitForEvent('load'), page.getByTestId('reset-yes').click()]);
+  await expect(app.editor).toBeVisible();
+  await expect(page.locator('[data-testid="pod-card"]')).toHaveCount(0);
+  await expect(page.getByTestId('steps-done')).toContainText('0');
+});
