@@ -237,7 +237,7 @@ fn decoder_refuses_bad_input_without_panicking() {
     assert!(matches!(decode(&crafted(&[1, 0, 3, 1, 9]), &[]), Err(DecodeError::Malformed(_))));
     assert!(matches!(decode(&crafted(&[1, 0, 3, 1, 6, 1, b'a', 2, 5]), &[]), Err(DecodeError::Malformed(_))));
     assert!(matches!(decode(&crafted(&[1, 0, 3, 1, 4, 2, 0xc3, 0x28]), &[]), Err(DecodeError::Malformed(_))));
-    assert_eq!(decode(&crafted(&[1, 0, 0x80, 0x01]), &[]), Err(DecodeError::TooLarge("nodes")));
+    assert_eq!(decode(&crafted(&[1, 0, 0x88, 0x27]), &[]), Err(DecodeError::TooLarge("nodes")));
     // Every truncation.
     for cut in 0..good.len() {
         assert!(decode(&good[..cut], &[]).is_err(), "cut at {cut}");
