@@ -39,7 +39,7 @@ pub fn resource_prefix(kind: &str) -> String {
     }
 }
 
-fn dns1123_subdomain(s: &str) -> bool {
+pub(crate) fn dns1123_subdomain(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 253
         && s.split('.').all(|part| {
@@ -48,6 +48,37 @@ fn dns1123_subdomain(s: &str) -> bool {
                 && part.as_bytes()[0].is_ascii_alphanumeric()
                 && part.as_bytes()[part.len() - 1].is_ascii_alphanumeric()
         })
+}
+
+/// A label value (`IsValidLabelValue`): empty, or at most 63 alphanumerics, '-', '_', '.',
+/// starting and ending with an alphanumeric.
+pub fn valid_label_value(v: &str) -> bool {
+    v.is_empty()
+        || (v.len() <= 63
+            && v.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+            && v.as_bytes()[0].is_ascii_alphanumeric()
+            && v.as_bytes()[v.len() - 1].is_ascii_alphanumeric())
+}
+
+/// A label key (`IsQualifiedName`): `[prefix/]name`, the prefix a DNS subdomain, the name
+/// a non-empty label value.
+pub fn valid_label_key(k: &str) -> bool {
+    let (prefix, name) = match k.split_once('/') {
+        Some((p, n)) => (Some(p), n),
+        None => (None, k),
+    };
+    prefix.is_none_or(dns1123_subdomain) && !name.is_empty() && valid_label_value(name)
+}
+
+/// `kubectl label` and `sim node add --label` refuse what the API server would.
+pub fn label_error(k: &str, v: &str) -> Option<String> {
+    if !valid_label_key(k) {
+        return Some(format!("metadata.labels: Invalid value: \"{k}\": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')"));
+    }
+    if !valid_label_value(v) {
+        return Some(format!("metadata.labels: Invalid value: \"{v}\": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')"));
+    }
+    None
 }
 
 fn labels_json(l: &Labels) -> String {
@@ -93,6 +124,10 @@ fn validate_pod_spec(doc: &Document, text: &str, kind: &str, name: &str, base: &
                 }
             }
         }
+        if !dns1123_label(&c.name) {
+            let path = format!("{base}.containers[{i}].name");
+            return Err(invalid(doc, text, kind, name, &path, InvalidDetail::NotDnsLabel { value: c.name.clone() }, dns_label_message(&c.name)));
+        }
         if c.image.trim().is_empty() {
             let path = format!("{base}.containers[{i}].image");
             let (line, column) = doc.locate(text, &path);
@@ -104,6 +139,12 @@ fn validate_pod_spec(doc: &Document, text: &str, kind: &str, name: &str, base: &
                 api_message: format!("The {kind} \"{name}\" is invalid: {path}: Required value"),
             });
         }
+    }
+    if !spec.node_name.is_empty() && !dns1123_subdomain(&spec.node_name) {
+        let v = spec.node_name.clone();
+        let path = format!("{base}.nodeName");
+        return Err(invalid(doc, text, kind, name, &path, InvalidDetail::NotDnsSubdomain { value: v.clone() },
+            format!("Invalid value: \"{v}\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')")));
     }
     Ok(())
 }

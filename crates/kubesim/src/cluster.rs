@@ -729,6 +729,20 @@ impl Cluster {
 
     /// Adds a node (the `sim node add` control), Ready at once, as kind's nodes are.
     pub fn add_node(&mut self, input: NodeSpecInput) -> Result<(), String> {
+        // What the API server would refuse, refused before anything changes.
+        if !crate::apply::dns1123_subdomain(&input.name) {
+            return Err(format!("Node \"{}\" is invalid: metadata.name: Invalid value: \"{}\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character", input.name, input.name));
+        }
+        for (k, v) in &input.labels {
+            if let Some(e) = crate::apply::label_error(k, v) {
+                return Err(format!("Node \"{}\" is invalid: {e}", input.name));
+            }
+        }
+        for t in &input.taints {
+            if !crate::apply::valid_label_key(&t.key) || !crate::apply::valid_label_value(&t.value) {
+                return Err(format!("Node \"{}\" is invalid: spec.taints[0].key: Invalid value: \"{}\"", input.name, t.key));
+            }
+        }
         if self.nodes.contains_key(&input.name) {
             return Err(format!("nodes \"{}\" already exists", input.name));
         }
@@ -1030,6 +1044,10 @@ impl Cluster {
 
     /// `kubectl scale deployment`: sets `spec.replicas` (a spec change: generation + 1).
     pub fn scale_deployment(&mut self, k: &Key, replicas: i32) -> bool {
+        // Not found: nothing changes, not even the resource version counter.
+        if !self.deployments.contains_key(k) {
+            return false;
+        }
         let rv = self.bump_rv();
         let Some(d) = self.deployments.get_mut(k) else { return false };
         if d.spec.replicas != Some(replicas) {
@@ -1043,6 +1061,10 @@ impl Cluster {
 
     /// `kubectl scale replicaset`.
     pub fn scale_replicaset(&mut self, k: &Key, replicas: i32) -> bool {
+        // Not found: nothing changes, not even the resource version counter.
+        if !self.replicasets.contains_key(k) {
+            return false;
+        }
         let rv = self.bump_rv();
         let Some(r) = self.replicasets.get_mut(k) else { return false };
         if r.spec.replicas != Some(replicas) {

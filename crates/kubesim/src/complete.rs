@@ -15,7 +15,7 @@ const FLAGS: &[&str] = &[
     "--ignore-daemonsets", "--namespace", "--now", "--output", "--overwrite", "--replicas=", "--selector", "--show-labels",
     "--sort-by=", "--watch", "--watch-only", "-A", "-L", "-f", "-l", "-n", "-o", "-w",
 ];
-const SIM: &[&str] = &["node", "pod", "step"];
+const SIM: &[&str] = &["hash", "node", "pod", "step"];
 
 /// Object names of a kind, in the default namespace for namespaced kinds.
 fn names_of(c: &Cluster, kind: &str) -> Vec<String> {

@@ -1212,6 +1212,7 @@ fn scale(c: &mut Cluster, f: &Flags) -> Output {
     }
     let ns = f.namespace.clone().unwrap_or_else(|| "default".into());
     let mut out = Output::default();
+    let mut scaled = false;
     for name in names {
         let key = Key::new(&ns, &name);
         let ok = match t.kind {
@@ -1226,12 +1227,16 @@ fn scale(c: &mut Cluster, f: &Flags) -> Output {
         };
         if ok {
             out.stdout.push_str(&format!("{}/{name} scaled\n", resource_prefix(t.kind)));
+            scaled = true;
         } else {
             out.stderr.push_str(&format!("Error from server (NotFound): {} \"{name}\" not found\n", qualified_plural(t)));
             out.status = 1;
         }
     }
-    c.settle();
+    // A scale that found nothing changed nothing: the controllers do not run for it.
+    if scaled {
+        c.settle();
+    }
     out
 }
 
@@ -1425,6 +1430,9 @@ fn label(c: &mut Cluster, f: &Flags) -> Output {
                 out.stdout.push_str(&format!("label \"{k}\" not found.\n"));
             }
         } else if let Some((k, v)) = a.split_once('=') {
+            if let Some(e) = crate::apply::label_error(k, v) {
+                return Output::err(format!("The {} \"{name}\" is invalid: {e}\n", t.kind));
+            }
             if let Some(have) = old.get(k) {
                 if have != v && !f.overwrite {
                     return Output::err(format!("error: '{k}' already has a value ({have}), and --overwrite is false\n"));

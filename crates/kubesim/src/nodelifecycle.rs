@@ -115,6 +115,10 @@ impl Cluster {
 
     /// `kubectl cordon` / `uncordon`: false when nothing changed.
     pub fn set_unschedulable(&mut self, name: &str, on: bool) -> Result<bool, String> {
+        // Not found: nothing changes, not even the resource version counter.
+        if !self.nodes.contains_key(name) {
+            return Err(format!("Error from server (NotFound): nodes \"{name}\" not found"));
+        }
         let rv = self.bump_rv();
         let Some(n) = self.nodes.get_mut(name) else { return Err(format!("Error from server (NotFound): nodes \"{name}\" not found")) };
         if n.spec.unschedulable == on {
@@ -131,6 +135,10 @@ impl Cluster {
     /// Replaces a node's taints (kubectl taint): DaemonSets, pending pods and the taint
     /// eviction controller look again.
     pub fn set_node_taints(&mut self, name: &str, taints: Vec<Taint>) -> Result<(), String> {
+        // Not found: nothing changes, not even the resource version counter.
+        if !self.nodes.contains_key(name) {
+            return Err(format!("Error from server (NotFound): nodes \"{name}\" not found"));
+        }
         let rv = self.bump_rv();
         let Some(n) = self.nodes.get_mut(name) else { return Err(format!("Error from server (NotFound): nodes \"{name}\" not found")) };
         n.spec.taints = taints;
@@ -155,6 +163,10 @@ impl Cluster {
 
     /// Replaces a node's labels (kubectl label).
     pub fn set_node_labels(&mut self, name: &str, labels: Labels) -> Result<(), String> {
+        // Not found: nothing changes, not even the resource version counter.
+        if !self.nodes.contains_key(name) {
+            return Err(format!("Error from server (NotFound): nodes \"{name}\" not found"));
+        }
         let rv = self.bump_rv();
         let Some(n) = self.nodes.get_mut(name) else { return Err(format!("Error from server (NotFound): nodes \"{name}\" not found")) };
         n.metadata.labels = labels;
@@ -166,6 +178,10 @@ impl Cluster {
     /// Replaces a pod's labels (kubectl label pod): its owners look again (they may release
     /// it, or another controller may adopt it).
     pub fn set_pod_labels(&mut self, key: &Key, labels: Labels) -> Result<(), String> {
+        // Not found: nothing changes, not even the resource version counter.
+        if !self.pods.contains_key(key) {
+            return Err(format!("Error from server (NotFound): pods \"{}\" not found", key.name));
+        }
         let rv = self.bump_rv();
         let Some(p) = self.pods.get_mut(key) else { return Err(format!("Error from server (NotFound): pods \"{}\" not found", key.name)) };
         p.metadata.labels = labels;

@@ -373,10 +373,14 @@ impl Session {
         out
     }
 
-    /// Simulator controls with no kubectl form: `sim node add|remove …`, `sim step`.
+    /// Simulator controls with no kubectl form: `sim node add|remove …`, `sim step`,
+    /// `sim hash`.
     fn sim(&mut self, args: &[String]) -> Output {
-        let usage = "usage: sim node add NAME [--control-plane] [--label k=v] [--taint k=v:Effect] | sim node remove|fail|notready|recover NAME | sim pod unready|ready|crash|fix POD [-n NS] | sim step\n";
+        let usage = "usage: sim node add NAME [--control-plane] [--label k=v] [--taint k=v:Effect] | sim node remove|fail|notready|recover NAME | sim pod unready|ready|crash|fix POD [-n NS] | sim step | sim hash\n";
         match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+            // The whole cluster state's hash (objects, clock, generator, timers): equal
+            // hashes, equal clusters. Compares a run natively and in the browser.
+            ["hash"] => Output::ok(format!("state {:016x}\n", self.cluster.state_hash())),
             ["step"] => {
                 self.cluster.step();
                 Output::ok(format!("now {}\n", self.cluster.now.millis() as f64 / 1000.0))

@@ -741,6 +741,10 @@ impl Cluster {
 
     /// `kubectl scale sts NAME --replicas=N`.
     pub fn scale_statefulset(&mut self, k: &Key, replicas: i32) -> bool {
+        // Not found: nothing changes, not even the resource version counter.
+        if !self.statefulsets.contains_key(k) {
+            return false;
+        }
         let rv = self.bump_rv();
         let Some(s) = self.statefulsets.get_mut(k) else { return false };
         if s.spec.replicas != Some(replicas) {

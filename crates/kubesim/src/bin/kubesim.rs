@@ -2,6 +2,12 @@
 //! cluster and prints what a terminal would show. SPEC is a number N (a kind cluster with N
 //! workers) or a comma list of node names, each optionally suffixed `:cp` for a
 //! control-plane node (default: a kind cluster with three workers).
+//!
+//! Besides `kubectl …`, a script may use `sleep DURATION`, `cat > FILE <<EOF` heredocs,
+//! `^C` (ends running watches) and the simulator's controls: `sim node add|remove|fail|
+//! notready|recover NAME`, `sim pod unready|ready|crash|fix POD`, `sim step` and
+//! `sim hash` (prints `state <16 hex digits>`, the whole cluster state's hash: the same
+//! script gives the same hash here and in the browser).
 
 use kubesim::cluster::{kind_nodes, parse_node_spec};
 use kubesim::session::run_script;
@@ -30,6 +36,10 @@ fn main() {
             }
             "-h" | "--help" => {
                 println!("usage: kubesim [--seed N] [--nodes SPEC] [SCRIPT]");
+                println!();
+                println!("Runs SCRIPT (or standard input) line by line: kubectl …, sleep 10s, cat > f <<EOF,");
+                println!("^C, sim node add|remove|fail|notready|recover NAME, sim pod crash|fix|unready|ready POD,");
+                println!("sim step, and sim hash (prints `state <hex>`, the cluster state's hash).");
                 return;
             }
             other if script_path.is_none() && !other.starts_with('-') => script_path = Some(other.to_string()),
