@@ -119,7 +119,8 @@ impl fmt::Display for ReplayError {
     }
 }
 
-fn check_setup(setup: &Setup) -> Result<(), ReplayError> {
+/// Whether the setup can make a cluster (node names present and distinct).
+pub fn check_setup(setup: &Setup) -> Result<(), ReplayError> {
     let mut names = std::collections::BTreeSet::new();
     for n in &setup.nodes {
         if n.name.is_empty() || !names.insert(n.name.as_str()) {
