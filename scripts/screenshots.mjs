@@ -14,7 +14,7 @@
 // Needs a release build in dist/ and tests/e2e's node modules (bash scripts/test.sh makes
 // both). Debian's Chromium, like the tests.
 import { createRequire } from 'node:module';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -33,46 +33,8 @@ const { startServer } = await import(pathToFileURL(join(e2e, 'serve.mjs')).href)
 const { chromiumLaunchOptions } = await import(pathToFileURL(join(e2e, 'playwright.config.mjs')).href);
 const { Playground, NODES } = await import(pathToFileURL(join(e2e, 'pages/playground.mjs')).href);
 
-const WEB = `apiVersion: v1
-kind: Service
-metadata:
-  name: nginx
-spec:
-  clusterIP: None
-  selector:
-    app: nginx
-  ports:
-  - port: 80
----
-apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: web
-spec:
-  serviceName: nginx
-  replicas: 3
-  selector:
-    matchLabels:
-      app: nginx
-  template:
-    metadata:
-      labels:
-        app: nginx
-    spec:
-      containers:
-      - name: nginx
-        image: registry.k8s.io/nginx-slim:0.24
-        ports:
-        - containerPort: 80
-  volumeClaimTemplates:
-  - metadata:
-      name: www
-    spec:
-      accessModes: ["ReadWriteOnce"]
-      resources:
-        requests:
-          storage: 1Gi
-`;
+// The lesson's own StatefulSet, as the student loads it.
+const WEB = readFileSync(join(root, 'content/02-statefulset/web.yaml'), 'utf8');
 
 const { server, url } = await startServer({ root: dist, port: 0, quiet: true });
 const browser = await chromium.launch({ headless: true, ...chromiumLaunchOptions });
