@@ -11,15 +11,15 @@ import { Playground, NODES } from './pages/playground.mjs';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const DIST = resolve(HERE, process.env.E2E_DIST || '../../dist');
-const PORT = Number(process.env.E2E_PORT || 4173) + 50;
 
 async function serveCopy() {
   const root = mkdtempSync(join(tmpdir(), 'kubeaula-dist-'));
   cpSync(DIST, root, { recursive: true });
-  const { server } = await startServer({ root, port: PORT, host: '127.0.0.1', quiet: true });
+  // Port 0: the system picks a free one, so no two servers ever contend for it.
+  const { server, url } = await startServer({ root, port: 0, host: '127.0.0.1', quiet: true });
   return {
     root,
-    url: `http://127.0.0.1:${PORT}/`,
+    url,
     close: () => new Promise((r) => server.close(() => r())),
     cleanup: () => rmSync(root, { recursive: true, force: true }),
   };
@@ -94,16 +94,16 @@ test.describe('offline', () => {
 test('the bundle works under a sub-path, as published to a static host', async ({ page }) => {
   const root = mkdtempSync(join(tmpdir(), 'kubeaula-host-'));
   cpSync(DIST, join(root, 'kubeaula'), { recursive: true });
-  const { server } = await startServer({ root, port: PORT + 1, host: '127.0.0.1', quiet: true });
+  const { server, url } = await startServer({ root, port: 0, host: '127.0.0.1', quiet: true });
   try {
     const app = new Playground(page);
-    await app.goto(`http://127.0.0.1:${PORT + 1}/kubeaula/`);
+    await app.goto(`${url}kubeaula/`);
     await expect(app.editor).toHaveValue(/kind:\s*DaemonSet/);
     await app.apply();
     await app.expectOneReadyDaemonSetPodOn(NODES.workers);
     // The service worker's scope is the sub-path, not the host's root.
     const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
-    expect(scope).toBe(`http://127.0.0.1:${PORT + 1}/kubeaula/`);
+    expect(scope).toBe(`${url}kubeaula/`);
   } finally {
     await new Promise((r) => server.close(() => r()));
     rmSync(root, { recursive: true, force: true });
