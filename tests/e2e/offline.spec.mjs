@@ -25,13 +25,17 @@ async function serveCopy() {
   };
 }
 
-/** Waits until the service worker controls the page (the first visit cached everything). */
-async function controlled(page) {
-  await page.waitForFunction(async () => {
-    if (!('serviceWorker' in navigator)) return false;
+/**
+ * Waits until the page is under the service worker: first until the first visit's worker is
+ * active (everything cached), then reloads, then until that load is controlled. A load that
+ * began while the worker was still installing stays uncontrolled, so the reload comes after.
+ */
+async function reloadControlled(page) {
+  await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
-    return !!navigator.serviceWorker.controller;
   });
+  await page.reload();
+  await page.waitForFunction(() => !!navigator.serviceWorker.controller);
 }
 
 test.describe('offline', () => {
@@ -43,8 +47,7 @@ test.describe('offline', () => {
       // The first visit tells the student it now works offline.
       await expect(page.getByTestId('offline-notice')).toContainText('sin conexión', { timeout: 30_000 });
       // First load is not controlled yet; a reload is.
-      await page.reload();
-      await controlled(page);
+      await reloadControlled(page);
 
       // The network goes away: the server stops.
       await site.close();
@@ -67,8 +70,7 @@ test.describe('offline', () => {
     try {
       const app = new Playground(page);
       await app.goto(site.url);
-      await page.reload();
-      await controlled(page);
+      await reloadControlled(page);
       const before = await page.evaluate(() => navigator.serviceWorker.controller.scriptURL);
       expect(before).toContain('sw.js');
 
