@@ -4,7 +4,7 @@
 #   2. colour contrast of every theme, WCAG AA (scripts/contrast.mjs)
 #   3. native tests of every crate (cargo test --workspace)
 #   4. release build of the web app into dist/ (trunk build --release --public-url ./)
-#   5. download size of dist/ (scripts/size.mjs)
+#   5. download size of dist/, failing above its ceiling (scripts/size.mjs --ceiling)
 #   6. browser tests in headless Chromium (Playwright, tests/e2e)
 # Exits non-zero on the first failure.
 set -euo pipefail
@@ -30,7 +30,7 @@ step "trunk build --release --public-url ./"
 trunk build --release --public-url ./
 
 step "size of dist/"
-node scripts/size.mjs
+node scripts/size.mjs --ceiling
 
 step "browser tests (Playwright, headless Chromium)"
 cd tests/e2e
