@@ -631,6 +631,20 @@ fn invalid_detail(es: bool, path: &str, d: &InvalidDetail) -> String {
                 "A PersistentVolumeClaim's spec does not change after creation (except `resources.requests`).".into()
             }
         }
+        InvalidDetail::LabelKey { key } => {
+            if es {
+                format!("`{path}`: \"{key}\" no es una clave de etiqueta válida: letras, dígitos, '-', '_' o '.', empezando y terminando en letra o dígito, 63 caracteres como mucho, con un prefijo DNS opcional delante de '/' (como `app.kubernetes.io/name`). Los espacios no valen.")
+            } else {
+                format!("`{path}`: \"{key}\" is not a valid label key: letters, digits, '-', '_' or '.', starting and ending with a letter or digit, at most 63 characters, with an optional DNS prefix before '/' (as in `app.kubernetes.io/name`). Spaces are not allowed.")
+            }
+        }
+        InvalidDetail::LabelValue { key, value } => {
+            if es {
+                format!("`{path}`: el valor \"{value}\" de la etiqueta `{key}` no es válido: vacío, o letras, dígitos, '-', '_' o '.', empezando y terminando en letra o dígito, 63 caracteres como mucho. Los espacios no valen.")
+            } else {
+                format!("`{path}`: the value \"{value}\" of label `{key}` is not valid: empty, or letters, digits, '-', '_' or '.', starting and ending with a letter or digit, at most 63 characters. Spaces are not allowed.")
+            }
+        }
         InvalidDetail::RestartPolicy { value } => {
             if es {
                 format!("`{path}`: \"{value}\" no está permitido aquí; solo \"Always\".")
@@ -756,6 +770,12 @@ mod tests {
             ("name: web", "name: Web_1",
              "`metadata.name`: \"Web_1\" no es un nombre válido: usa minúsculas, dígitos, '-' o '.', empezando y terminando en letra o dígito.",
              "`metadata.name`: \"Web_1\" is not a valid name: use lower-case letters, digits, '-' or '.', starting and ending with a letter or digit."),
+            ("  name: web\n", "  name: web\n  labels:\n    \"my app\": web\n",
+             "`metadata.labels`: \"my app\" no es una clave de etiqueta válida: letras, dígitos, '-', '_' o '.', empezando y terminando en letra o dígito, 63 caracteres como mucho, con un prefijo DNS opcional delante de '/' (como `app.kubernetes.io/name`). Los espacios no valen.",
+             "`metadata.labels`: \"my app\" is not a valid label key: letters, digits, '-', '_' or '.', starting and ending with a letter or digit, at most 63 characters, with an optional DNS prefix before '/' (as in `app.kubernetes.io/name`). Spaces are not allowed."),
+            ("        app: web", "        app: web\n        tier: front end",
+             "`spec.template.metadata.labels`: el valor \"front end\" de la etiqueta `tier` no es válido: vacío, o letras, dígitos, '-', '_' o '.', empezando y terminando en letra o dígito, 63 caracteres como mucho. Los espacios no valen.",
+             "`spec.template.metadata.labels`: the value \"front end\" of label `tier` is not valid: empty, or letters, digits, '-', '_' or '.', starting and ending with a letter or digit, at most 63 characters. Spaces are not allowed."),
             ("apps/v1", "apps/v1beta1",
              "`Deployment` se escribe con `apiVersion: apps/v1`, no `apps/v1beta1`: esa versión beta se retiró (Kubernetes 1.16 y siguientes ya no la sirven).",
              "`Deployment` goes with `apiVersion: apps/v1`, not `apps/v1beta1`: that beta version was removed (Kubernetes 1.16 and later no longer serve it)."),

@@ -70,15 +70,78 @@ pub fn valid_label_key(k: &str) -> bool {
     prefix.is_none_or(dns1123_subdomain) && !name.is_empty() && valid_label_value(name)
 }
 
-/// `kubectl label` and `sim node add --label` refuse what the API server would.
-pub fn label_error(k: &str, v: &str) -> Option<String> {
-    if !valid_label_key(k) {
-        return Some(format!("metadata.labels: Invalid value: \"{k}\": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')"));
+const QUALIFIED_NAME_RULE: &str = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')";
+const LABEL_VALUE_RULE: &str = "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')";
+
+/// The first of apimachinery's `IsQualifiedName` messages for a label key, if any.
+fn label_key_message(k: &str) -> Option<String> {
+    let parts: Vec<&str> = k.split('/').collect();
+    let name = match parts[..] {
+        [name] => name,
+        [prefix, name] => {
+            if prefix.is_empty() {
+                return Some("prefix part must be non-empty".into());
+            }
+            if prefix.len() > 253 {
+                return Some("prefix part must be no more than 253 characters".into());
+            }
+            if !dns1123_subdomain(prefix) {
+                return Some("prefix part a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')".into());
+            }
+            name
+        }
+        _ => return Some(format!("a qualified name {QUALIFIED_NAME_RULE} with an optional DNS subdomain prefix and '/' (e.g. 'example.com/MyName')")),
+    };
+    if name.is_empty() {
+        return Some("name part must be non-empty".into());
     }
-    if !valid_label_value(v) {
-        return Some(format!("metadata.labels: Invalid value: \"{v}\": a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyValue',  or 'my_value',  or '12345', regex used for validation is '(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?')"));
+    if name.len() > 63 {
+        return Some("name part must be no more than 63 characters".into());
+    }
+    if !valid_label_value(name) {
+        return Some(format!("name part {QUALIFIED_NAME_RULE}"));
     }
     None
+}
+
+/// The first of apimachinery's `IsValidLabelValue` messages for a label value, if any.
+fn label_value_message(v: &str) -> Option<String> {
+    if v.len() > 63 {
+        return Some("must be no more than 63 characters".into());
+    }
+    if !valid_label_value(v) {
+        return Some(LABEL_VALUE_RULE.into());
+    }
+    None
+}
+
+/// What the API server says of one label, after its field path: the detail for the
+/// student's message and the API's `Invalid value: …` wording.
+fn label_problem(k: &str, v: &str) -> Option<(InvalidDetail, String)> {
+    if let Some(m) = label_key_message(k) {
+        return Some((InvalidDetail::LabelKey { key: k.into() }, format!("Invalid value: {k:?}: {m}")));
+    }
+    label_value_message(v).map(|m| (InvalidDetail::LabelValue { key: k.into(), value: v.into() }, format!("Invalid value: {v:?}: {m}")))
+}
+
+/// `kubectl label` and `sim node add --label` refuse what the API server would.
+pub fn label_error(k: &str, v: &str) -> Option<String> {
+    label_problem(k, v).map(|(_, tail)| format!("metadata.labels: {tail}"))
+}
+
+/// `ValidateLabels` over one map of labels (metadata, a pod template's metadata, or a
+/// selector's `matchLabels`); the position is the offending key's line when it can be found.
+fn validate_labels(doc: &Document, text: &str, kind: &str, name: &str, path: &str, labels: &Labels) -> Result<(), ManifestError> {
+    for (k, v) in labels {
+        if let Some((detail, tail)) = label_problem(k, v) {
+            let mut e = invalid(doc, text, kind, name, path, detail, tail);
+            if !k.contains(['.', '[', ']']) {
+                (e.line, e.column) = doc.locate(text, &format!("{path}[{k}]"));
+            }
+            return Err(e);
+        }
+    }
+    Ok(())
 }
 
 fn labels_json(l: &Labels) -> String {
@@ -166,6 +229,20 @@ pub fn validate(doc: &Document, text: &str) -> Result<(), ManifestError> {
     if !dns1123_subdomain(&name) {
         return Err(invalid(doc, text, kind, &name, "metadata.name", InvalidDetail::NotDnsSubdomain { value: name.clone() },
             format!("Invalid value: \"{name}\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')")));
+    }
+    validate_labels(doc, text, kind, &name, "metadata.labels", &doc.object.meta().labels)?;
+    let (selector, template) = match &doc.object {
+        AnyObject::DaemonSet(o) => (o.spec.selector.as_ref(), o.spec.template.as_ref()),
+        AnyObject::Deployment(o) => (o.spec.selector.as_ref(), o.spec.template.as_ref()),
+        AnyObject::ReplicaSet(o) => (o.spec.selector.as_ref(), o.spec.template.as_ref()),
+        AnyObject::StatefulSet(o) => (o.spec.selector.as_ref(), o.spec.template.as_ref()),
+        _ => (None, None),
+    };
+    if let Some(sel) = selector {
+        validate_labels(doc, text, kind, &name, "spec.selector.matchLabels", &sel.match_labels)?;
+    }
+    if let Some(t) = template {
+        validate_labels(doc, text, kind, &name, "spec.template.metadata.labels", &t.metadata.labels)?;
     }
     match &doc.object {
         AnyObject::DaemonSet(ds) => {

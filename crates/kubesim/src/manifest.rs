@@ -237,6 +237,10 @@ pub enum InvalidDetail {
     StatefulSetSpecImmutable,
     /// An update touched a claim's spec other than its requests.
     ClaimSpecImmutable,
+    /// A label key that is not a qualified name (`[prefix/]name`).
+    LabelKey { key: String },
+    /// A label value that is not empty and not a valid label value.
+    LabelValue { key: String, value: String },
 }
 
 /// A value and the values that would have been accepted.
