@@ -5,7 +5,7 @@
 use course::goals::Activity;
 use kubesim::cluster::HappeningKind;
 use kubesim::apply::Applied;
-use kubesim::journal::{view_at, At, Input, Journal, ReplayError, Setup};
+use kubesim::journal::{session_at, At, Input, Journal, ReplayError, Setup};
 use kubesim::{ApplyError, Cluster, ClusterView, Dur, Output, Session, Time};
 use leptos::prelude::*;
 
@@ -88,6 +88,9 @@ pub struct Sim {
     /// Set while looking back: `view` then shows this past moment, and nothing may change
     /// the cluster.
     pub past: RwSignal<Option<Past>>,
+    /// The cluster of that past moment, which the panels that read more than the view (the
+    /// why panel, the goals) read meanwhile.
+    past_cluster: StoredValue<Option<Cluster>>,
     /// Bumped each time something tried to change the cluster while looking back.
     pub refused: RwSignal<u32>,
 }
@@ -114,6 +117,7 @@ impl Sim {
             selected: RwSignal::new(None),
             events: RwSignal::new(Vec::new()),
             past: RwSignal::new(None),
+            past_cluster: StoredValue::new(None),
             refused: RwSignal::new(0),
         };
         // The events the cluster starts with (the nodes' kubelets starting) for the timeline.
@@ -186,10 +190,12 @@ impl Sim {
     /// Shows the cluster as it was at `at_ms` (replaying the session's journal up to that
     /// instant), read-only, with the clock paused.
     pub fn look_back(&self, at_ms: u64, event: Option<usize>) {
-        let past = self.session.with_value(|s| s.journal().map(|j| view_at(j, At::Time(Time(at_ms)))));
-        let Some(Ok(view)) = past else { return };
+        let past = self.session.with_value(|s| s.journal().map(|j| session_at(j, At::Time(Time(at_ms)))));
+        let Some(Ok(then)) = past else { return };
+        let view = then.cluster.view();
         let was_playing = self.past.with_untracked(|p| p.as_ref().map(|p| p.was_playing)).unwrap_or_else(|| self.playing.get_untracked());
         self.playing.set(false);
+        self.past_cluster.set_value(Some(then.cluster));
         self.view.set(view.clone());
         self.past.set(Some(Past { at_ms, event, view, was_playing }));
     }
@@ -197,14 +203,21 @@ impl Sim {
     /// Leaves the look back: the live cluster, exactly as it was left, and the clock as it was.
     pub fn back_to_live(&self) {
         let Some(p) = self.past.get_untracked() else { return };
+        self.past_cluster.set_value(None);
         self.past.set(None);
         self.refresh();
         self.playing.set(p.was_playing);
     }
 
     /// Reads the cluster (for goals and panels that need more than the view).
+    /// While looking back, the cluster of that moment.
     pub fn with_cluster<R>(&self, f: impl FnOnce(&Cluster) -> R) -> R {
-        self.session.with_value(|s| f(&s.cluster))
+        let mut f = Some(f);
+        let past = self.past_cluster.with_value(|p| p.as_ref().map(|c| (f.take().expect("called once"))(c)));
+        match past {
+            Some(r) => r,
+            None => self.session.with_value(|s| (f.take().expect("called once"))(&s.cluster)),
+        }
     }
 
     fn refresh(&self) {

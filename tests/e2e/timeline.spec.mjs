@@ -89,6 +89,33 @@ test.describe('Timeline', () => {
     await expect(readyDaemonSetPods(page)).toHaveCount(3);
   });
 
+  test('looking back, the why panel tells what the controller knew then', async ({ page }) => {
+    const app = new Playground(page);
+    await app.goto();
+    await app.apply();
+    await app.expectOneReadyDaemonSetPodOn(NODES.workers);
+    const why = page.getByTestId('why-panel');
+    await expect(why).toContainText('3 nodos ya tienen su Pod');
+    // A fourth worker: the DaemonSet follows it, and its record says so.
+    await page.getByTestId('add-node').click();
+    await app.expectOneReadyDaemonSetPodOn([...NODES.workers, 'kind-worker4']);
+    await expect(why).toContainText('4 nodos ya tienen su Pod');
+
+    // Back to when the DaemonSet made its first pods: three workers, three pods.
+    await page.getByTestId('timeline-toggle').click();
+    const timeline = page.getByTestId('timeline');
+    const filter = page.getByTestId('timeline-filter');
+    const dsOption = await filter.locator('option', { hasText: 'daemonset/' }).first().getAttribute('value');
+    await filter.selectOption(dsOption);
+    await timeline.getByTestId('timeline-event').last().click();
+    await expect(page.getByTestId('past-banner')).toBeVisible();
+    await expect(why).toContainText('3 nodos ya tienen su Pod');
+    await expect(why).not.toContainText('4 nodos');
+
+    await page.getByTestId('back-to-live').click();
+    await expect(why).toContainText('4 nodos ya tienen su Pod');
+  });
+
   test('the timeline speaks English too, and marks warnings by word', async ({ page }) => {
     const app = new Playground(page);
     await app.goto('/?lang=en');
