@@ -168,6 +168,29 @@ pub fn App() -> impl IntoView {
     crate::components::prefs::provide_prefs();
     // The student's saved state (or a share link) comes back before anything is drawn.
     let (_persist, restored) = crate::persist::Persist::start();
+    // Where the separators were left and whether the lesson was folded away are kept with
+    // the other display preferences: prefs → layout when they are read back, layout → prefs
+    // as the student moves them.
+    let prefs = expect_context::<crate::components::prefs::UiPrefs>();
+    Effect::new(move |_| {
+        let (sizes, hidden) = prefs.0.with(|p| (p.sizes(), p.lesson_hidden));
+        if layout.sizes.get_untracked() != sizes {
+            layout.sizes.set(sizes);
+        }
+        if layout.lesson_collapsed.get_untracked() != hidden {
+            layout.lesson_collapsed.set(hidden);
+        }
+    });
+    Effect::new(move |_| {
+        let (sizes, hidden) = (layout.sizes.get(), layout.lesson_collapsed.get());
+        if prefs.0.with_untracked(|p| (p.sizes(), p.lesson_hidden)) != (sizes, hidden) {
+            prefs.0.update(|p| {
+                p.lesson_pct = sizes.lesson_pct;
+                p.cluster_pct = sizes.cluster_pct;
+                p.lesson_hidden = hidden;
+            });
+        }
+    });
     // Opening a lesson opens its files in the editor and the terminal's working directory
     // (not on start when a saved state brought the student's own files back).
     let course_files = expect_context::<Course>();

@@ -7,7 +7,7 @@
 //! Projection remembers its own theme (high contrast unless the teacher picks another one
 //! while projecting), so switching projection off gives back the student's theme.
 
-use crate::app::UiLang;
+use crate::app::{PaneSizes, UiLang};
 use crate::i18n::Msg;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -75,11 +75,26 @@ pub struct Prefs {
     pub projection: bool,
     /// Type size while projecting, percent of normal (SCALE_MIN..=SCALE_MAX).
     pub scale: u16,
+    /// Where the separators were left: the lesson pane's share of the width and the
+    /// cluster view's share of the playground's height, in percent.
+    pub lesson_pct: u32,
+    pub cluster_pct: u32,
+    /// The lesson pane folded away (its button, or `L`).
+    pub lesson_hidden: bool,
 }
 
 impl Default for Prefs {
     fn default() -> Prefs {
-        Prefs { theme: Theme::Auto, projection_theme: Theme::Contrast, projection: false, scale: SCALE_MIN }
+        let sizes = PaneSizes::default();
+        Prefs {
+            theme: Theme::Auto,
+            projection_theme: Theme::Contrast,
+            projection: false,
+            scale: SCALE_MIN,
+            lesson_pct: sizes.lesson_pct,
+            cluster_pct: sizes.cluster_pct,
+            lesson_hidden: false,
+        }
     }
 }
 
@@ -129,7 +144,14 @@ impl Prefs {
     #[cfg_attr(not(test), allow(dead_code))]
     pub fn sanitized(mut self) -> Prefs {
         self.scale = self.scale.clamp(SCALE_MIN, SCALE_MAX);
+        self.lesson_pct = self.lesson_pct.clamp(PaneSizes::LESSON_MIN, PaneSizes::LESSON_MAX);
+        self.cluster_pct = self.cluster_pct.clamp(PaneSizes::CLUSTER_MIN, PaneSizes::CLUSTER_MAX);
         self
+    }
+
+    /// The pane sizes these preferences keep.
+    pub fn sizes(&self) -> PaneSizes {
+        PaneSizes { lesson_pct: self.lesson_pct, cluster_pct: self.cluster_pct }
     }
 }
 
@@ -286,11 +308,17 @@ mod tests {
 
     #[test]
     fn prefs_round_trip_and_tolerate_missing_fields() {
-        let p = Prefs { theme: Theme::Dark, projection_theme: Theme::Contrast, projection: true, scale: 200 };
+        let p = Prefs { theme: Theme::Dark, projection_theme: Theme::Contrast, projection: true, scale: 200, lesson_pct: 40, cluster_pct: 30, lesson_hidden: true };
         let text = serde_json::to_string(&p).unwrap();
-        assert_eq!(text, r#"{"theme":"dark","projection_theme":"contrast","projection":true,"scale":200}"#);
+        assert_eq!(text, r#"{"theme":"dark","projection_theme":"contrast","projection":true,"scale":200,"lesson_pct":40,"cluster_pct":30,"lesson_hidden":true}"#);
         assert_eq!(serde_json::from_str::<Prefs>(&text).unwrap(), p);
-        assert_eq!(serde_json::from_str::<Prefs>(r#"{"theme":"light"}"#).unwrap().projection_theme, Theme::Contrast);
+        // Saved before the pane sizes were kept: the default sizes.
+        let old = serde_json::from_str::<Prefs>(r#"{"theme":"light"}"#).unwrap();
+        assert_eq!(old.projection_theme, Theme::Contrast);
+        assert_eq!(old.sizes(), PaneSizes::default());
+        assert!(!old.lesson_hidden);
+        let wild = Prefs { lesson_pct: 99, cluster_pct: 1, ..Prefs::default() }.sanitized();
+        assert_eq!((wild.lesson_pct, wild.cluster_pct), (PaneSizes::LESSON_MAX, PaneSizes::CLUSTER_MIN));
         for t in Theme::ALL {
             assert_eq!(Theme::from_code(t.code()), Some(t));
         }
