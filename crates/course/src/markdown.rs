@@ -31,7 +31,7 @@ mod tests {
         }
         let lessons = crate::catalogue().unwrap();
         for l in &lessons {
-            for s in &l.spec.steps {
+            for s in l.spec.steps {
                 for t in std::iter::once(&s.title).chain(s.hints.iter()).chain(s.goals.iter().map(|g| &g.text)) {
                     for lang in crate::Lang::ALL {
                         assert!(INLINE.binary_search_by(|(k, _)| (*k).cmp(t.get(lang))).is_ok(), "{}", t.get(lang));
