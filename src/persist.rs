@@ -90,14 +90,14 @@ impl Ctx {
     fn capture(&self) -> Option<Saved> {
         let j = self.sim.journal()?;
         let l = self.course.0.get(self.nav.lesson.get_untracked())?;
-        let step = l.spec.steps.get(self.nav.step.get_untracked()).map(|s| s.id.clone()).unwrap_or_default();
+        let step = l.spec.steps.get(self.nav.step.get_untracked()).map(|s| s.id.to_string()).unwrap_or_default();
         let (files, current_file) = self.editor.files();
         let history = self.sim.terminal.with_untracked(|t| t.iter().map(|e| e.line.clone()).collect());
         Some(Saved {
             version: SAVE_VERSION,
             lang: self.lang.0.get_untracked().code().to_string(),
             prefs: serde_yaml::to_string(&self.prefs.0.get_untracked()).unwrap_or_default(),
-            lesson: l.spec.id.clone(),
+            lesson: l.spec.id.to_string(),
             step,
             progress: self.progress.0.get_untracked(),
             files,
@@ -167,8 +167,8 @@ impl Ctx {
         let changed = files.into_iter().filter(|f| !originals.contains(f)).collect();
         Some(Shared {
             lang: self.lang.0.get_untracked().code().to_string(),
-            lesson: l.spec.id.clone(),
-            step: l.spec.steps.get(self.nav.step.get_untracked()).map(|s| s.id.clone()).unwrap_or_default(),
+            lesson: l.spec.id.to_string(),
+            step: l.spec.steps.get(self.nav.step.get_untracked()).map(|s| s.id.to_string()).unwrap_or_default(),
             files: changed,
             journal: j,
         })
@@ -305,7 +305,7 @@ impl Persist {
         let li = ctx.nav.lesson.get_untracked();
         if let Some(l) = ctx.course.0.get(li) {
             ctx.progress.0.update(|p| {
-                p.lessons.remove(&l.spec.id);
+                p.lessons.remove(l.spec.id);
             });
         }
         let _ = ctx.sim.restore(&Journal::new(Setup::kind(SEED)));

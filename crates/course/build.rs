@@ -3,13 +3,20 @@
 //! without its text in both languages, a file referenced but absent, a "predict" question
 //! without exactly one right answer, a wrong attempt that names no goal (or an unknown one),
 //! an empty translation, and a glossary entry without both explanations or given twice.
+//!
+//! What it read is written out as Rust data (`build/emit.rs`): the lesson specs and the
+//! glossary become statics of the types of `src/schema.rs`, the Markdown becomes HTML, so the
+//! app parses no YAML and renders no Markdown of the course at run time.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-#[path = "src/schema.rs"]
+#[path = "build/schema.rs"]
 #[allow(dead_code)]
 mod schema;
+
+#[path = "build/emit.rs"]
+mod emit;
 
 #[path = "src/render.rs"]
 #[allow(dead_code)]
@@ -141,7 +148,7 @@ fn main() {
         }
         let _ = writeln!(out, "    RawLesson {{");
         let _ = writeln!(out, "        folder: {folder:?},");
-        let _ = writeln!(out, "        spec: include_str!({:?}),", lesson_path.display().to_string());
+        let _ = writeln!(out, "        spec: {},", emit::rust(&lesson));
         let _ = writeln!(sources, "    LessonMarkdown {{ folder: {folder:?},");
         for (lang, p, text) in &texts {
             let _ = writeln!(sources, "        {lang}: include_str!({:?}),", p.display().to_string());
@@ -184,8 +191,13 @@ fn main() {
     out.push_str("];\n");
     sources.push_str("];\n");
     out.push_str(&sources);
+    // A text whose HTML is itself, with nothing to escape, is left out: `markdown::inline_html`
+    // shows a text it does not find escaped, which for such a text is the same HTML.
     out.push_str("pub(crate) static INLINE_HTML: &[(&str, &str)] = &[\n");
     for (md, html) in &inline {
+        if md == html && !md.contains(['&', '<', '>', '"']) {
+            continue;
+        }
         let _ = writeln!(out, "    ({md:?}, {html:?}),");
     }
     out.push_str("];\n");
@@ -202,7 +214,7 @@ fn main() {
             fail(&format!("glossary.yaml: `{}` lacks a translation", t.term));
         }
     }
-    let _ = writeln!(out, "pub static GLOSSARY: &str = include_str!({:?});", glossary_path.display().to_string());
+    let _ = writeln!(out, "pub static GLOSSARY: crate::schema::Glossary = {};", emit::rust(&glossary));
     let dest = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets it")).join("catalogue.rs");
     std::fs::write(dest, out).unwrap_or_else(|e| fail(&e.to_string()));
 }

@@ -23,7 +23,7 @@ pub fn LessonPane() -> impl IntoView {
     let step_key = Memo::new(move |_| {
         let (li, si) = (nav.lesson.get(), nav.step.get());
         lessons.with_value(|ls| {
-            ls.get(li).and_then(|l| l.spec.steps.get(si).map(|s| (l.spec.id.clone(), s.id.clone()))).unwrap_or_default()
+            ls.get(li).and_then(|l| l.spec.steps.get(si).map(|s| (l.spec.id.to_string(), s.id.to_string()))).unwrap_or_default()
         })
     });
     let hints_shown = move || {
@@ -43,7 +43,7 @@ pub fn LessonPane() -> impl IntoView {
         lessons.with_value(|ls| {
             let Some(step) = ls.get(li).and_then(|l| l.spec.steps.get(si)) else { return Vec::new() };
             sim.with_cluster(|c| {
-                step.goals.iter().map(|g| (g.id.clone(), g.text.clone(), met(&g.check, c, &activity))).collect::<Vec<_>>()
+                step.goals.iter().map(|g| (g.id.to_string(), g.text, met(&g.check, c, &activity))).collect::<Vec<_>>()
             })
         })
     });
@@ -79,7 +79,7 @@ pub fn LessonPane() -> impl IntoView {
     });
     let hints = move || {
         lessons.with_value(|ls| {
-            ls.get(nav.lesson.get()).and_then(|l| l.spec.steps.get(nav.step.get())).map(|s| s.hints.clone()).unwrap_or_default()
+            ls.get(nav.lesson.get()).and_then(|l| l.spec.steps.get(nav.step.get())).map(|s| s.hints.to_vec()).unwrap_or_default()
         })
     };
     let go_step = move |delta: isize| {
@@ -302,7 +302,7 @@ fn Predictions() -> impl IntoView {
     let answers = RwSignal::new(std::collections::BTreeMap::<(usize, usize, String), (Option<usize>, bool)>::new());
     let questions = move || {
         lessons.with_value(|ls| {
-            ls.get(nav.lesson.get()).and_then(|l| l.spec.steps.get(nav.step.get())).map(|s| s.predict.clone()).unwrap_or_default()
+            ls.get(nav.lesson.get()).and_then(|l| l.spec.steps.get(nav.step.get())).map(|s| s.predict.to_vec()).unwrap_or_default()
         })
     };
     view! {
@@ -311,7 +311,7 @@ fn Predictions() -> impl IntoView {
             questions()
                 .into_iter()
                 .map(|q| {
-                    let key = (li, si, q.id.clone());
+                    let key = (li, si, q.id.to_string());
                     let k1 = key.clone();
                     let k2 = key.clone();
                     let state = move || answers.with(|a| a.get(&k1).cloned().unwrap_or((None, false)));
@@ -319,7 +319,7 @@ fn Predictions() -> impl IntoView {
                     let qid = format!("predict-{}", q.id);
                     let q_text = q.question.clone();
                     let expl = q.explanation.clone();
-                    let choices = q.choices.clone();
+                    let choices = q.choices;
                     let state2 = state.clone();
                     view! {
                         <fieldset class="predict" data-testid="predict">
@@ -417,14 +417,14 @@ fn SolutionSection(step_key: Memo<(String, String)>) -> impl IntoView {
             let Some(lesson) = ls.get(nav.lesson.get()) else { return Vec::new() };
             let Some(step) = lesson.spec.steps.get(nav.step.get()) else { return Vec::new() };
             let mut parts: Vec<SolutionPart> = Vec::new();
-            for a in &step.solution {
+            for a in step.solution {
                 match a {
                     course::schema::SolutionAction::Apply(file) => {
-                        parts.push(SolutionPart::Apply(file.clone(), lesson.file(file).unwrap_or_default().to_string()))
+                        parts.push(SolutionPart::Apply(file.to_string(), lesson.file(file).unwrap_or_default().to_string()))
                     }
                     course::schema::SolutionAction::Run(line) => match parts.last_mut() {
-                        Some(SolutionPart::Run(lines)) => lines.push(line.clone()),
-                        _ => parts.push(SolutionPart::Run(vec![line.clone()])),
+                        Some(SolutionPart::Run(lines)) => lines.push(line.to_string()),
+                        _ => parts.push(SolutionPart::Run(vec![line.to_string()])),
                     },
                 }
             }

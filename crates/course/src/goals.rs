@@ -66,7 +66,7 @@ pub fn met(check: &Check, cluster: &Cluster, activity: &Activity) -> bool {
                 .filter_map(target_node)
                 .collect();
             on.sort();
-            let mut want = nodes.clone();
+            let mut want = nodes.to_vec();
             want.sort();
             on == want
         }
@@ -87,7 +87,7 @@ pub fn met(check: &Check, cluster: &Cluster, activity: &Activity) -> bool {
             workload_exists(cluster, kind, namespace, name)
                 && cluster.history.iter().any(|h| matches!(&h.what, HappeningKind::NodeRemoved { node: n } if n == node))
                 && cluster.node(node).is_none()
-                && !cluster.pods().any(|p| owned_by(cluster, p, kind, name) && target_node(p).as_deref() == Some(node.as_str()))
+                && !cluster.pods().any(|p| owned_by(cluster, p, kind, name) && target_node(p).as_deref() == Some(*node))
         }
         Check::PodsUseImage { kind, name, image, namespace } => {
             let pods: Vec<&Pod> = live_pods_of(cluster, kind, namespace, name).collect();
@@ -129,13 +129,13 @@ pub fn met(check: &Check, cluster: &Cluster, activity: &Activity) -> bool {
         Check::ClaimSharedBy { claim, pods, namespace } => {
             cluster
                 .pods()
-                .filter(|p| p.metadata.namespace == *namespace && is_live(p) && pod_ready(p) && pod_claims(&p.spec).any(|c| c == claim))
+                .filter(|p| p.metadata.namespace == *namespace && is_live(p) && pod_ready(p) && pod_claims(&p.spec).any(|c| c == *claim))
                 .count()
                 >= *pods
         }
         Check::PodUsesClaim { pod, claim, namespace } => cluster
             .pod(&Key::new(namespace, pod))
-            .is_some_and(|p| is_live(p) && pod_ready(p) && pod_claims(&p.spec).any(|c| c == claim)),
+            .is_some_and(|p| is_live(p) && pod_ready(p) && pod_claims(&p.spec).any(|c| c == *claim)),
         Check::CreatedAfterReady { before, after, namespace } => {
             let (b, a) = (Key::new(namespace, before), Key::new(namespace, after));
             let (Some(tb), Some(ta)) = (created(cluster, &b), created(cluster, &a)) else { return false };
@@ -188,7 +188,7 @@ pub fn met(check: &Check, cluster: &Cluster, activity: &Activity) -> bool {
                 HappeningKind::ObjectApplied { kind: k, key: kk, .. } | HappeningKind::ObjectDeleted { kind: k, key: kk } => k == kind && *kk == key,
                 _ => false,
             });
-            let exists = match kind.as_str() {
+            let exists = match *kind {
                 "Service" => cluster.service(&key).is_some(),
                 "PersistentVolumeClaim" => cluster.pvc(&key).is_some(),
                 _ => workload_exists(cluster, kind, namespace, name),

@@ -86,7 +86,7 @@ mod tests {
         let first = &lesson.steps[0];
         let mut p = Progress::default();
         assert!(!p.step_done(lesson, first));
-        let ids: Vec<&str> = first.goals.iter().map(|g| g.id.as_str()).collect();
+        let ids: Vec<&str> = first.goals.iter().map(|g| g.id).collect();
         assert!(p.record_goals(&lesson.id, &first.id, ids[..1].iter().copied()));
         assert!(!p.record_goals(&lesson.id, &first.id, ids[..1].iter().copied()), "nothing new");
         assert_eq!(p.step_done(lesson, first), ids.len() == 1);

@@ -1,198 +1,163 @@
-//! The shape of `content/`: shared by the build-time check (build.rs) and the runtime
-//! catalogue, so a lesson that does not fit fails the build.
-
-use serde::Deserialize;
-
-/// `content/course.yaml`: the one manifest that orders the lessons.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CourseManifest {
-    pub lessons: Vec<String>,
-}
+//! The lessons as the app holds them: static data that build.rs writes from `content/`
+//! after checking it (its reading of the YAML is `build/schema.rs`, the same shape with owned
+//! values). Nothing here is parsed at run time.
 
 /// A text in both languages; both are required.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Text {
-    pub es: String,
-    pub en: String,
+    pub es: &'static str,
+    pub en: &'static str,
 }
 
 /// `content/<lesson>/lesson.yaml`.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct LessonSpec {
-    pub id: String,
+    pub id: &'static str,
     pub title: Text,
     /// Files of the lesson, loaded into the editor and the terminal's working directory.
-    #[serde(default)]
-    pub files: Vec<String>,
-    pub steps: Vec<StepSpec>,
+    pub files: &'static [&'static str],
+    pub steps: &'static [StepSpec],
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct StepSpec {
-    pub id: String,
+    pub id: &'static str,
     pub title: Text,
-    pub goals: Vec<GoalSpec>,
-    #[serde(default)]
-    pub hints: Vec<Text>,
-    #[serde(with = "serde_yaml::with::singleton_map_recursive")]
-    pub solution: Vec<SolutionAction>,
+    pub goals: &'static [GoalSpec],
+    pub hints: &'static [Text],
+    pub solution: &'static [SolutionAction],
     /// Questions asked before the step's action, answered before the reveal.
-    #[serde(default)]
-    pub predict: Vec<PredictSpec>,
+    pub predict: &'static [PredictSpec],
     /// Plausible wrong attempts: each, run instead of the solution, leaves a goal unmet.
-    #[serde(default)]
-    pub wrong: Vec<WrongAttempt>,
+    pub wrong: &'static [WrongAttempt],
 }
 
 /// A "predict" question: asked before an action, with exactly one right choice.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PredictSpec {
-    pub id: String,
+    pub id: &'static str,
     pub question: Text,
-    pub choices: Vec<Choice>,
+    pub choices: &'static [Choice],
     /// Shown after the answer, whichever it was.
     pub explanation: Text,
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Choice {
     pub text: Text,
-    #[serde(default)]
     pub right: bool,
 }
 
 /// What a student might plausibly do instead, and why it falls short.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct WrongAttempt {
-    pub id: String,
-    #[serde(with = "serde_yaml::with::singleton_map_recursive")]
-    pub actions: Vec<WrongAction>,
+    pub id: &'static str,
+    pub actions: &'static [WrongAction],
     /// Goals this attempt leaves unmet (at least one).
-    pub unmet: Vec<String>,
+    pub unmet: &'static [&'static str],
     /// Why it falls short, in the student's words.
     pub why: Text,
 }
 
 /// One action of a wrong attempt: like a solution's, or a manifest applied inline.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum WrongAction {
-    Apply(String),
-    Run(String),
+    Apply(&'static str),
+    Run(&'static str),
     /// `kubectl apply -f -` with this YAML on stdin.
-    ApplyYaml(String),
+    ApplyYaml(&'static str),
 }
 
 /// `content/glossary.yaml`: Kubernetes terms kept in English, explained in both languages.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Glossary {
-    pub terms: Vec<GlossaryTerm>,
+    pub terms: &'static [GlossaryTerm],
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct GlossaryTerm {
     /// The term as written in the lesson text (English, as Kubernetes spells it).
-    pub term: String,
+    pub term: &'static str,
     /// Other spellings that point at the same entry (plural, abbreviation).
-    #[serde(default)]
-    pub aliases: Vec<String>,
+    pub aliases: &'static [&'static str],
     pub text: Text,
 }
 
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct GoalSpec {
-    pub id: String,
-    #[serde(with = "serde_yaml::with::singleton_map")]
+    pub id: &'static str,
     pub check: Check,
     pub text: Text,
 }
 
 /// A goal as a predicate over the cluster, its history and what the student ran.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Check {
     /// DaemonSet `name` exists and every node it should run on has a Ready pod of it.
     DaemonSetOnEveryEligibleNode {
-        name: String,
-        #[serde(default = "default_ns")]
-        namespace: String,
+        name: &'static str,
+        namespace: &'static str,
     },
     /// DaemonSet `name` exists and none of its pods is on a control-plane node.
     NoPodOfOnControlPlane {
-        name: String,
-        #[serde(default = "default_ns")]
-        namespace: String,
+        name: &'static str,
+        namespace: &'static str,
     },
     /// The student ran a command starting with these words (e.g. `kubectl get ds`); resource
     /// names are compared by kind, so `kubectl get daemonsets` counts as `kubectl get ds`.
-    Ran { command: String },
+    Ran { command: &'static str },
     /// Ready pods of the workload run on exactly these nodes, one per node.
-    PodsOnNodes { kind: String, name: String, nodes: Vec<String>, #[serde(default = "default_ns")] namespace: String },
+    PodsOnNodes { kind: &'static str, name: &'static str, nodes: &'static [&'static str], namespace: &'static str },
     /// Node `node` was added and afterwards a pod of the workload was scheduled there and is Ready.
-    PodFollowedNodeAdded { kind: String, name: String, node: String, #[serde(default = "default_ns")] namespace: String },
+    PodFollowedNodeAdded { kind: &'static str, name: &'static str, node: &'static str, namespace: &'static str },
     /// Node `node` was removed and no pod of the workload (which still exists) is left on it.
-    PodsGoneWithNode { kind: String, name: String, node: String, #[serde(default = "default_ns")] namespace: String },
+    PodsGoneWithNode { kind: &'static str, name: &'static str, node: &'static str, namespace: &'static str },
     /// Every live pod of the workload runs `image` (and there is at least one).
-    PodsUseImage { kind: String, name: String, image: String, #[serde(default = "default_ns")] namespace: String },
+    PodsUseImage { kind: &'static str, name: &'static str, image: &'static str, namespace: &'static str },
     /// After the workload was last changed (`kubectl apply` … configured), its old pods were
     /// replaced one at a time: each termination came after a new pod turned Ready (and at least two).
-    ReplacedOneAtATime { kind: String, name: String, #[serde(default = "default_ns")] namespace: String },
+    ReplacedOneAtATime { kind: &'static str, name: &'static str, namespace: &'static str },
     /// StatefulSet `name` wants `replicas` and has that many ready.
-    StatefulSetReady { name: String, replicas: i32, #[serde(default = "default_ns")] namespace: String },
+    StatefulSetReady { name: &'static str, replicas: i32, namespace: &'static str },
     /// Deployment `name` wants `replicas` and has that many ready.
-    DeploymentReady { name: String, replicas: i32, #[serde(default = "default_ns")] namespace: String },
+    DeploymentReady { name: &'static str, replicas: i32, namespace: &'static str },
     /// PersistentVolumeClaim `name` exists and is Bound.
-    PvcBound { name: String, #[serde(default = "default_ns")] namespace: String },
+    PvcBound { name: &'static str, namespace: &'static str },
     /// At least `pods` live pods mount claim `claim` at once.
-    ClaimSharedBy { claim: String, pods: usize, #[serde(default = "default_ns")] namespace: String },
+    ClaimSharedBy { claim: &'static str, pods: usize, namespace: &'static str },
     /// Pod `pod` is Ready and mounts claim `claim`.
-    PodUsesClaim { pod: String, claim: String, #[serde(default = "default_ns")] namespace: String },
+    PodUsesClaim { pod: &'static str, claim: &'static str, namespace: &'static str },
     /// The latest `after` pod was created only once the `before` pod (its latest one) was Ready.
-    CreatedAfterReady { before: String, after: String, #[serde(default = "default_ns")] namespace: String },
+    CreatedAfterReady { before: &'static str, after: &'static str, namespace: &'static str },
     /// The latest `after` pod was created before the `before` pod (its latest one) was Ready:
     /// no waiting (`podManagementPolicy: Parallel`).
-    CreatedWithoutWaiting { before: String, after: String, #[serde(default = "default_ns")] namespace: String },
+    CreatedWithoutWaiting { before: &'static str, after: &'static str, namespace: &'static str },
     /// These pods were deleted in this order, each one's termination starting only after the
     /// previous pod was gone.
-    DeletedInOrder { pods: Vec<String>, #[serde(default = "default_ns")] namespace: String },
+    DeletedInOrder { pods: &'static [&'static str], namespace: &'static str },
     /// Pod `pod` was deleted, then a pod with the same name was created, and it is Ready now.
-    PodRecreated { pod: String, #[serde(default = "default_ns")] namespace: String },
+    PodRecreated { pod: &'static str, namespace: &'static str },
     /// Live pod `pod` runs `image`.
-    PodImage { pod: String, image: String, #[serde(default = "default_ns")] namespace: String },
+    PodImage { pod: &'static str, image: &'static str, namespace: &'static str },
     /// Cluster DNS, asked from a pod in `namespace`, answers `name` with pod `pod`'s IP.
-    ResolvesToPod { name: String, pod: String, #[serde(default = "default_ns")] namespace: String },
+    ResolvesToPod { name: &'static str, pod: &'static str, namespace: &'static str },
     /// Service `name` exists and is headless (`clusterIP: None`).
-    HeadlessService { name: String, #[serde(default = "default_ns")] namespace: String },
+    HeadlessService { name: &'static str, namespace: &'static str },
     /// The object existed and was deleted (kinds: StatefulSet, DaemonSet, Deployment, Service,
     /// PersistentVolumeClaim), and no pod of it is left.
-    Deleted { kind: String, name: String, #[serde(default = "default_ns")] namespace: String },
+    Deleted { kind: &'static str, name: &'static str, namespace: &'static str },
     /// Pod `pod` was held back by the attach/detach controller: a `FailedAttachVolume`
     /// (Multi-Attach) event names it.
-    MultiAttachSeen { pod: String, #[serde(default = "default_ns")] namespace: String },
+    MultiAttachSeen { pod: &'static str, namespace: &'static str },
     /// Service `name` exists.
-    ServiceExists { name: String, #[serde(default = "default_ns")] namespace: String },
-}
-
-fn default_ns() -> String {
-    "default".into()
+    ServiceExists { name: &'static str, namespace: &'static str },
 }
 
 /// One action of a step's solution.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SolutionAction {
     /// Apply a lesson file, as the editor's Apply button does.
-    Apply(String),
+    Apply(&'static str),
     /// Run a terminal line (`kubectl …`, `sleep 10s`).
-    Run(String),
+    Run(&'static str),
 }

@@ -17,10 +17,10 @@ fn fresh(lesson: &Lesson) -> Session {
 }
 
 fn run_solution(lesson: &Lesson, step: &StepSpec, session: &mut Session, activity: &mut Activity) {
-    for action in &step.solution {
+    for action in step.solution {
         let line = match action {
             SolutionAction::Apply(f) => format!("kubectl apply -f {f}"),
-            SolutionAction::Run(l) => l.clone(),
+            SolutionAction::Run(l) => l.to_string(),
         };
         let out = session.run(&line, None);
         assert!(succeeded(&out), "{} step `{}` `{line}`: {}{}", lesson.folder, step.id, out.stdout, out.stderr);
@@ -36,7 +36,7 @@ fn succeeded(out: &kubesim::Output) -> bool {
 }
 
 fn unmet_goals<'a>(step: &'a StepSpec, session: &Session, activity: &Activity) -> Vec<&'a str> {
-    step.goals.iter().filter(|g| !met(&g.check, &session.cluster, activity)).map(|g| g.id.as_str()).collect()
+    step.goals.iter().filter(|g| !met(&g.check, &session.cluster, activity)).map(|g| g.id).collect()
 }
 
 #[test]
@@ -45,10 +45,10 @@ fn every_lesson_is_solvable_in_both_languages() {
         for lang in Lang::ALL {
             let mut session = fresh(&lesson);
             let mut activity = Activity::default();
-            for step in &lesson.spec.steps {
+            for step in lesson.spec.steps {
                 assert!(!step.title.get(lang).trim().is_empty(), "{}: step {} has no {lang:?} title", lesson.folder, step.id);
                 run_solution(&lesson, step, &mut session, &mut activity);
-                for g in &step.goals {
+                for g in step.goals {
                     assert!(!g.text.get(lang).trim().is_empty(), "{}: goal {} has no {lang:?} text", lesson.folder, g.id);
                 }
                 let unmet = unmet_goals(step, &session, &activity);
@@ -63,19 +63,19 @@ fn every_step_has_a_wrong_attempt_that_leaves_its_goals_unmet() {
     for lesson in catalogue().expect("catalogue") {
         let mut session = fresh(&lesson);
         let mut activity = Activity::default();
-        for step in &lesson.spec.steps {
+        for step in lesson.spec.steps {
             assert!(!step.wrong.is_empty(), "{}: step `{}` has no wrong attempt", lesson.folder, step.id);
-            for wrong in &step.wrong {
+            for wrong in step.wrong {
                 for lang in Lang::ALL {
                     assert!(!wrong.why.get(lang).trim().is_empty(), "{}: wrong `{}` has no {lang:?} explanation", lesson.folder, wrong.id);
                 }
                 let mut s = session.clone();
                 let mut a = activity.clone();
-                for action in &wrong.actions {
+                for action in wrong.actions {
                     let (line, stdin) = match action {
                         WrongAction::Apply(f) => (format!("kubectl apply -f {f}"), None),
-                        WrongAction::Run(l) => (l.clone(), None),
-                        WrongAction::ApplyYaml(y) => ("kubectl apply -f -".to_string(), Some(y.as_str())),
+                        WrongAction::Run(l) => (l.to_string(), None),
+                        WrongAction::ApplyYaml(y) => ("kubectl apply -f -".to_string(), Some(*y)),
                     };
                     // A wrong attempt may fail outright (an immutable field, say): that is the point.
                     s.run(&line, stdin);
@@ -83,10 +83,10 @@ fn every_step_has_a_wrong_attempt_that_leaves_its_goals_unmet() {
                 }
                 let unmet = unmet_goals(step, &s, &a);
                 assert!(!wrong.unmet.is_empty(), "{}: wrong `{}` names no goal", lesson.folder, wrong.id);
-                for id in &wrong.unmet {
+                for id in wrong.unmet {
                     assert!(step.goals.iter().any(|g| &g.id == id), "{}: wrong `{}` names unknown goal `{id}`", lesson.folder, wrong.id);
                     assert!(
-                        unmet.contains(&id.as_str()),
+                        unmet.contains(id),
                         "{}: step `{}` wrong attempt `{}` meets goal `{id}` (unmet: {unmet:?})",
                         lesson.folder,
                         step.id,
@@ -103,8 +103,8 @@ fn every_step_has_a_wrong_attempt_that_leaves_its_goals_unmet() {
 fn doing_nothing_meets_no_cluster_goal() {
     for lesson in catalogue().expect("catalogue") {
         let session = fresh(&lesson);
-        for step in &lesson.spec.steps {
-            for g in &step.goals {
+        for step in lesson.spec.steps {
+            for g in step.goals {
                 if matches!(g.check, Check::Ran { .. }) {
                     continue;
                 }
