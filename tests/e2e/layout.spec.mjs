@@ -90,6 +90,35 @@ test.describe('Layout on a wide screen', () => {
     await page.mouse.up();
     expect(Number(await sep.getAttribute('aria-valuenow'))).toBeGreaterThan(start + 5);
   });
+
+  test('the separators and the folded lesson are as they were left after a reload', async ({ page }) => {
+    const app = new Playground(page);
+    await app.goto();
+    const lessonSep = app.splitter('lesson');
+    const clusterSep = app.splitter('cluster');
+    const max = await lessonSep.getAttribute('aria-valuemax');
+    const start = Number(await clusterSep.getAttribute('aria-valuenow'));
+    await lessonSep.focus();
+    await page.keyboard.press('End');
+    await expect(lessonSep).toHaveAttribute('aria-valuenow', max);
+    await clusterSep.focus();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await expect(clusterSep).toHaveAttribute('aria-valuenow', String(start - 4));
+    await page.reload();
+    await expect(app.lesson).toBeVisible();
+    await expect(lessonSep).toHaveAttribute('aria-valuenow', max);
+    await expect(clusterSep).toHaveAttribute('aria-valuenow', String(start - 4));
+
+    await page.getByTestId('lesson-collapse').click();
+    await expect(app.lesson).toBeHidden();
+    await page.reload();
+    await expect(page.getByTestId('lesson-expand')).toBeVisible();
+    await expect(app.lesson).toBeHidden();
+    await page.getByTestId('lesson-expand').click();
+    await expect(app.lesson).toBeVisible();
+    await expect(lessonSep).toHaveAttribute('aria-valuenow', max);
+  });
 });
 
 test.describe('Layout under 900 px', () => {
