@@ -121,6 +121,37 @@ test.describe('Layout on a wide screen', () => {
   });
 });
 
+test.describe('Layout on a tablet held wide', () => {
+  test.use({ viewport: { width: 1180, height: 820 }, hasTouch: true, isMobile: true });
+
+  test('a finger drags the separators', async ({ page }) => {
+    const app = new Playground(page);
+    await app.goto();
+    // Real touch input, through the browser's input pipeline (touch → pointer events).
+    const cdp = await page.context().newCDPSession(page);
+    const drag = async (from, to) => {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: from.x, y: from.y }] });
+      for (let i = 1; i <= 5; i++) {
+        const x = from.x + ((to.x - from.x) * i) / 5;
+        const y = from.y + ((to.y - from.y) * i) / 5;
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y }] });
+      }
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    };
+    const lessonSep = app.splitter('lesson');
+    const lessonStart = Number(await lessonSep.getAttribute('aria-valuenow'));
+    let box = await lessonSep.boundingBox();
+    await drag({ x: box.x + box.width / 2, y: box.y + 60 }, { x: box.x + box.width / 2 + 120, y: box.y + 60 });
+    expect(Number(await lessonSep.getAttribute('aria-valuenow'))).toBeGreaterThan(lessonStart + 5);
+
+    const clusterSep = app.splitter('cluster');
+    const clusterStart = Number(await clusterSep.getAttribute('aria-valuenow'));
+    box = await clusterSep.boundingBox();
+    await drag({ x: box.x + box.width / 2, y: box.y + box.height / 2 }, { x: box.x + box.width / 2, y: box.y + box.height / 2 - 80 });
+    expect(Number(await clusterSep.getAttribute('aria-valuenow'))).toBeLessThan(clusterStart - 3);
+  });
+});
+
 test.describe('Layout under 900 px', () => {
   test.use({ viewport: { width: 800, height: 1000 }, hasTouch: true });
 
