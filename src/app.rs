@@ -169,27 +169,36 @@ pub fn App() -> impl IntoView {
     // The student's saved state (or a share link) comes back before anything is drawn.
     let (_persist, restored) = crate::persist::Persist::start();
     // Where the separators were left and whether the lesson was folded away are kept with
-    // the other display preferences: prefs → layout when they are read back, layout → prefs
-    // as the student moves them.
+    // the other display preferences: layout → prefs as the student moves them, prefs →
+    // layout when they come from elsewhere (a saved state read back, an imported file).
+    // `synced` is the last value passed either way, so a preference that merely echoes the
+    // layout never drags a separator back while it is moving.
     let prefs = expect_context::<crate::components::prefs::UiPrefs>();
+    let synced = StoredValue::new(None::<(PaneSizes, bool)>);
     Effect::new(move |_| {
-        let (sizes, hidden) = prefs.0.with(|p| (p.sizes(), p.lesson_hidden));
-        if layout.sizes.get_untracked() != sizes {
-            layout.sizes.set(sizes);
+        let now = prefs.0.with(|p| (p.sizes(), p.lesson_hidden));
+        if synced.get_value() == Some(now) {
+            return;
         }
-        if layout.lesson_collapsed.get_untracked() != hidden {
-            layout.lesson_collapsed.set(hidden);
+        synced.set_value(Some(now));
+        if layout.sizes.get_untracked() != now.0 {
+            layout.sizes.set(now.0);
+        }
+        if layout.lesson_collapsed.get_untracked() != now.1 {
+            layout.lesson_collapsed.set(now.1);
         }
     });
     Effect::new(move |_| {
-        let (sizes, hidden) = (layout.sizes.get(), layout.lesson_collapsed.get());
-        if prefs.0.with_untracked(|p| (p.sizes(), p.lesson_hidden)) != (sizes, hidden) {
-            prefs.0.update(|p| {
-                p.lesson_pct = sizes.lesson_pct;
-                p.cluster_pct = sizes.cluster_pct;
-                p.lesson_hidden = hidden;
-            });
+        let now = (layout.sizes.get(), layout.lesson_collapsed.get());
+        if synced.get_value() == Some(now) {
+            return;
         }
+        synced.set_value(Some(now));
+        prefs.0.update(|p| {
+            p.lesson_pct = now.0.lesson_pct;
+            p.cluster_pct = now.0.cluster_pct;
+            p.lesson_hidden = now.1;
+        });
     });
     // Opening a lesson opens its files in the editor and the terminal's working directory
     // (not on start when a saved state brought the student's own files back).
