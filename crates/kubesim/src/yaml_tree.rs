@@ -14,7 +14,7 @@
 
 use serde::de::{self, DeserializeSeed, Expected, IntoDeserializer, Unexpected, Visitor};
 use std::fmt;
-use unsafe_libyaml as sys;
+use unsafe_libyaml as unsafe_yaml;
 
 const TAG_BOOL: &str = "tag:yaml.org,2002:bool";
 const TAG_INT: &str = "tag:yaml.org,2002:int";
@@ -58,7 +58,7 @@ pub(crate) struct Tree {
 
 /// Reads the documents of a text one by one.
 pub(crate) struct Reader<'a> {
-    parser: Box<sys::yaml_parser_t>,
+    parser: Box<unsafe_yaml::yaml_parser_t>,
     done: bool,
     documents: usize,
     _input: std::marker::PhantomData<&'a str>,
@@ -69,15 +69,15 @@ impl<'a> Reader<'a> {
         // SAFETY: the parser is boxed (it points at itself once reading a string) and
         // zero-initialised by `yaml_parser_initialize`; the input outlives the reader.
         unsafe {
-            let mut parser: Box<std::mem::MaybeUninit<sys::yaml_parser_t>> = Box::new(std::mem::MaybeUninit::uninit());
+            let mut parser: Box<std::mem::MaybeUninit<unsafe_yaml::yaml_parser_t>> = Box::new(std::mem::MaybeUninit::uninit());
             let p = parser.as_mut_ptr();
-            let ok = !sys::yaml_parser_initialize(p).fail;
-            let parser: Box<sys::yaml_parser_t> = Box::from_raw(Box::into_raw(parser).cast());
+            let ok = !unsafe_yaml::yaml_parser_initialize(p).fail;
+            let parser: Box<unsafe_yaml::yaml_parser_t> = Box::from_raw(Box::into_raw(parser).cast());
             let mut reader = Reader { parser, done: !ok, documents: 0, _input: std::marker::PhantomData };
             if ok {
-                let p: *mut sys::yaml_parser_t = &mut *reader.parser;
-                sys::yaml_parser_set_encoding(p, sys::YAML_UTF8_ENCODING);
-                sys::yaml_parser_set_input_string(p, text.as_ptr(), text.len() as _);
+                let p: *mut unsafe_yaml::yaml_parser_t = &mut *reader.parser;
+                unsafe_yaml::yaml_parser_set_encoding(p, unsafe_yaml::YAML_UTF8_ENCODING);
+                unsafe_yaml::yaml_parser_set_input_string(p, text.as_ptr(), text.len() as _);
             }
             reader
         }
@@ -165,28 +165,28 @@ fn attach(nodes: &mut [Node], stack: &mut [(usize, Option<usize>)], root: &mut O
 
 impl Reader<'_> {
     fn event(&mut self) -> Option<Event> {
-        let mut event = std::mem::MaybeUninit::<sys::yaml_event_t>::uninit();
+        let mut event = std::mem::MaybeUninit::<unsafe_yaml::yaml_event_t>::uninit();
         // SAFETY: as in serde_yaml's own reader: the event is filled by the parser, read,
         // then freed.
         unsafe {
-            let p: *mut sys::yaml_parser_t = &mut *self.parser;
-            if self.parser.error != sys::YAML_NO_ERROR {
+            let p: *mut unsafe_yaml::yaml_parser_t = &mut *self.parser;
+            if self.parser.error != unsafe_yaml::YAML_NO_ERROR {
                 return None;
             }
             let e = event.as_mut_ptr();
-            if sys::yaml_parser_parse(p, e).fail {
+            if unsafe_yaml::yaml_parser_parse(p, e).fail {
                 return None;
             }
             let ev = &*e;
             let line = ev.start_mark.line as usize + 1;
             let column = ev.start_mark.column as usize + 1;
             let what = match ev.type_ {
-                sys::YAML_STREAM_START_EVENT => Ev::StreamStart,
-                sys::YAML_STREAM_END_EVENT => Ev::StreamEnd,
-                sys::YAML_DOCUMENT_START_EVENT => Ev::DocumentStart,
-                sys::YAML_DOCUMENT_END_EVENT => Ev::DocumentEnd,
-                sys::YAML_ALIAS_EVENT => Ev::Alias(c_bytes(ev.data.alias.anchor).unwrap_or_default()),
-                sys::YAML_SCALAR_EVENT => {
+                unsafe_yaml::YAML_STREAM_START_EVENT => Ev::StreamStart,
+                unsafe_yaml::YAML_STREAM_END_EVENT => Ev::StreamEnd,
+                unsafe_yaml::YAML_DOCUMENT_START_EVENT => Ev::DocumentStart,
+                unsafe_yaml::YAML_DOCUMENT_END_EVENT => Ev::DocumentEnd,
+                unsafe_yaml::YAML_ALIAS_EVENT => Ev::Alias(c_bytes(ev.data.alias.anchor).unwrap_or_default()),
+                unsafe_yaml::YAML_SCALAR_EVENT => {
                     let s = ev.data.scalar;
                     let bytes = std::slice::from_raw_parts(s.value, s.length as usize);
                     Ev::Scalar {
@@ -194,28 +194,28 @@ impl Reader<'_> {
                         tag: c_bytes(s.tag).map(|t| String::from_utf8_lossy(&t).into()),
                         value: String::from_utf8_lossy(bytes).into(),
                         style: match s.style {
-                            sys::YAML_PLAIN_SCALAR_STYLE => Style::Plain,
-                            sys::YAML_LITERAL_SCALAR_STYLE => Style::Literal,
-                            sys::YAML_FOLDED_SCALAR_STYLE => Style::Folded,
+                            unsafe_yaml::YAML_PLAIN_SCALAR_STYLE => Style::Plain,
+                            unsafe_yaml::YAML_LITERAL_SCALAR_STYLE => Style::Literal,
+                            unsafe_yaml::YAML_FOLDED_SCALAR_STYLE => Style::Folded,
                             _ => Style::Quoted,
                         },
                     }
                 }
-                sys::YAML_SEQUENCE_START_EVENT => {
+                unsafe_yaml::YAML_SEQUENCE_START_EVENT => {
                     let s = ev.data.sequence_start;
                     Ev::SeqStart { anchor: c_bytes(s.anchor), tag: c_bytes(s.tag).map(|t| String::from_utf8_lossy(&t).into()) }
                 }
-                sys::YAML_MAPPING_START_EVENT => {
+                unsafe_yaml::YAML_MAPPING_START_EVENT => {
                     let s = ev.data.mapping_start;
                     Ev::MapStart { anchor: c_bytes(s.anchor), tag: c_bytes(s.tag).map(|t| String::from_utf8_lossy(&t).into()) }
                 }
-                sys::YAML_SEQUENCE_END_EVENT | sys::YAML_MAPPING_END_EVENT => Ev::End,
+                unsafe_yaml::YAML_SEQUENCE_END_EVENT | unsafe_yaml::YAML_MAPPING_END_EVENT => Ev::End,
                 _ => {
-                    sys::yaml_event_delete(e);
+                    unsafe_yaml::yaml_event_delete(e);
                     return None;
                 }
             };
-            sys::yaml_event_delete(e);
+            unsafe_yaml::yaml_event_delete(e);
             Some(Event { line, column, what })
         }
     }
@@ -241,7 +241,7 @@ impl Drop for Reader<'_> {
     fn drop(&mut self) {
         // SAFETY: the parser was initialised in `new` (or zeroed when that failed, which
         // `yaml_parser_delete` also handles).
-        unsafe { sys::yaml_parser_delete(&mut *self.parser) }
+        unsafe { unsafe_yaml::yaml_parser_delete(&mut *self.parser) }
     }
 }
 
@@ -310,8 +310,9 @@ impl de::Error for Error {
     }
 }
 
-fn msg(m: &str) -> Error {
-    Error(Box::new(ErrorInner { msg: m.to_string(), at: None }))
+/// An error of the reader itself: no node claims it (serde_yaml gives these no path).
+fn unplaced(m: &str) -> Error {
+    Error(Box::new(ErrorInner { msg: m.to_string(), at: Some((0, 0, ".".into())) }))
 }
 
 // ------------------------------------------------------------------------------ paths
@@ -1031,10 +1032,10 @@ impl<'t> de::Deserializer<'t> for De<'t, '_> {
         self.string(v)
     }
     fn deserialize_bytes<V: Visitor<'t>>(self, _v: V) -> Result<V::Value, Error> {
-        Err(msg("serialization and deserialization of bytes in YAML is not implemented"))
+        Err(unplaced("serialization and deserialization of bytes in YAML is not implemented"))
     }
     fn deserialize_byte_buf<V: Visitor<'t>>(self, _v: V) -> Result<V::Value, Error> {
-        Err(msg("serialization and deserialization of bytes in YAML is not implemented"))
+        Err(unplaced("serialization and deserialization of bytes in YAML is not implemented"))
     }
     fn deserialize_option<V: Visitor<'t>>(self, v: V) -> Result<V::Value, Error> {
         match self.is_some() {
