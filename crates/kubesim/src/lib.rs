@@ -37,6 +37,7 @@ pub mod time;
 pub mod view;
 pub mod warnings;
 pub mod why;
+mod yaml_tree;
 
 pub use apply::{Applied, ApplyError, ApplyOutcome};
 pub use cluster::{Cluster, NodeSpecInput};

@@ -8,6 +8,7 @@
 #![allow(clippy::result_large_err)]
 
 use crate::model::*;
+use crate::yaml_tree;
 use serde::{Deserialize, Serialize};
 
 /// One object read from a manifest.
@@ -296,10 +297,11 @@ pub fn parse(text: &str) -> Result<Vec<Document>, ManifestError> {
     }
     let mut docs = Vec::new();
     let mut index = 0usize;
-    // A second reader over the same text, kept in step, decodes each plain document into its
-    // type straight from the text, so decoding errors keep their line and column.
+    // A second reader over the same text, kept in step, reads each plain document into a
+    // tree that keeps every scalar as written and every node's line and column, and the
+    // object is decoded from that tree, so decoding errors keep their line and column.
     // It only moves when a document needs it (empty documents are not read twice).
-    let mut typed_reader = serde_yaml::Deserializer::from_str(text);
+    let mut typed_reader = TreeDocs { reader: yaml_tree::Reader::new(text) };
     let mut typed_next = 0usize;
     for (raw_index, de) in serde_yaml::Deserializer::from_str(text).enumerate() {
         let start_line = bounds.get(raw_index).map(|b| b.line).unwrap_or(1);
@@ -358,9 +360,9 @@ pub fn parse(text: &str) -> Result<Vec<Document>, ManifestError> {
         let object = if merged {
             decode_value(&kind, &value).map_err(|_| decode_via_path(index, &kind, &value, text, start_line, ""))?
         } else {
-            let typed_de = typed_reader.nth(raw_index - typed_next);
+            let typed_tree = typed_reader.nth(raw_index - typed_next);
             typed_next = raw_index + 1;
-            match typed_de.map(|de| decode_de(&kind, de)) {
+            match typed_tree.map(|tree| decode_tree(&kind, &tree)) {
                 Some(Ok(o)) => o,
                 Some(Err(e)) => return Err(decode_error(index, &kind, &e, text, None)),
                 None => decode_value(&kind, &value).map_err(|e| decode_error(index, &kind, &e, text, Some((start_line, ""))))?,
@@ -569,37 +571,52 @@ fn object_name(v: &serde_yaml::Value) -> String {
     v.get("metadata").and_then(|m| m.get("name")).and_then(|n| n.as_str()).unwrap_or("").to_string()
 }
 
-fn decode_de<'de, D: serde::Deserializer<'de>>(kind: &str, de: D) -> Result<AnyObject, D::Error> {
+/// The documents of a text as trees, in step with serde_yaml's documents.
+struct TreeDocs<'a> {
+    reader: yaml_tree::Reader<'a>,
+}
+
+impl Iterator for TreeDocs<'_> {
+    type Item = yaml_tree::Tree;
+    fn next(&mut self) -> Option<yaml_tree::Tree> {
+        self.reader.next_document()
+    }
+}
+
+/// The one place typed objects are decoded: from a tree, through one small deserializer
+/// (see [`yaml_tree`]), so the model's decoders are compiled once.
+fn decode_tree(kind: &str, tree: &yaml_tree::Tree) -> Result<AnyObject, yaml_tree::Error> {
+    use yaml_tree::from_tree;
     Ok(match kind {
-        "DaemonSet" => AnyObject::DaemonSet(DaemonSet::deserialize(de)?),
-        "Pod" => AnyObject::Pod(Pod::deserialize(de)?),
-        "Deployment" => AnyObject::Deployment(Deployment::deserialize(de)?),
-        "ReplicaSet" => AnyObject::ReplicaSet(ReplicaSet::deserialize(de)?),
-        "StatefulSet" => AnyObject::StatefulSet(StatefulSet::deserialize(de)?),
-        "Service" => AnyObject::Service(Service::deserialize(de)?),
-        "PersistentVolumeClaim" => AnyObject::PersistentVolumeClaim(PersistentVolumeClaim::deserialize(de)?),
-        "PersistentVolume" => AnyObject::PersistentVolume(PersistentVolume::deserialize(de)?),
-        _ => AnyObject::Namespace(Namespace::deserialize(de)?),
+        "DaemonSet" => AnyObject::DaemonSet(from_tree(tree)?),
+        "Pod" => AnyObject::Pod(from_tree(tree)?),
+        "Deployment" => AnyObject::Deployment(from_tree(tree)?),
+        "ReplicaSet" => AnyObject::ReplicaSet(from_tree(tree)?),
+        "StatefulSet" => AnyObject::StatefulSet(from_tree(tree)?),
+        "Service" => AnyObject::Service(from_tree(tree)?),
+        "PersistentVolumeClaim" => AnyObject::PersistentVolumeClaim(from_tree(tree)?),
+        "PersistentVolume" => AnyObject::PersistentVolume(from_tree(tree)?),
+        _ => AnyObject::Namespace(from_tree(tree)?),
     })
 }
 
+/// Reads a text's first document as a tree (an empty document when the text has none).
+fn tree_of(text: &str) -> Result<yaml_tree::Tree, yaml_tree::Error> {
+    yaml_tree::read_one(text).ok_or_else(|| <yaml_tree::Error as serde::de::Error>::custom("unreadable document"))
+}
+
 /// Decodes an already-read value (merge keys resolved, `List` items) by writing it out as
-/// YAML and reading that again: one typed-decoding path (from text) serves every object, so
-/// the typed decoders are compiled once rather than once per kind of reader.
-fn decode_value(kind: &str, value: &serde_yaml::Value) -> Result<AnyObject, serde_yaml::Error> {
-    let again = serde_yaml::to_string(value)?;
-    let first = serde_yaml::Deserializer::from_str(&again).next();
-    match first {
-        Some(de) => decode_de(kind, de),
-        None => decode_de(kind, serde_yaml::Deserializer::from_str("{}")),
-    }
+/// YAML and reading that again, so it is decoded exactly as a document written that way.
+fn decode_value(kind: &str, value: &serde_yaml::Value) -> Result<AnyObject, yaml_tree::Error> {
+    let again = serde_yaml::to_string(value).map_err(<yaml_tree::Error as serde::de::Error>::custom)?;
+    decode_tree(kind, &tree_of(&again)?)
 }
 
 /// A typed object from JSON (a merge or a patch result), read by the same decoder as
 /// manifests (JSON is YAML). Errors keep serde's wording, without the reader's position.
 pub(crate) fn from_json<T: serde::de::DeserializeOwned + Serialize>(v: &serde_json::Value) -> Result<T, String> {
     let text = serde_json::to_string(v).map_err(|e| e.to_string())?;
-    let t: T = serde_yaml::from_str(&text).map_err(|e| split_path_message(&strip_location(&e)).1)?;
+    let t: T = tree_of(&text).and_then(|tree| yaml_tree::from_tree(&tree)).map_err(|e| split_path_message(&e.message()).1)?;
     // The YAML reader takes any plain scalar for a string; JSON does not.
     let back = serde_json::to_value(&t).map_err(|e| e.to_string())?;
     match number_for_string(v, &back, "") {
@@ -803,10 +820,10 @@ fn go_type_word(t: ValueType) -> &'static str {
 /// A typed-decoding error → a structured kind. `located` is `None` when `e` carries the
 /// position in `text`; otherwise the field path is looked up from that document start
 /// under that path prefix.
-fn decode_error(index: usize, kind: &str, e: &serde_yaml::Error, text: &str, located: Option<(usize, &str)>) -> ManifestError {
-    let msg = strip_location(e);
+fn decode_error(index: usize, kind: &str, e: &yaml_tree::Error, text: &str, located: Option<(usize, &str)>) -> ManifestError {
+    let msg = e.message();
     let (path, rest) = split_path_message(&msg);
-    let (mut l, mut c) = location(e);
+    let (mut l, mut c) = e.location();
     let mut position = |field_path: &str| {
         if let Some((start, prefix)) = located {
             (l, c) = locate(text, start, &join_path(prefix, field_path));
