@@ -130,7 +130,7 @@ impl Ctx {
         if let Some(l) = Lang::from_code(&s.lang) {
             self.lang.0.set(l);
         }
-        if let Ok(p) = serde_yaml::from_str::<Prefs>(&s.prefs) {
+        if let Ok(p) = kubesim::yaml::from_str::<Prefs>(&s.prefs) {
             self.prefs.0.set(p.sanitized());
         }
         let li = self.go(&s.lesson, &s.step);

@@ -97,13 +97,13 @@ pub fn load(text: &str, known: journal::KnownFiles) -> Result<(Saved, Journal), 
     if text.len() > MAX_SAVED_CHARS {
         return Err(LoadError::TooLarge);
     }
-    let v: VersionOnly = serde_yaml::from_str(text).map_err(|e| LoadError::Corrupt(e.to_string()))?;
+    let v: VersionOnly = kubesim::yaml::from_str(text).map_err(LoadError::Corrupt)?;
     match v.version {
         SAVE_VERSION => {}
         n if n > SAVE_VERSION => return Err(LoadError::NewerVersion(n)),
         n => return Err(LoadError::OlderVersion(n)),
     }
-    let s: Saved = serde_yaml::from_str(text).map_err(|e| LoadError::Corrupt(e.to_string()))?;
+    let s: Saved = kubesim::yaml::from_str(text).map_err(LoadError::Corrupt)?;
     check(&s)?;
     let j = journal::decode(&s.journal, known).map_err(LoadError::Journal)?;
     Ok((s, j))

@@ -38,6 +38,11 @@ pub mod view;
 pub mod warnings;
 pub mod why;
 mod yaml_tree;
+/// Typed decoding of YAML through kubesim's small decoder (one instance for every type,
+/// where serde_yaml compiles its reader once per type).
+pub mod yaml {
+    pub use crate::yaml_tree::{from_str, Error, ReadError};
+}
 
 pub use apply::{Applied, ApplyError, ApplyOutcome};
 pub use cluster::{Cluster, NodeSpecInput};

@@ -273,7 +273,7 @@ pub(crate) fn read_one(text: &str) -> Option<Tree> {
 /// A decoding error: serde's message, with the field path and position of the node it came
 /// from once a node has claimed it (as serde_yaml words and places it).
 #[derive(Debug)]
-pub(crate) struct Error(Box<ErrorInner>);
+pub struct Error(Box<ErrorInner>);
 
 /// Boxed, so that results stay one word wide through the generated decoders.
 #[derive(Debug)]
@@ -532,6 +532,41 @@ pub(crate) struct De<'t, 'p> {
     /// Read as the content of a `!tag` already (serde_yaml's `tagged_already`): tags are
     /// not looked at again.
     tagged: bool,
+}
+
+/// Why a text did not decode: the reader refused it (serde_yaml's error, with its wording
+/// and position), or the typed decoding did.
+#[derive(Debug)]
+pub enum ReadError {
+    Syntax(serde_yaml::Error),
+    Decode(Error),
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self {
+            ReadError::Syntax(e) => write!(f, "{e}"),
+            ReadError::Decode(e) => match e.location() {
+                (0, _) => f.write_str(&e.message()),
+                (line, column) => write!(f, "{} at line {line} column {column}", e.message()),
+            },
+        }
+    }
+}
+
+/// Typed decoding of a whole YAML text (one document) through this decoder, for data other
+/// than manifests (a stored state, preferences, a patch). serde_yaml reads the text first as
+/// a plain value (an instance the manifests already need), so syntax errors, alias bombs
+/// and the nesting limit are refused exactly as serde_yaml refuses them.
+pub(crate) fn read_checked<T: de::DeserializeOwned>(text: &str) -> Result<T, ReadError> {
+    serde_yaml::from_str::<serde_yaml::Value>(text).map_err(ReadError::Syntax)?;
+    let tree = read_one(text).ok_or_else(|| ReadError::Decode(<Error as de::Error>::custom("unreadable document")))?;
+    from_tree(&tree).map_err(ReadError::Decode)
+}
+
+/// [`read_checked`] with the error as text (serde_yaml's wording).
+pub fn from_str<T: de::DeserializeOwned>(text: &str) -> Result<T, String> {
+    read_checked(text).map_err(|e| e.to_string())
 }
 
 /// Decodes the whole document.
@@ -1165,5 +1200,31 @@ mod tests {
         same::<Service>("spec:\n  ports:\n  - port: 80\n    targetPort: http\n  - port: x\n");
         same::<PersistentVolumeClaim>("spec:\n  accessModes: ReadWriteOnce\n");
         same::<PersistentVolumeClaim>("spec:\n  resources:\n    requests:\n      storage: 5\n");
+    }
+
+    #[test]
+    fn whole_texts_are_refused_as_serde_yaml_refuses_them() {
+        #[derive(Debug, PartialEq, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Stored {
+            version: u32,
+            #[serde(default)]
+            lang: String,
+        }
+        assert_eq!(from_str::<Stored>("version: 1\nlang: es\n"), Ok(Stored { version: 1, lang: "es".into() }));
+        let unknown = from_str::<Stored>("version: 1\nlnag: es\n").unwrap_err();
+        assert_eq!(unknown, "unknown field `lnag`, expected `version` or `lang` at line 2 column 1");
+        assert_eq!(unknown, serde_yaml::from_str::<Stored>("version: 1\nlnag: es\n").unwrap_err().to_string());
+        let wrong = from_str::<Stored>("version: one\n").unwrap_err();
+        assert_eq!(wrong, serde_yaml::from_str::<Stored>("version: one\n").unwrap_err().to_string());
+        // The reader's own refusals: broken syntax and an alias bomb.
+        assert!(matches!(read_checked::<Stored>("version: [1\n"), Err(ReadError::Syntax(_))));
+        let mut bomb = String::from("a: &a [x, x, x, x, x, x, x, x, x]\n");
+        for i in 0..12 {
+            let prev = if i == 0 { "a".to_string() } else { format!("b{}", i - 1) };
+            bomb.push_str(&format!("b{i}: &b{i} [*{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}, *{prev}]\n"));
+        }
+        bomb.push_str("version: 1\n");
+        assert!(matches!(read_checked::<Stored>(&bomb), Err(ReadError::Syntax(_))));
     }
 }

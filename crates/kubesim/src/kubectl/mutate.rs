@@ -211,9 +211,12 @@ pub(crate) fn patch(c: &mut Cluster, f: &Flags) -> Output {
     if !matches!(ty, "strategic" | "merge" | "json") {
         return Output::err(format!("error: --type must be one of [json merge strategic], not \"{ty}\"\n"));
     }
-    let patch: Value = match serde_yaml::from_str::<Value>(p) {
+    let patch: Value = match crate::yaml_tree::read_checked::<Value>(p) {
         Ok(v) => v,
-        Err(e) => {
+        Err(crate::yaml_tree::ReadError::Decode(_)) => {
+            return Output::err(format!("error: unable to parse \"{p}\": yaml: line 1: did not find expected node content\n"));
+        }
+        Err(crate::yaml_tree::ReadError::Syntax(e)) => {
             // go-yaml's wording for the usual mistakes; the line is where the parser stopped.
             let line = e.location().map(|l| l.line().saturating_sub(1).max(1)).unwrap_or(1);
             let msg = e.to_string();
