@@ -140,6 +140,9 @@ pub enum Check {
     /// The student ran a command starting with these words (e.g. `kubectl get ds`); resource
     /// names are compared by kind, so `kubectl get daemonsets` counts as `kubectl get ds`.
     Ran { command: String },
+    /// The student asked the cluster's DNS for `name` from inside a pod: `nslookup NAME` as
+    /// the command of `kubectl run` or `kubectl exec`.
+    LookedUp { name: String },
     /// Ready pods of the workload run on exactly these nodes, one per node.
     PodsOnNodes { kind: String, name: String, nodes: Vec<String>, #[serde(default = "default_ns")] namespace: String },
     /// Node `node` was added and afterwards a pod of the workload was scheduled there and is Ready.

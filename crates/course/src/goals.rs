@@ -57,6 +57,7 @@ pub fn met(check: &Check, cluster: &Cluster, activity: &Activity) -> bool {
                 have.len() >= want.len() && have[..want.len()] == want[..]
             })
         }
+        Check::LookedUp { name } => activity.commands.iter().any(|c| looked_up(c, name)),
         Check::PodsOnNodes { kind, name, nodes, namespace } => {
             if !workload_exists(cluster, kind, namespace, name) {
                 return false;
@@ -201,6 +202,15 @@ pub fn met(check: &Check, cluster: &Cluster, activity: &Activity) -> bool {
 
 /// A command's words with the resource kind spelled one way (`po` → `pods`, `sts` →
 /// `statefulsets`) and `k` read as `kubectl`.
+/// `kubectl run … -- nslookup NAME` or `kubectl exec … -- nslookup NAME`.
+fn looked_up(line: &str, name: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let kubectl = matches!(words.first(), Some(&"kubectl") | Some(&"k"));
+    let verb = words.iter().skip(1).find(|w| !w.starts_with('-'));
+    let Some(dashes) = words.iter().position(|w| *w == "--") else { return false };
+    kubectl && matches!(verb, Some(&"run") | Some(&"exec")) && words[dashes + 1..].first() == Some(&"nslookup") && words[dashes + 2..].contains(&name)
+}
+
 fn normalize(line: &str) -> Vec<String> {
     line.split_whitespace()
         .enumerate()

@@ -105,7 +105,7 @@ fn doing_nothing_meets_no_cluster_goal() {
         let session = fresh(&lesson);
         for step in lesson.spec.steps {
             for g in step.goals {
-                if matches!(g.check, Check::Ran { .. }) {
+                if matches!(g.check, Check::Ran { .. } | Check::LookedUp { .. }) {
                     continue;
                 }
                 assert!(!met(&g.check, &session.cluster, &Activity::default()), "{}: `{}` met with nothing done", lesson.folder, g.id);
@@ -150,5 +150,25 @@ fn every_command_in_the_text_is_understood_by_the_simulator() {
                 }
             }
         }
+    }
+}
+
+#[test]
+fn looked_up_wants_nslookup_of_that_name_from_a_pod() {
+    let check = Check::LookedUp { name: "web-0.nginx".into() };
+    let c = Cluster::new(1);
+    for line in [
+        "kubectl run -it --rm dns-test --image=busybox:1.36 --restart=Never -- nslookup web-0.nginx",
+        "kubectl exec web-1 -- nslookup web-0.nginx",
+    ] {
+        assert!(met(&check, &c, &Activity { commands: vec![line.into()] }), "{line}");
+    }
+    for line in [
+        "kubectl run -it --rm dns-test --image=busybox:1.36 --restart=Never -- nslookup web-1.nginx",
+        "kubectl get pods web-0.nginx",
+        "nslookup web-0.nginx",
+        "kubectl run dns --image=busybox:1.36 -- echo nslookup web-0.nginx",
+    ] {
+        assert!(!met(&check, &c, &Activity { commands: vec![line.into()] }), "{line}");
     }
 }
