@@ -2,7 +2,7 @@
 // Where the bytes of the wasm go: the release module, optimised exactly as the build does
 // it but keeping function names, split into parts by the crate each function comes from.
 //
-//   node scripts/size-parts.mjs [--keep]
+//   node scripts/size-parts.mjs [--keep] [--wasm PATH]
 //
 // Run it after a release build (scripts/run.sh, scripts/test.sh or trunk build --release):
 // it reads target/wasm32-unknown-unknown/release/kubeaula.wasm, runs wasm-bindgen
@@ -12,7 +12,9 @@
 // when compressed together (gzip finds other repeats in a part alone than in the whole
 // module, so the gzip column does not add up exactly to the module's gzip size).
 // Takes about two minutes (wasm-opt). --keep leaves the optimised module in
-// target/size-parts/.
+// target/size-parts/. --wasm reads another module built for wasm32 (as
+// target/size-floor/target/wasm32-unknown-unknown/release/simonly.wasm after
+// scripts/size-floor.sh: the simulator alone).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -20,7 +22,9 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync, constants } from 'node:zlib';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const input = join(root, 'target/wasm32-unknown-unknown/release/kubeaula.wasm');
+const wasmArg = process.argv.indexOf('--wasm');
+const input = wasmArg > 0 ? resolve(process.argv[wasmArg + 1]) : join(root, 'target/wasm32-unknown-unknown/release/kubeaula.wasm');
+const stem = input.replace(/^.*\//, '').replace(/\.wasm$/, '');
 const out = join(root, 'target/size-parts');
 const keep = process.argv.includes('--keep');
 
@@ -38,8 +42,8 @@ const wasmOpt = [join(root, 'tools/node_modules/.bin/wasm-opt'), 'wasm-opt'].fin
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 execFileSync('wasm-bindgen', ['--target', 'web', '--keep-debug', '--out-dir', out, input], { stdio: 'inherit' });
-const bound = join(out, 'kubeaula_bg.wasm');
-const optimised = join(out, 'kubeaula_opt.wasm');
+const bound = join(out, `${stem}_bg.wasm`);
+const optimised = join(out, `${stem}_opt.wasm`);
 execFileSync(wasmOpt, [`-O${level}`, '-g', ...params, bound, '-o', optimised], { stdio: 'inherit' });
 
 const bytes = readFileSync(optimised);
