@@ -16,6 +16,25 @@ impl UiLang {
     }
 }
 
+/// The language as one card's own relay of [`UiLang`]. A signal's subscribers are kept in
+/// order and each one that re-runs leaves the list with an O(n) removal, so with a thousand
+/// pod cards whose closures re-run as their pods change, subscribing each of them to the
+/// page-wide language signal costs time in the square of the cluster's size. A card reads
+/// its relay instead: the relay alone subscribes to the page's signal and re-runs only when
+/// the language changes.
+#[derive(Clone, Copy)]
+pub struct LangRelay(pub Memo<Lang>);
+
+impl LangRelay {
+    pub fn new(lang: UiLang) -> LangRelay {
+        LangRelay(Memo::new(move |_| lang.0.get()))
+    }
+
+    pub fn t(&self, m: Msg) -> &'static str {
+        m.text(self.0.get())
+    }
+}
+
 /// Where the student is in the course.
 #[derive(Clone, Copy)]
 pub struct LessonNav {

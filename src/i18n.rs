@@ -79,6 +79,9 @@ messages! {
     PodCreatedNews => "Pod creado", "Pod created";
     PodReadyNews => "Pod listo", "Pod ready";
     PodDeletedNews => "Pod eliminado", "Pod deleted";
+    PodsCreatedNews => "Pods creados", "Pods created";
+    PodsReadyNews => "Pods listos", "Pods ready";
+    PodsDeletedNews => "Pods eliminados", "Pods deleted";
     SkipToPlayground => "Saltar al laboratorio", "Skip to the playground";
     NodeControls => "Acciones del nodo", "Node actions";
     Storage => "Almacenamiento", "Storage";
@@ -156,6 +159,8 @@ messages! {
     FilterByObject => "Filtrar por objeto", "Filter by object";
     AllObjects => "Todos los objetos", "All objects";
     NoEvents => "Todavía no hay eventos.", "No events yet.";
+    ShowMoreEvents => "Mostrar más eventos", "Show more events";
+    EventsShown => "eventos mostrados", "events shown";
     WarningEvent => "Aviso", "Warning";
     NormalEvent => "Normal", "Normal";
     EventTime => "Momento", "Time";

@@ -1,7 +1,7 @@
 //! The cluster view: nodes as cards, their pods inside (status by word and shape, never
 //! colour alone), pods not scheduled yet, the clock controls, and polite announcements.
 
-use crate::app::{LayoutState, UiLang};
+use crate::app::{LangRelay, LayoutState, UiLang};
 use crate::i18n::{pod_status_word, Msg};
 use crate::sim::{News, Selected, Sim};
 use kubesim::{NodeView, PodFilter, PodView};
@@ -16,10 +16,115 @@ fn keep_or_clone<T: Clone + PartialEq>(prev: Option<Option<T>>, cur: Option<&T>)
     }
 }
 
+/// What the node and pod cards read instead of page-wide signals, so that a change wakes
+/// only the cards it concerns. Leptos keeps a signal's subscribers in order and removes each
+/// one that re-runs with an O(n) shift: a thousand cards each subscribed to the cluster view
+/// or to the selection made every change cost time in the square of the cluster's size
+/// (seconds at 1,000 nodes).
+#[derive(Clone, Copy)]
+struct Cards {
+    sim: Sim,
+    /// Per node or pod shown, whether it is the selected one, and how many cards show it;
+    /// only the cards of the old and the new selection are told when it changes.
+    selected: StoredValue<Vec<(Selected, ArcRwSignal<bool>, u32)>>,
+    /// Each node's view in its own signal, set only when that node changed; sorted by name,
+    /// as the view's nodes are.
+    nodes: StoredValue<Vec<(String, ArcRwSignal<Option<NodeView>>)>>,
+}
+
+impl Cards {
+    fn new(sim: Sim) -> Cards {
+        let cards = Cards { sim, selected: StoredValue::new(Vec::new()), nodes: StoredValue::new(Vec::new()) };
+        let flag = move |key: &Option<Selected>, on: bool| {
+            if let Some(sig) = key.as_ref().and_then(|k| cards.selected.with_value(|m| m.iter().find(|e| e.0 == *k).map(|e| e.1.clone()))) {
+                sig.set(on);
+            }
+        };
+        let selection = RenderEffect::new(move |prev: Option<Option<Selected>>| {
+            let now = sim.selected.get();
+            if prev.as_ref() != Some(&now) {
+                flag(&prev.flatten(), false);
+                flag(&now, true);
+            }
+            now
+        });
+        // One pass over the view when it changes, setting only the nodes that differ (new
+        // nodes get their signal from their card, `node`).
+        let fan_out = RenderEffect::new(move |_| {
+            let mut changed = Vec::new();
+            sim.view.with(|v| {
+                cards.nodes.update_value(|m| {
+                    m.retain(|(name, sig)| match v.node(name) {
+                        Some(n) => {
+                            if sig.with_untracked(|cur| cur.as_ref() != Some(n)) {
+                                changed.push((sig.clone(), n.clone()));
+                            }
+                            true
+                        }
+                        None => false,
+                    })
+                })
+            });
+            for (sig, n) in changed {
+                sig.set(Some(n));
+            }
+        });
+        on_cleanup(move || drop((selection, fan_out)));
+        cards
+    }
+
+    /// For the card being built: the flag that says whether `key` is the selection. It is
+    /// let go when the card goes (and forgotten when no card shows `key` any more).
+    fn flag(&self, key: Selected) -> ArcRwSignal<bool> {
+        let sim = self.sim;
+        let sig = self
+            .selected
+            .try_update_value(|m| match m.iter_mut().find(|e| e.0 == key) {
+                Some(e) => {
+                    e.2 += 1;
+                    e.1.clone()
+                }
+                None => {
+                    let sig = ArcRwSignal::new(sim.selected.with_untracked(|s| s.as_ref() == Some(&key)));
+                    m.push((key.clone(), sig.clone(), 1));
+                    sig
+                }
+            })
+            .unwrap_or_else(|| ArcRwSignal::new(false));
+        let selected = self.selected;
+        on_cleanup(move || {
+            selected.try_update_value(|m| {
+                if let Some(i) = m.iter().position(|e| e.0 == key) {
+                    m[i].2 -= 1;
+                    if m[i].2 == 0 {
+                        m.swap_remove(i);
+                    }
+                }
+            });
+        });
+        sig
+    }
+
+    /// The signal of one node's view, made on first use from the current view.
+    fn node(&self, name: &str) -> ArcRwSignal<Option<NodeView>> {
+        let sim = self.sim;
+        let at = self.nodes.with_value(|m| m.binary_search_by(|(x, _)| x.as_str().cmp(name)));
+        match at {
+            Ok(i) => self.nodes.with_value(|m| m[i].1.clone()),
+            Err(i) => {
+                let sig = ArcRwSignal::new(sim.view.with_untracked(|v| v.node(name).cloned()));
+                self.nodes.update_value(|m| m.insert(i, (name.to_string(), sig.clone())));
+                sig
+            }
+        }
+    }
+}
+
 #[component]
 pub fn ClusterPanel() -> impl IntoView {
     let lang = expect_context::<UiLang>();
     let sim = expect_context::<Sim>();
+    provide_context(Cards::new(sim));
     let node_names = Memo::new(move |_| sim.view.with(|v| v.nodes.iter().map(|n| n.name.clone()).collect::<Vec<_>>()));
     let layout = expect_context::<LayoutState>();
     // The pods waiting for a node, held apart so their cards wake only when that list changed.
@@ -60,7 +165,7 @@ pub fn ClusterPanel() -> impl IntoView {
                             key=|uid| uid.clone()
                             children=move |uid| {
                                 let pod = Memo::new_owning(move |prev| waiting.with(|w| keep_or_clone(prev, w.iter().find(|x| x.uid == uid))));
-                                view! { <PodCard pod=pod.into() /> }
+                                view! { <PodCard pod=pod.into() lang=LangRelay::new(lang) /> }
                             }
                         />
                     </ul>
@@ -77,17 +182,20 @@ pub fn ClusterPanel() -> impl IntoView {
 
 #[component]
 fn NodeCard(name: String) -> impl IntoView {
-    let lang = expect_context::<UiLang>();
+    let lang = LangRelay::new(expect_context::<UiLang>());
     let sim = expect_context::<Sim>();
-    let n2 = name.clone();
-    let node = Memo::new_owning(move |prev| sim.view.with(|v| keep_or_clone(prev, v.node(&n2))));
+    let cards = expect_context::<Cards>();
+    let own = cards.node(&name);
+    let node = Memo::new(move |_| own.get());
     let with_node = move |f: fn(&NodeView) -> String| node.with(|n| n.as_ref().map(f).unwrap_or_default());
     let role = move || node.with(|n| n.as_ref().is_some_and(|n| n.control_plane));
     let layout = expect_context::<LayoutState>();
+    // The filter through the card's own relay (see `Cards`).
+    let filter = Memo::new(move |_| layout.pod_filter.get());
     let pod_count = Memo::new(move |_| node.with(|n| n.as_ref().map_or(0, |n| n.pods.len())));
     // Pods the workload filter leaves out are not drawn; the node says how many.
     let pods = Memo::new(move |_| {
-        let filter = layout.pod_filter.get();
+        let filter = filter.get();
         node.with(|n| n.as_ref().map(|n| n.pods.iter().filter(|p| filter.admits(p)).map(|p| p.uid.clone()).collect::<Vec<_>>()).unwrap_or_default())
     });
     let hidden = move || pod_count.get() - pods.with(|p| p.len());
@@ -101,8 +209,8 @@ fn NodeCard(name: String) -> impl IntoView {
             data-role=move || if role() { "control-plane" } else { "worker" }
             aria-label=name.clone()
             class:selected={
-                let n = name.clone();
-                move || sim.selected.with(|s| matches!(s, Some(Selected::Node(x)) if *x == n))
+                let flag = cards.flag(Selected::Node(name.clone()));
+                move || flag.get()
             }
         >
             <header class="node-head">
@@ -153,7 +261,7 @@ fn NodeCard(name: String) -> impl IntoView {
                     }}
                 </p>
             </Show>
-            <NodeControls name=name.clone() node />
+            <NodeControls name=name.clone() node lang />
             <ul class="pods">
                 <For
                     each=move || pods.get()
@@ -162,7 +270,7 @@ fn NodeCard(name: String) -> impl IntoView {
                         let pod = Memo::new_owning(move |prev| {
                             node.with(|n| keep_or_clone(prev, n.as_ref().and_then(|n| n.pods.iter().find(|x| x.uid == uid))))
                         });
-                        view! { <PodCard pod=pod.into() /> }
+                        view! { <PodCard pod=pod.into() lang /> }
                     }
                 />
             </ul>
@@ -180,19 +288,28 @@ fn NodeCard(name: String) -> impl IntoView {
 }
 
 #[component]
-fn PodCard(pod: Signal<Option<PodView>>) -> impl IntoView {
-    let lang = expect_context::<UiLang>();
+fn PodCard(pod: Signal<Option<PodView>>, lang: LangRelay) -> impl IntoView {
     let sim = expect_context::<Sim>();
+    let cards = expect_context::<Cards>();
+    // A card is keyed by the pod's uid, so what names the pod never changes: its name,
+    // namespace, ordinal and claims are drawn once. Its phase, readiness and owner (an
+    // orphaned pod loses it) follow the pod.
+    let (name, namespace, ordinal, claims) =
+        pod.with_untracked(|p| p.as_ref().map(|p| (p.name.clone(), p.namespace.clone(), p.ordinal, p.claims.clone()))).unwrap_or_default();
+    let flag = cards.flag(Selected::Pod(namespace.clone(), name.clone()));
     // Clicking a pod (or Enter or Space on it) shows `kubectl describe` for it in the terminal.
-    let describe = move || {
-        if let Some((name, ns)) = pod.with_untracked(|p| p.as_ref().map(|p| (p.name.clone(), p.namespace.clone()))) {
+    let describe = {
+        let (name, ns) = (name.clone(), namespace.clone());
+        move || {
             let ns_flag = if ns == "default" { String::new() } else { format!(" -n {ns}") };
             sim.selected.set(Some(Selected::Pod(ns.clone(), name.clone())));
             sim.run_logged(&format!("kubectl describe pod {name}{ns_flag}"));
         }
     };
     let get = move |f: fn(&PodView) -> String| pod.with(|p| p.as_ref().map(f).unwrap_or_default());
-    let status = move || pod.with(|p| p.as_ref().map(|p| pod_status_word(lang.0.get(), &p.status, p.ready)));
+    let status = Memo::new(move |_| pod.with(|p| p.as_ref().map(|p| pod_status_word(lang.0.get(), &p.status, p.ready))));
+    let title = format!("kubectl describe pod {name}");
+    let data_pod = name.clone();
     // A list item holding a real button: the list keeps its items for screen readers, and
     // the button gives Enter, Space and focus without extra code.
     view! {
@@ -201,43 +318,35 @@ fn PodCard(pod: Signal<Option<PodView>>) -> impl IntoView {
             type="button"
             class="pod-card"
             data-testid="pod-card"
-            title=move || get(|p| format!("kubectl describe pod {}", p.name))
+            title=title
             on:click=move |_| describe()
-            data-pod=move || get(|p| p.name.clone())
-            data-namespace=move || get(|p| p.namespace.clone())
+            data-pod=data_pod
+            data-namespace=namespace
             data-phase=move || get(|p| p.phase.clone())
             data-status=move || get(|p| p.status.clone())
             data-ready=move || get(|p| p.ready.to_string())
             data-owner-kind=move || get(|p| p.owner_kind.clone().unwrap_or_else(|| "Pod".into()))
-            class:selected=move || {
-                pod.with(|p| {
-                    p.as_ref().is_some_and(|p| {
-                        sim.selected.with(|s| matches!(s, Some(Selected::Pod(ns, n)) if *ns == p.namespace && *n == p.name))
-                    })
-                })
-            }
+            class:selected=move || flag.get()
             class:ready=move || pod.with(|p| p.as_ref().is_some_and(|p| p.ready))
             class:terminating=move || pod.with(|p| p.as_ref().is_some_and(|p| p.terminating))
         >
-            <Show when=move || pod.with(|p| p.as_ref().is_some_and(|p| p.ordinal.is_some()))>
-                <span class="ordinal" aria-hidden="true">{move || get(|p| p.ordinal.map(|o| o.to_string()).unwrap_or_default())}</span>
-            </Show>
-            <span class="pod-name">{move || get(|p| p.name.clone())}</span>
+            {ordinal.map(|o| view! { <span class="ordinal" aria-hidden="true">{o.to_string()}</span> })}
+            <span class="pod-name">{name}</span>
             <span class="pod-status">
-                <span class="status-icon" aria-hidden="true">{move || status().map(|s| s.0).unwrap_or("")}</span>
+                <span class="status-icon" aria-hidden="true">{move || status.with(|s| s.as_ref().map_or("", |s| s.0))}</span>
                 " "
-                {move || status().map(|s| s.1).unwrap_or_default()}
+                {move || status.with(|s| s.as_ref().map(|s| s.1.clone()).unwrap_or_default())}
             </span>
-            <Show when=move || pod.with(|p| p.as_ref().is_some_and(|p| !p.claims.is_empty()))>
-                <span class="pod-claims">
-                    {move || {
-                        pod.with(|p| p.as_ref().map(|p| p.claims.clone()).unwrap_or_default())
+            {(!claims.is_empty()).then(|| {
+                view! {
+                    <span class="pod-claims">
+                        {claims
                             .into_iter()
                             .map(|c| { let shown = c.clone(); view! { <span class="claim-tag" data-claim=c>"⛁ " {shown}</span> } })
-                            .collect_view()
-                    }}
-                </span>
-            </Show>
+                            .collect_view()}
+                    </span>
+                }
+            })}
             <span class="owner-badge">
                 {move || {
                     pod.with(|p| match p.as_ref().and_then(|p| p.owner_kind.clone()) {
@@ -565,12 +674,14 @@ fn AddNodeControls() -> impl IntoView {
 /// A node's controls. Every button runs the command a student could type, and the
 /// terminal shows it.
 #[component]
-fn NodeControls(name: String, node: Memo<Option<NodeView>>) -> impl IntoView {
-    let lang = expect_context::<UiLang>();
+fn NodeControls(name: String, node: Memo<Option<NodeView>>, lang: LangRelay) -> impl IntoView {
     let sim = expect_context::<Sim>();
     let name = StoredValue::new(name);
-    let cordoned = move || node.with(|n| n.as_ref().is_some_and(|n| n.unschedulable));
-    let failed = move || node.with(|n| n.as_ref().is_some_and(|n| !n.ready));
+    // Memos: the buttons' words change only when these do, not with every pod on the node.
+    let cordoned = Memo::new(move |_| node.with(|n| n.as_ref().is_some_and(|n| n.unschedulable)));
+    let failed = Memo::new(move |_| node.with(|n| n.as_ref().is_some_and(|n| !n.ready)));
+    let cordoned = move || cordoned.get();
+    let failed = move || failed.get();
     let run = move |cmd: String| {
         sim.run_logged(&cmd);
     };
@@ -662,23 +773,43 @@ fn Icon(path: &'static str) -> impl IntoView {
     }
 }
 
+/// Up to this many pods of one kind of news are announced by name; more are counted
+/// ("Pods created: 1001"), as nobody can listen to a thousand names.
+const NEWS_BY_NAME: usize = 5;
+
+/// What the live region says for one batch of news: each kind in the order it first came,
+/// by name when there are few, else as a count.
+fn announcement(news: &[News], t: impl Fn(Msg) -> &'static str) -> String {
+    let kinds: [(fn(&News) -> Option<&String>, Msg, Msg); 3] = [
+        (|n| if let News::PodCreated(p) = n { Some(p) } else { None }, Msg::PodCreatedNews, Msg::PodsCreatedNews),
+        (|n| if let News::PodReady(p) = n { Some(p) } else { None }, Msg::PodReadyNews, Msg::PodsReadyNews),
+        (|n| if let News::PodDeleted(p) = n { Some(p) } else { None }, Msg::PodDeletedNews, Msg::PodsDeletedNews),
+    ];
+    let mut order: Vec<(usize, usize)> = kinds
+        .iter()
+        .enumerate()
+        .filter_map(|(k, (pick, ..))| news.iter().position(|n| pick(n).is_some()).map(|first| (first, k)))
+        .collect();
+    order.sort();
+    let mut parts = Vec::new();
+    for (_, k) in order {
+        let (pick, one, many) = kinds[k];
+        let names: Vec<&String> = news.iter().filter_map(pick).collect();
+        if names.len() > NEWS_BY_NAME {
+            parts.push(format!("{}: {}", t(many), names.len()));
+        } else {
+            parts.extend(names.iter().map(|p| format!("{}: {p}", t(one))));
+        }
+    }
+    parts.join(". ")
+}
+
 /// Polite live announcements of pods created, ready and deleted.
 #[component]
 fn Announcer() -> impl IntoView {
     let lang = expect_context::<UiLang>();
     let sim = expect_context::<Sim>();
-    let text = move || {
-        sim.news
-            .get()
-            .iter()
-            .map(|n| match n {
-                News::PodCreated(p) => format!("{}: {p}", lang.t(Msg::PodCreatedNews)),
-                News::PodReady(p) => format!("{}: {p}", lang.t(Msg::PodReadyNews)),
-                News::PodDeleted(p) => format!("{}: {p}", lang.t(Msg::PodDeletedNews)),
-            })
-            .collect::<Vec<_>>()
-            .join(". ")
-    };
+    let text = move || sim.news.with(|news| announcement(news, |m| lang.t(m)));
     view! {
         <div class="visually-hidden" role="status" aria-live="polite" aria-label=move || lang.t(Msg::LiveRegion)>
             {text}
@@ -733,5 +864,31 @@ fn WorkloadFilter() -> impl IntoView {
                 }}
             </select>
         </label>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    fn en(m: Msg) -> &'static str {
+        m.text(Lang::En)
+    }
+
+    #[test]
+    fn few_pods_are_announced_by_name_in_the_order_their_news_came() {
+        let news = vec![News::PodReady("web-0".into()), News::PodCreated("web-1".into()), News::PodReady("x".into())];
+        assert_eq!(announcement(&news, en), "Pod ready: web-0. Pod ready: x. Pod created: web-1");
+        assert_eq!(announcement(&[], en), "");
+    }
+
+    #[test]
+    fn many_pods_of_one_kind_are_counted_instead() {
+        let mut news: Vec<News> = (0..1001).map(|i| News::PodCreated(format!("agent-{i}"))).collect();
+        news.push(News::PodDeleted("old".into()));
+        assert_eq!(announcement(&news, en), "Pods created: 1001. Pod deleted: old");
+        let es = announcement(&news, |m| m.text(Lang::Es));
+        assert_eq!(es, "Pods creados: 1001. Pod eliminado: old");
     }
 }

@@ -65,11 +65,19 @@ pub fn PastBanner() -> impl IntoView {
     }
 }
 
+/// How many events the open timeline lists at first, and how many more each request adds.
+const EVENTS_PAGE: usize = 200;
+
 #[component]
 pub fn Timeline() -> impl IntoView {
     let lang = expect_context::<UiLang>();
     let sim = expect_context::<Sim>();
     let filter = RwSignal::new(String::new());
+    // The list exists only while the timeline is open, and shows the newest EVENTS_PAGE
+    // events at first (a DaemonSet over 1,000 nodes makes some 6,000): more on request.
+    let open = RwSignal::new(false);
+    let details = NodeRef::<leptos::html::Details>::new();
+    let shown = RwSignal::new(EVENTS_PAGE);
     // Every object that has events, for the filter (sorted, once each).
     let objects = Memo::new(move |_| {
         sim.events.with(|evs| {
@@ -85,6 +93,8 @@ pub fn Timeline() -> impl IntoView {
         rows.sort_by(|a, b| b.at_ms.cmp(&a.at_ms).then(b.index.cmp(&a.index)));
         rows
     });
+    let page = Memo::new(move |_| rows.with(|r| r.iter().take(shown.get()).cloned().collect::<Vec<_>>()));
+    let hidden = move || rows.with(|r| r.len()).saturating_sub(shown.get());
     let count = move || sim.events.with(|e| e.len());
     // Escape anywhere but the editor's text leaves the look back.
     let _esc = window_event_listener(leptos::ev::keydown, move |ev| {
@@ -101,11 +111,17 @@ pub fn Timeline() -> impl IntoView {
         }
     });
     view! {
-        <details class="timeline" data-testid="timeline">
+        <details
+            class="timeline"
+            data-testid="timeline"
+            node_ref=details
+            on:toggle=move |_| open.set(details.get_untracked().is_some_and(|d| d.open()))
+        >
             <summary data-testid="timeline-toggle">
                 {move || lang.t(Msg::Timeline)}
                 " (" {count} ")"
             </summary>
+            <Show when=move || open.get()>
             <p class="muted timeline-hint">{move || lang.t(Msg::TimelineHint)}</p>
             <label class="timeline-filter">
                 <span>{move || lang.t(Msg::FilterByObject)}</span>
@@ -132,7 +148,7 @@ pub fn Timeline() -> impl IntoView {
             </Show>
             <ol class="timeline-list" data-testid="timeline-list" aria-label=move || lang.t(Msg::Timeline)>
                 <For
-                    each=move || rows.get()
+                    each=move || page.get()
                     key=|e| (e.index, e.count, e.at_ms)
                     children=move |e| {
                         let at = e.at_ms;
@@ -173,6 +189,18 @@ pub fn Timeline() -> impl IntoView {
                     }
                 />
             </ol>
+            <Show when=move || { hidden() > 0 }>
+                <p class="timeline-more">
+                    <span data-testid="timeline-shown">
+                        {move || format!("{} / {} {}", page.with(|p| p.len()), rows.with(|r| r.len()), lang.t(Msg::EventsShown))}
+                    </span>
+                    " "
+                    <button type="button" data-testid="timeline-more" on:click=move |_| shown.update(|n| *n += EVENTS_PAGE)>
+                        {move || lang.t(Msg::ShowMoreEvents)}
+                    </button>
+                </p>
+            </Show>
+            </Show>
         </details>
     }
 }

@@ -28,3 +28,27 @@ test.describe('Cluster size and text view', () => {
     await expect(textView.locator('tbody tr')).toHaveCount(0);
   });
 });
+
+test.describe('Timeline at scale', () => {
+  test('the open timeline lists the newest 200 events and more on request', async ({ page }) => {
+    const pg = new Playground(page);
+    await pg.goto('/?lang=en&nodes=60');
+    await pg.apply();
+    await expect(page.locator('[data-testid="pod-card"][data-ready="true"]')).toHaveCount(60, { timeout: 60_000 });
+    const events = page.getByTestId('timeline-event');
+    // Closed, the timeline draws no rows at all.
+    await expect(events).toHaveCount(0);
+    await page.getByTestId('timeline-toggle').click();
+    await expect(events).toHaveCount(200);
+    const shown = page.getByTestId('timeline-shown');
+    await expect(shown).toHaveText(/^200 \/ \d+ events shown$/);
+    const total = Number((await shown.innerText()).match(/\/ (\d+)/)[1]);
+    expect(total).toBeGreaterThan(360);
+    // Newest first: the first row is at least as late as the last.
+    const first = Number(await events.first().getAttribute('data-at'));
+    const last = Number(await events.last().getAttribute('data-at'));
+    expect(first).toBeGreaterThanOrEqual(last);
+    await page.getByTestId('timeline-more').click();
+    await expect(events).toHaveCount(Math.min(400, total));
+  });
+});

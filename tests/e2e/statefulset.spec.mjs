@@ -153,4 +153,26 @@ test.describe('StatefulSet', () => {
     await page.keyboard.press('Enter');
     await expect(app.terminalOutput()).toContainText('$ kubectl describe node kind-control-plane');
   });
+
+  test('the selected pod stays selected when the StatefulSet brings it back under the same name', async ({ page }) => {
+    const app = new Playground(page);
+    await app.goto('/?lang=en');
+    await app.setYaml(WEB);
+    await page.getByTestId('apply').click();
+    const web0 = page.locator('[data-testid="pod-card"][data-pod="web-0"]');
+    const web1 = page.locator('[data-testid="pod-card"][data-pod="web-1"]');
+    await expect(web1).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+    await web0.click();
+    await expect(web0).toHaveClass(/\bselected\b/);
+    await expect(web1).not.toHaveClass(/\bselected\b/);
+    const old = await web0.elementHandle();
+    await app.run('kubectl delete pod web-0');
+    // The old card goes; the new Pod object with the same name gets a new card, still selected.
+    await expect.poll(() => old.evaluate((el) => el.isConnected), { timeout: 30_000 }).toBe(false);
+    await expect(web0).toHaveAttribute('data-ready', 'true', { timeout: 30_000 });
+    await expect(web0).toHaveClass(/\bselected\b/);
+    await web1.click();
+    await expect(web1).toHaveClass(/\bselected\b/);
+    await expect(web0).not.toHaveClass(/\bselected\b/);
+  });
 });
