@@ -608,6 +608,17 @@ fn get_many(c: &Cluster, f: &Flags, types: &[&str]) -> Output {
 const ALL: &[&str] = &["pods", "services", "daemonsets", "deployments", "replicasets", "statefulsets"];
 
 fn get(c: &Cluster, f: &Flags) -> Output {
+    if let Some(e) = (f.watch || f.watch_only).then(|| watch_refusal(&f.positional)).flatten() {
+        // Named objects are fetched before the kinds are compared: a missing one is the
+        // error then.
+        if f.positional[0].contains('/') {
+            let o = get(c, &Flags { watch: false, watch_only: false, ..f.clone() });
+            if o.status != 0 {
+                return Output { stdout: String::new(), ..o };
+            }
+        }
+        return Output::err(e);
+    }
     if f.positional.first().is_some_and(|w| w.contains('/')) {
         // `get pod/a deploy/b`: one listing per type, in the order given.
         let mut groups: Vec<(String, Vec<String>)> = Vec::new();
@@ -1144,6 +1155,22 @@ fn sort_items(items: &mut [Item], path: &str) -> Result<(), String> {
         *slot = i;
     }
     Ok(())
+}
+
+/// Why kubectl refuses to watch these arguments, if it does: a watch follows one type.
+/// `get sts,pods -w` and `get all -w` name several types, which the resource builder
+/// refuses before asking the server (`SingleResourceType`); `get pod/a sts/b -w` finds
+/// objects of several kinds, which `kubectl get`'s watch refuses (multipleGVKsRequested).
+fn watch_refusal(positional: &[String]) -> Option<String> {
+    let first = positional.first()?;
+    if first.contains('/') {
+        let mut kinds = positional.iter().filter_map(|p| p.split_once('/')).map(|(t, _)| resource_type(t).map(|t| t.kind));
+        let one = kinds.next()?;
+        return kinds
+            .any(|k| k != one)
+            .then(|| "error: watch is only supported on individual resources and resource collections - more than 1 resource was found\n".to_string());
+    }
+    (first == "all" || first.split(',').filter(|t| !t.is_empty()).count() > 1).then(|| "error: you may only specify a single resource type\n".to_string())
 }
 
 /// If `args` (the words after `kubectl`) is a `get -w`/`--watch-only` of one type, the
