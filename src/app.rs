@@ -1,5 +1,6 @@
 //! Layout and shared context: language, the simulated cluster, the course.
 
+use crate::components::prefs::KeptLayout;
 use crate::components::{cluster_view::ClusterPanel, editor::EditorPanel, lesson::LessonPane, splitter::Splitter, terminal::TerminalPanel};
 use crate::i18n::{Lang, Msg};
 use crate::sim::{Sim, TICK_MS};
@@ -111,6 +112,9 @@ impl PanelTab {
             PanelTab::Terminal => "terminal",
         }
     }
+    pub fn from_id(id: &str) -> Option<PanelTab> {
+        PanelTab::ALL.into_iter().find(|t| t.id() == id)
+    }
     fn label(self) -> Msg {
         match self {
             PanelTab::Lesson => Msg::LessonPane,
@@ -187,37 +191,40 @@ pub fn App() -> impl IntoView {
     crate::components::prefs::provide_prefs();
     // The student's saved state (or a share link) comes back before anything is drawn.
     let (_persist, restored) = crate::persist::Persist::start();
-    // Where the separators were left and whether the lesson was folded away are kept with
-    // the other display preferences: layout → prefs as the student moves them, prefs →
-    // layout when they come from elsewhere (a saved state read back, an imported file).
-    // `synced` is the last value passed either way, so a preference that merely echoes the
-    // layout never drags a separator back while it is moving.
+    // Where the separators were left, whether the lesson was folded away, the narrow
+    // screen's tab and the pod filter are kept with the other display preferences: layout →
+    // prefs as the student changes them, prefs → layout when they come from elsewhere (a
+    // saved state read back, an imported file). `synced` is the last value passed either
+    // way, so a preference that merely echoes the layout never drags a separator back while
+    // it is moving.
     let prefs = expect_context::<crate::components::prefs::UiPrefs>();
-    let synced = StoredValue::new(None::<(PaneSizes, bool)>);
+    let synced = StoredValue::new(None::<KeptLayout>);
     Effect::new(move |_| {
-        let now = prefs.0.with(|p| (p.sizes(), p.lesson_hidden));
-        if synced.get_value() == Some(now) {
+        let now = prefs.0.with(|p| p.layout());
+        if synced.with_value(|s| s.as_ref() == Some(&now)) {
             return;
         }
-        synced.set_value(Some(now));
-        if layout.sizes.get_untracked() != now.0 {
-            layout.sizes.set(now.0);
+        synced.set_value(Some(now.clone()));
+        if layout.sizes.get_untracked() != now.sizes {
+            layout.sizes.set(now.sizes);
         }
-        if layout.lesson_collapsed.get_untracked() != now.1 {
-            layout.lesson_collapsed.set(now.1);
+        if layout.lesson_collapsed.get_untracked() != now.lesson_hidden {
+            layout.lesson_collapsed.set(now.lesson_hidden);
+        }
+        if layout.tab.get_untracked() != now.tab {
+            layout.tab.set(now.tab);
+        }
+        if layout.pod_filter.with_untracked(|f| *f != now.pods) {
+            layout.pod_filter.set(now.pods);
         }
     });
     Effect::new(move |_| {
-        let now = (layout.sizes.get(), layout.lesson_collapsed.get());
-        if synced.get_value() == Some(now) {
+        let now = KeptLayout { sizes: layout.sizes.get(), lesson_hidden: layout.lesson_collapsed.get(), tab: layout.tab.get(), pods: layout.pod_filter.get() };
+        if synced.with_value(|s| s.as_ref() == Some(&now)) {
             return;
         }
+        prefs.0.update(|p| p.keep_layout(&now));
         synced.set_value(Some(now));
-        prefs.0.update(|p| {
-            p.lesson_pct = now.0.lesson_pct;
-            p.cluster_pct = now.0.cluster_pct;
-            p.lesson_hidden = now.1;
-        });
     });
     // Opening a lesson opens its files in the editor and the terminal's working directory
     // (not on start when a saved state brought the student's own files back).

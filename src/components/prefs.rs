@@ -7,7 +7,8 @@
 //! Projection remembers its own theme (high contrast unless the teacher picks another one
 //! while projecting), so switching projection off gives back the student's theme.
 
-use crate::app::{PaneSizes, UiLang};
+use crate::app::{PaneSizes, PanelTab, UiLang};
+use kubesim::PodFilter;
 use crate::i18n::Msg;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -81,6 +82,10 @@ pub struct Prefs {
     pub cluster_pct: u32,
     /// The lesson pane folded away (its button, or `L`).
     pub lesson_hidden: bool,
+    /// On a narrow screen, the panel whose tab was chosen (`PanelTab::id`).
+    pub tab: String,
+    /// Which pods the cluster view shows (`PodFilter::key`).
+    pub pods: String,
 }
 
 impl Default for Prefs {
@@ -94,6 +99,8 @@ impl Default for Prefs {
             lesson_pct: sizes.lesson_pct,
             cluster_pct: sizes.cluster_pct,
             lesson_hidden: false,
+            tab: PanelTab::Lesson.id().into(),
+            pods: PodFilter::All.key(),
         }
     }
 }
@@ -153,6 +160,35 @@ impl Prefs {
     pub fn sizes(&self) -> PaneSizes {
         PaneSizes { lesson_pct: self.lesson_pct, cluster_pct: self.cluster_pct }
     }
+
+    /// The layout these preferences keep: pane sizes, the lesson folded or not, the narrow
+    /// screen's tab and the pod filter (unknown text, from an edited save, gives the defaults).
+    pub fn layout(&self) -> KeptLayout {
+        KeptLayout {
+            sizes: self.sizes(),
+            lesson_hidden: self.lesson_hidden,
+            tab: PanelTab::from_id(&self.tab).unwrap_or(PanelTab::Lesson),
+            pods: PodFilter::from_key(&self.pods).unwrap_or_default(),
+        }
+    }
+
+    /// Keeps `l` in these preferences.
+    pub fn keep_layout(&mut self, l: &KeptLayout) {
+        self.lesson_pct = l.sizes.lesson_pct;
+        self.cluster_pct = l.sizes.cluster_pct;
+        self.lesson_hidden = l.lesson_hidden;
+        self.tab = l.tab.id().into();
+        self.pods = l.pods.key();
+    }
+}
+
+/// The part of the layout that is kept with the preferences.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KeptLayout {
+    pub sizes: PaneSizes,
+    pub lesson_hidden: bool,
+    pub tab: PanelTab,
+    pub pods: PodFilter,
 }
 
 /// The preferences as a signal, shared by every component.
@@ -308,15 +344,40 @@ mod tests {
 
     #[test]
     fn prefs_round_trip_and_tolerate_missing_fields() {
-        let p = Prefs { theme: Theme::Dark, projection_theme: Theme::Contrast, projection: true, scale: 200, lesson_pct: 40, cluster_pct: 30, lesson_hidden: true };
+        let p = Prefs {
+            theme: Theme::Dark,
+            projection_theme: Theme::Contrast,
+            projection: true,
+            scale: 200,
+            lesson_pct: 40,
+            cluster_pct: 30,
+            lesson_hidden: true,
+            tab: "terminal".into(),
+            pods: "StatefulSet/default/web".into(),
+        };
         let text = serde_json::to_string(&p).unwrap();
-        assert_eq!(text, r#"{"theme":"dark","projection_theme":"contrast","projection":true,"scale":200,"lesson_pct":40,"cluster_pct":30,"lesson_hidden":true}"#);
+        assert_eq!(
+            text,
+            r#"{"theme":"dark","projection_theme":"contrast","projection":true,"scale":200,"lesson_pct":40,"cluster_pct":30,"lesson_hidden":true,"tab":"terminal","pods":"StatefulSet/default/web"}"#
+        );
         assert_eq!(serde_json::from_str::<Prefs>(&text).unwrap(), p);
         // Saved before the pane sizes were kept: the default sizes.
         let old = serde_json::from_str::<Prefs>(r#"{"theme":"light"}"#).unwrap();
         assert_eq!(old.projection_theme, Theme::Contrast);
         assert_eq!(old.sizes(), PaneSizes::default());
         assert!(!old.lesson_hidden);
+        assert_eq!(old.layout().tab, PanelTab::Lesson);
+        assert_eq!(old.layout().pods, PodFilter::All);
+        // The layout goes into the preferences and comes back the same.
+        let kept = p.layout();
+        assert_eq!(kept.tab, PanelTab::Terminal);
+        assert_eq!(kept.pods.key(), "StatefulSet/default/web");
+        let mut q = Prefs::default();
+        q.keep_layout(&kept);
+        assert_eq!(q.layout(), kept);
+        // Edited by hand: unknown words give the defaults.
+        let odd = Prefs { tab: "sideways".into(), pods: "/".into(), ..Prefs::default() };
+        assert_eq!((odd.layout().tab, odd.layout().pods), (PanelTab::Lesson, PodFilter::All));
         let wild = Prefs { lesson_pct: 99, cluster_pct: 1, ..Prefs::default() }.sanitized();
         assert_eq!((wild.lesson_pct, wild.cluster_pct), (PaneSizes::LESSON_MAX, PaneSizes::CLUSTER_MIN));
         for t in Theme::ALL {

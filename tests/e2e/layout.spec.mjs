@@ -203,6 +203,26 @@ test.describe('Layout under 900 px', () => {
     await expect(app.panelTab('lesson')).toBeFocused();
   });
 
+  test('the chosen tab and the pod filter are as they were left after a reload', async ({ page }) => {
+    const app = new Playground(page);
+    await app.page.goto('/');
+    await app.panelTab('editor').tap();
+    await app.apply();
+    await app.panelTab('cluster').tap();
+    await expect(app.allPodCards()).toHaveCount(3, { timeout: 20_000 });
+    await app.workloadFilter().selectOption({ label: 'Pods sueltos' });
+    await expect(app.allPodCards()).toHaveCount(0);
+    await page.reload();
+    await expect(app.panelTab('cluster')).toHaveAttribute('aria-selected', 'true');
+    await expect(app.panelSlot('cluster')).toBeVisible();
+    await expect(app.panelSlot('lesson')).toBeHidden();
+    await expect(app.workloadFilter()).toHaveValue('bare');
+    await expect(app.nodeCards).toHaveCount(4);
+    await expect(app.allPodCards()).toHaveCount(0);
+    await app.workloadFilter().selectOption('all');
+    await expect(app.allPodCards()).toHaveCount(3);
+  });
+
   test('a name in the terminal opens the cluster tab on its card', async ({ page }) => {
     const app = new Playground(page);
     await app.page.goto('/');
