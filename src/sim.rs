@@ -212,12 +212,10 @@ impl Sim {
     /// Reads the cluster (for goals and panels that need more than the view).
     /// While looking back, the cluster of that moment.
     pub fn with_cluster<R>(&self, f: impl FnOnce(&Cluster) -> R) -> R {
-        let mut f = Some(f);
-        let past = self.past_cluster.with_value(|p| p.as_ref().map(|c| (f.take().expect("called once"))(c)));
-        match past {
-            Some(r) => r,
-            None => self.session.with_value(|s| (f.take().expect("called once"))(&s.cluster)),
-        }
+        self.past_cluster.with_value(|past| match past {
+            Some(c) => f(c),
+            None => self.session.with_value(|s| f(&s.cluster)),
+        })
     }
 
     fn refresh(&self) {
