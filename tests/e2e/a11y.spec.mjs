@@ -62,6 +62,17 @@ test.describe('Accessibility (axe-core, WCAG 2.1 AA)', () => {
     await checkLooks(page, 'playground with DaemonSet running', LOOKS);
   });
 
+  test('the timeline open, with more events than it lists at first', async ({ page }) => {
+    const app = new Playground(page);
+    await app.goto('/?nodes=40');
+    await app.apply();
+    await expect(page.locator('[data-testid="pod-card"][data-ready="true"]')).toHaveCount(40, { timeout: 60_000 });
+    await page.getByTestId('clock-toggle').click();
+    await page.getByTestId('timeline-toggle').click();
+    await expect(page.getByTestId('timeline-more')).toBeVisible();
+    await checkLooks(page, 'timeline open, more to show', LOOKS);
+  });
+
   test('kubectl describe and the terminal output', async ({ page }) => {
     const app = await runningDaemonSet(page);
     await app.podCards(NODES.workers[0]).first().click();
