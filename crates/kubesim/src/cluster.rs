@@ -179,6 +179,9 @@ pub struct PodRuntime {
     /// The kubelet's restart back-off for the container: 0 before the first restart.
     #[serde(default)]
     pub backoff_secs: u64,
+    /// What the container's command printed the last time it ran to its end (`kubectl logs`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub output: String,
 }
 
 /// What the kubelet of a node does (the `sim node` controls).
@@ -209,6 +212,9 @@ pub enum PodStage {
     Stopping,
     /// Containers stopped; the object is about to be removed.
     Stopped,
+    /// The container's command ended and the restart policy keeps it ended (`Never`, or
+    /// `OnFailure` after a success): the pod is `Completed` or `Error` until deleted.
+    Finished,
 }
 
 /// Default durations of the kubelet stand-in: a few simulated seconds, so that the order of

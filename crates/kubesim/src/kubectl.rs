@@ -140,6 +140,8 @@ pub(crate) struct Flags {
     pub(crate) positional: Vec<String>,
     /// Words after `--` (the command of `exec` and `run`).
     pub(crate) command: Vec<String>,
+    /// `run --command`: the words after `--` are the container's command, not its args.
+    pub(crate) as_command: bool,
     pub(crate) namespace: Option<String>,
     pub(crate) all_namespaces: bool,
     pub(crate) output: Option<String>,
@@ -216,6 +218,7 @@ const FLAGS: &[(&str, Option<char>, Arg)] = &[
     ("image", None, Arg::Value),
     ("restart", None, Arg::Value),
     ("rm", None, Arg::Bool),
+    ("command", None, Arg::Bool),
     ("stdin", Some('i'), Arg::Bool),
     ("tty", Some('t'), Arg::Bool),
     ("container", Some('c'), Arg::Value),
@@ -264,6 +267,7 @@ fn set_flag(f: &mut Flags, long: &str, v: String) -> Result<(), String> {
         "image" => f.image = Some(v),
         "restart" => f.restart = Some(v),
         "rm" => f.rm = b(),
+        "command" => f.as_command = b(),
         "stdin" => f.stdin = b(),
         "tty" => f.tty = b(),
         "container" => f.container = Some(v),

@@ -7,6 +7,7 @@
 
 use crate::cluster::{set_condition, Cluster, HappeningKind, PodRuntime, PodStage, TimerKind};
 use crate::model::*;
+use crate::program::{self, Program};
 use crate::rand::fnv32a;
 use crate::store::Key;
 use crate::time::Dur;
@@ -22,12 +23,13 @@ pub fn on_change(c: &mut Cluster, key: &Key) {
     let stage = c.runtime.get(key).filter(|r| r.uid == uid).map(|r| r.stage);
     match (stage, deleting) {
         (None, false) => {
-            c.runtime.insert(key.clone(), PodRuntime { uid: uid.clone(), stage: PodStage::Bound, probe_failing: false, probe_failures: 0, crashing: false, backoff_secs: 0 });
+            c.runtime.insert(key.clone(), PodRuntime { uid: uid.clone(), stage: PodStage::Bound, probe_failing: false, probe_failures: 0, crashing: false, backoff_secs: 0, output: String::new() });
             let d = c.timings.kubelet_pickup;
             c.after(d, TimerKind::Kubelet { pod: key.clone(), uid });
         }
-        (None | Some(PodStage::Bound), true) => {
-            // Nothing was started yet: the kubelet confirms the deletion at once.
+        (None | Some(PodStage::Bound | PodStage::Finished), true) => {
+            // Nothing was started yet, or nothing runs any more: the kubelet confirms the
+            // deletion at once.
             c.remove_pod_object(key);
         }
         (Some(PodStage::Stopping | PodStage::Stopped), true) => {}
@@ -80,6 +82,7 @@ pub fn on_timer(c: &mut Cluster, key: &Key, uid: &str) {
         PodStage::Ready => {}
         PodStage::Stopping => containers_stopped(c, key, uid),
         PodStage::Stopped => c.remove_pod_object(key),
+        PodStage::Finished => {}
     }
 }
 
@@ -233,6 +236,7 @@ fn start_containers(c: &mut Cluster, key: &Key, uid: &str) {
         };
     }
     c.happen(HappeningKind::PodRunning { pod: key.clone() });
+    schedule_end(c, key, uid);
     match delay {
         // No readiness probe: ready as soon as the containers run.
         None => become_ready(c, key),
@@ -412,7 +416,7 @@ pub fn crash(c: &mut Cluster, key: &Key) -> Result<(), String> {
     rt.crashing = true;
     let (stage, uid) = (rt.stage, rt.uid.clone());
     if matches!(stage, PodStage::Started | PodStage::Ready) {
-        container_exit(c, key, &uid);
+        container_exit(c, key, &uid, 1);
     }
     Ok(())
 }
@@ -428,42 +432,79 @@ const CRASH_AFTER: Dur = Dur(2000);
 /// The kubelet notices an exited container (PLEG) after about a second.
 const PLEG_DELAY: Dur = Dur(1000);
 
-fn container_exit(c: &mut Cluster, key: &Key, uid: &str) {
+/// The containers exited with `code`. The restart policy says what follows: `Always`
+/// restarts (with back-off), `OnFailure` only after an error, `Never` leaves the pod
+/// `Succeeded` (`Completed`) or `Failed` (`Error`).
+fn container_exit(c: &mut Cluster, key: &Key, uid: &str, code: i32) {
     let now = c.now.rfc3339();
     let rv = c.bump_rv();
     let Some(pod) = c.pods.get_mut(key) else { return };
     if pod.metadata.deletion_timestamp.is_some() {
         return;
     }
+    let restart = match pod.spec.restart_policy.as_str() {
+        "Never" => false,
+        "OnFailure" => code != 0,
+        _ => true,
+    };
     pod.metadata.resource_version = rv;
+    let reason = if code == 0 { "Completed" } else { "Error" };
     for cs in &mut pod.status.container_statuses {
         let started_at = cs.state.running.as_ref().and_then(|r| r.started_at.clone());
         let t = ContainerState {
-            terminated: Some(StateDetail { reason: "Error".into(), exit_code: Some(1), started_at, finished_at: Some(now.clone()) }),
+            terminated: Some(StateDetail { reason: reason.into(), exit_code: Some(code), started_at, finished_at: Some(now.clone()) }),
             ..Default::default()
         };
         cs.state = t.clone();
-        cs.last_state = t;
+        if restart {
+            cs.last_state = t;
+        }
         cs.ready = false;
         cs.started = false;
     }
     set_condition(&mut pod.status.conditions, "ContainersReady", "False", &now);
     set_condition(&mut pod.status.conditions, "Ready", "False", &now);
-    set_stage(c, key, PodStage::Started);
-    c.pod_changed(key);
-    c.after(PLEG_DELAY, TimerKind::Restart { pod: key.clone(), uid: uid.to_string() });
+    if restart {
+        set_stage(c, key, PodStage::Started);
+        c.pod_changed(key);
+        c.after(PLEG_DELAY, TimerKind::Restart { pod: key.clone(), uid: uid.to_string() });
+    } else {
+        pod.status.phase = if code == 0 { "Succeeded" } else { "Failed" }.into();
+        set_stage(c, key, PodStage::Finished);
+        c.pod_changed(key);
+    }
 }
 
-/// A crashing container exits (if it is still meant to crash and still running).
+/// A container's command ends, or a crashing container exits (if it is still meant to
+/// crash and still running).
 pub fn on_exit(c: &mut Cluster, key: &Key, uid: &str) {
     let Some(pod) = c.pods.get(key) else { return };
     if pod.metadata.uid != uid || !c.kubelet_up(&pod.spec.node_name) {
         return;
     }
     let running = pod.status.container_statuses.iter().all(|cs| cs.state.running.is_some());
-    if running && c.runtime.get(key).is_some_and(|r| r.uid == uid && r.crashing) {
-        container_exit(c, key, uid);
+    let Some(rt) = c.runtime.get(key).filter(|r| r.uid == uid) else { return };
+    if !running {
+        return;
     }
+    if rt.crashing {
+        container_exit(c, key, uid, 1);
+        return;
+    }
+    let (output, code) = match pod_program(pod) {
+        Program::Serves => return,
+        Program::Sleeps(_) => (String::new(), 0),
+        Program::Exits(code) => (String::new(), code),
+        Program::Once(words) => {
+            let image = pod.spec.containers.first().map(|x| x.image.clone()).unwrap_or_default();
+            let (out, err, code) = crate::kubectl::info::run_in_container(c, &key.ns, &key.name, &image, &words);
+            (out + &err, code)
+        }
+    };
+    if let Some(rt) = c.runtime.get_mut(key) {
+        rt.output = output;
+    }
+    container_exit(c, key, uid, code);
 }
 
 /// The kubelet's sync for an exited container: restart now, or wait out the back-off.
@@ -542,7 +583,42 @@ fn restart_containers(c: &mut Cluster, key: &Key, uid: &str) {
     }
     if crashing {
         c.after(CRASH_AFTER, TimerKind::Exit { pod: key.clone(), uid: uid.to_string() });
+    } else {
+        schedule_end(c, key, uid);
     }
+}
+
+/// What a pod's container runs (`program::of`). Pods of several containers are taken to
+/// serve: their containers would end one by one, which the simulator does not follow.
+fn pod_program(pod: &Pod) -> Program {
+    match pod.spec.containers.as_slice() {
+        [one] => program::of(one),
+        _ => Program::Serves,
+    }
+}
+
+/// How long a command that runs once takes before it exits.
+const RUN_ONCE: Dur = Dur(300);
+
+/// Containers just started: if their command ends, its end is due then.
+fn schedule_end(c: &mut Cluster, key: &Key, uid: &str) {
+    let Some(pod) = c.pods.get(key) else { return };
+    let after = match pod_program(pod) {
+        Program::Serves => return,
+        Program::Sleeps(d) => d,
+        Program::Once(_) | Program::Exits(_) => RUN_ONCE,
+    };
+    c.after(after, TimerKind::Exit { pod: key.clone(), uid: uid.to_string() });
+}
+
+/// What `kubectl logs` shows of a container whose command ends (`None` for one that serves):
+/// the output of its last run, nothing while it still runs.
+pub fn program_logs(c: &Cluster, pod: &Pod) -> Option<String> {
+    if pod_program(pod) == Program::Serves {
+        return None;
+    }
+    let ended = pod.status.container_statuses.iter().any(|cs| cs.state.terminated.is_some() || cs.last_state.terminated.is_some());
+    Some(if ended { c.runtime.get(&Key::new(&pod.metadata.namespace, &pod.metadata.name)).filter(|r| r.uid == pod.metadata.uid).map(|r| r.output.clone()).unwrap_or_default() } else { String::new() })
 }
 
 #[cfg(test)]

@@ -23,6 +23,7 @@ pub mod model;
 pub mod nodelifecycle;
 pub mod model_sts;
 pub mod printers;
+pub mod program;
 pub mod quantity;
 pub mod replicaset;
 pub mod rand;

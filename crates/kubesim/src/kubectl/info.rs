@@ -100,7 +100,13 @@ pub(crate) fn logs(c: &Cluster, f: &Flags) -> Output {
     let pod = &p.metadata.name;
     let st = p.status.container_statuses.iter().find(|s| s.name == ctr.name);
     let mut lines: Vec<String> = Vec::new();
-    if f.previous {
+    // A command that ends (`nslookup …`, `echo …`, `sleep 10`) shows what it printed, once
+    // it has run (a previous run too: the same command prints the same).
+    let ran = st.is_some_and(|s| s.state.running.is_some() || s.state.terminated.is_some() || s.last_state.terminated.is_some());
+    let program = crate::kubelet::program_logs(c, p).filter(|_| ran && (!f.previous || st.is_some_and(|s| s.last_state.terminated.is_some())));
+    if let Some(out) = program {
+        lines.extend(out.lines().map(str::to_string));
+    } else if f.previous {
         match st.and_then(|s| s.last_state.terminated.as_ref()) {
             Some(t) => {
                 lines.push(format!("[kubesim] container \"{}\" of pod {}/{} ran on node {}", ctr.name, p.metadata.namespace, pod, p.spec.node_name));
@@ -164,7 +170,7 @@ fn nslookup(c: &Cluster, ns: &str, image: &str, name: &str) -> (String, i32) {
 }
 
 /// A command run in a container: what it prints and its exit status.
-fn run_in_container(c: &Cluster, ns: &str, hostname: &str, image: &str, cmd: &[String]) -> (String, String, i32) {
+pub(crate) fn run_in_container(c: &Cluster, ns: &str, hostname: &str, image: &str, cmd: &[String]) -> (String, String, i32) {
     let words: Vec<&str> = cmd.iter().map(String::as_str).collect();
     match words.as_slice() {
         ["hostname"] | ["cat", "/etc/hostname"] => (format!("{hostname}\n"), String::new(), 0),
@@ -266,7 +272,8 @@ pub(crate) fn run(c: &mut Cluster, f: &Flags) -> Output {
         f.restart.clone().unwrap_or_else(|| "Always".into())
     );
     if !cmd.is_empty() {
-        let key = if f.command.is_empty() { "args" } else { "command" };
+        // The words after `--` are arguments to the image's own command unless `--command`.
+        let key = if f.as_command { "command" } else { "args" };
         manifest.push_str(&format!("    {key}: {}\n", serde_json::to_string(&cmd).unwrap_or_default()));
     }
     match c.apply_text(&manifest) {

@@ -1,0 +1,114 @@
+//! What a container's command does, as far as the kubelet stand-in can tell: serve until it
+//! is stopped, sleep and exit, or run once and exit with what it printed. A container whose
+//! command ends is restarted or not by the pod's `restartPolicy`, as the kubelet does
+//! (`Always`: CrashLoopBackOff; `Never`: Completed or Error; `OnFailure`: in between).
+
+use crate::model::Container;
+use crate::time::Dur;
+
+/// A container's command, by what it does over time.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Program {
+    /// Runs until stopped: the image's own server, or a command the simulator cannot run
+    /// (those keep running rather than fail for a reason a real cluster would not have).
+    Serves,
+    /// `sleep N`: exits 0 after N, printing nothing.
+    Sleeps(Dur),
+    /// Runs at once and exits with what these words print (`nslookup web-0.nginx`, `echo …`).
+    Once(Vec<String>),
+    /// Exits at once with this code, printing nothing (`sh` with no terminal, `exit 3`).
+    Exits(i32),
+}
+
+/// What a container runs: its `command` and `args`. With neither, the image's own command
+/// serves, whatever the image (a real busybox or alpine image would run `sh` and exit at
+/// once; the simulator keeps them running, as the course and its tests use them as
+/// stand-ins for any long-running image).
+pub fn of(ct: &Container) -> Program {
+    let words: Vec<String> = ct.command.iter().chain(ct.args.iter()).cloned().collect();
+    if words.is_empty() {
+        return Program::Serves;
+    }
+    classify(&words)
+}
+
+fn classify(words: &[String]) -> Program {
+    let prog = words[0].rsplit('/').next().unwrap_or(&words[0]).to_string();
+    let rest = &words[1..];
+    match (prog.as_str(), rest) {
+        ("sleep", [d]) => sleep_time(d).map_or(Program::Serves, Program::Sleeps),
+        ("sh" | "bash" | "ash", []) => Program::Exits(0),
+        ("sh" | "bash" | "ash", [c, script]) if c == "-c" => script_program(script),
+        ("true", []) => Program::Exits(0),
+        ("false", []) => Program::Exits(1),
+        ("hostname", []) | ("nslookup", [_]) | ("echo", _) => Program::Once(std::iter::once(prog).chain(rest.iter().cloned()).collect()),
+        ("cat", [f]) if f == "/etc/hostname" || f == "/etc/resolv.conf" => Program::Once(vec![prog, f.clone()]),
+        _ => Program::Serves,
+    }
+}
+
+/// `sh -c SCRIPT` when SCRIPT is one plain command; loops, lists, pipes and substitutions
+/// are beyond the simulator and keep the container running.
+fn script_program(script: &str) -> Program {
+    if script.contains([';', '&', '|', '$', '`', '<', '>', '\n', '(']) {
+        return Program::Serves;
+    }
+    let Ok(words) = crate::kubectl::shell_words(script) else { return Program::Serves };
+    match words.first().map(String::as_str) {
+        None => Program::Exits(0),
+        Some("exit") => match words.get(1) {
+            None => Program::Exits(0),
+            Some(n) => n.parse::<i32>().map_or(Program::Exits(2), |n| Program::Exits(n & 0xff)),
+        },
+        Some("while" | "for" | "until" | "if") => Program::Serves,
+        Some(_) => classify(&words),
+    }
+}
+
+/// busybox and coreutils `sleep`: seconds, or a number with `s`, `m`, `h` or `d`;
+/// `infinity` (or anything else) never ends.
+fn sleep_time(d: &str) -> Option<Dur> {
+    let (num, unit) = match d.char_indices().last()? {
+        (i, 's') => (&d[..i], 1000.0),
+        (i, 'm') => (&d[..i], 60_000.0),
+        (i, 'h') => (&d[..i], 3_600_000.0),
+        (i, 'd') => (&d[..i], 86_400_000.0),
+        _ => (d, 1000.0),
+    };
+    let n: f64 = num.parse().ok().filter(|n: &f64| n.is_finite() && *n >= 0.0)?;
+    let ms = n * unit;
+    (ms < 1e15).then(|| Dur::ms(ms as u64))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ct(image: &str, command: &[&str], args: &[&str]) -> Container {
+        Container {
+            image: image.into(),
+            command: command.iter().map(|s| s.to_string()).collect(),
+            args: args.iter().map(|s| s.to_string()).collect(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn servers_keep_running_and_one_shot_commands_end() {
+        assert_eq!(of(&ct("nginx:1.27", &[], &[])), Program::Serves);
+        assert_eq!(of(&ct("registry.k8s.io/nginx-slim:0.24", &[], &[])), Program::Serves);
+        assert_eq!(of(&ct("busybox:1.36", &[], &[])), Program::Serves);
+        assert_eq!(of(&ct("busybox", &[], &["sleep", "3600"])), Program::Sleeps(Dur::secs(3600)));
+        assert_eq!(of(&ct("busybox", &["sleep"], &["1h"])), Program::Sleeps(Dur::secs(3600)));
+        assert_eq!(of(&ct("busybox", &["sleep"], &["0.5"])), Program::Sleeps(Dur::ms(500)));
+        assert_eq!(of(&ct("busybox", &["sleep", "infinity"], &[])), Program::Serves);
+        assert_eq!(of(&ct("busybox", &[], &["nslookup", "web-0.nginx"])), Program::Once(vec!["nslookup".into(), "web-0.nginx".into()]));
+        assert_eq!(of(&ct("busybox", &["/bin/sh", "-c", "echo hola"], &[])), Program::Once(vec!["echo".into(), "hola".into()]));
+        assert_eq!(of(&ct("busybox", &["sh", "-c", "exit 3"], &[])), Program::Exits(3));
+        assert_eq!(of(&ct("busybox", &["false"], &[])), Program::Exits(1));
+        assert_eq!(of(&ct("busybox", &["sh", "-c", "while true; do sleep 1; done"], &[])), Program::Serves);
+        assert_eq!(of(&ct("busybox", &["sh", "-c", "echo $HOSTNAME && sleep 3600"], &[])), Program::Serves);
+        assert_eq!(of(&ct("busybox", &["tail", "-f", "/dev/null"], &[])), Program::Serves);
+        assert_eq!(of(&ct("myagent", &["/agent", "--serve"], &[])), Program::Serves);
+    }
+}
