@@ -61,6 +61,8 @@ messages! {
     Terminating => "Terminando", "Terminating";
     Completed => "Completado", "Completed";
     Failed => "Fallido", "Failed";
+    CrashLoop => "Reinicios en bucle (CrashLoopBackOff)", "Restart loop (CrashLoopBackOff)";
+    UnknownStatus => "Desconocido (nodo sin contacto)", "Unknown (node unreachable)";
     Unscheduled => "Sin nodo asignado", "Not scheduled";
     OfflineReady => "kubeaula ya funciona sin conexión: las dos lenguas y todas las lecciones están guardadas en este navegador.", "kubeaula now works offline: both languages and every lesson are stored in this browser.";
     UpdateReady => "Hay una versión nueva de kubeaula descargada. Se usará en tu próxima visita.", "A new version of kubeaula has been downloaded. It will be used on your next visit.";
@@ -666,14 +668,16 @@ pub fn pod_status_word(lang: Lang, status: &str, ready: bool) -> (&'static str, 
         "Pending" => ("◌", Some(Msg::Pending)),
         "ContainerCreating" => ("◔", Some(Msg::ContainerCreating)),
         "Running" if ready => ("●", Some(Msg::Running)),
-        "Running" => ("◑", Some(Msg::Running)),
+        "Running" | "NotReady" => ("◑", Some(Msg::Running)),
         "Terminating" => ("✕", Some(Msg::Terminating)),
         "Completed" => ("■", Some(Msg::Completed)),
         "Failed" | "Error" => ("▲", Some(Msg::Failed)),
+        "CrashLoopBackOff" => ("↻", Some(Msg::CrashLoop)),
+        "Unknown" => ("?", Some(Msg::UnknownStatus)),
         _ => ("?", None),
     };
     let mut word = msg.map(|m| m.text(lang).to_string()).unwrap_or_else(|| status.to_string());
-    if status == "Running" {
+    if status == "Running" || status == "NotReady" {
         word = format!("{word}, {}", if ready { Msg::ReadyWord.text(lang) } else { Msg::NotReadyWord.text(lang) });
     }
     (icon, word)
@@ -690,6 +694,19 @@ mod tests {
         assert_eq!(elapsed_text(80_000), "1m20s");
         assert_eq!(elapsed_text(80_540), "1m20.5s");
         assert_eq!(elapsed_text(3_720_000), "1h2m0s");
+    }
+
+    #[test]
+    fn every_pod_status_the_simulator_prints_has_a_word_and_a_shape() {
+        for status in ["Pending", "ContainerCreating", "Running", "NotReady", "Terminating", "Completed", "Error", "Failed", "CrashLoopBackOff", "Unknown"] {
+            for lang in [Lang::Es, Lang::En] {
+                let (icon, word) = pod_status_word(lang, status, false);
+                assert!(!icon.is_empty() && !word.is_empty(), "{status}");
+                assert!(status == "Unknown" || icon != "?", "{status} has no shape of its own");
+            }
+        }
+        assert_eq!(pod_status_word(Lang::Es, "NotReady", false).1, "En ejecución, no listo");
+        assert_eq!(pod_status_word(Lang::En, "CrashLoopBackOff", false).1, "Restart loop (CrashLoopBackOff)");
     }
 
     #[test]

@@ -4,6 +4,21 @@ import { test, expect } from '@playwright/test';
 import { Playground } from './pages/playground.mjs';
 
 test.describe('Terminal', () => {
+  test('a pod whose command ends: Completed with its output in kubectl logs, or a restart loop on its card', async ({ page }) => {
+    const app = new Playground(page);
+    await app.goto();
+    await app.run('kubectl run dns --image=busybox:1.36 --restart=Never -- nslookup kubernetes');
+    await app.run('kubectl run nap --image=busybox:1.36 -- sleep 1');
+    const dns = app.podCardNamed('dns');
+    await expect(dns).toHaveAttribute('data-status', 'Completed', { timeout: 20_000 });
+    await expect(dns).toContainText('■ Completado');
+    await app.run('kubectl logs dns');
+    await expect(app.terminalOutput()).toContainText('Name:\tkubernetes.default.svc.cluster.local');
+    const nap = app.podCardNamed('nap');
+    await expect(nap).toHaveAttribute('data-status', 'CrashLoopBackOff', { timeout: 30_000 });
+    await expect(nap).toContainText('↻ Reinicios en bucle (CrashLoopBackOff)');
+  });
+
   test('kubectl get -w streams rows while the clock runs; Ctrl+C stops it', async ({ page }) => {
     const app = new Playground(page);
     await app.goto();
