@@ -77,7 +77,7 @@ test.describe('Terminal', () => {
     await page.evaluate(() => {
       const el = document.querySelector('[data-testid="terminal-input"]');
       const data = new DataTransfer();
-      data.setData('text', 'cat > p.yaml <<EOF\napiVersion: v1\nkind: Pod\nmetadata:\n  name: suelto\nspec:\n  containers:\n  - name: c\n    image: busybox:1.36\nEOF\nkubectl apply -f p.yaml\n');
+      data.setData('text', 'cat > p.yaml <<EOF\napiVersion: v1\nkind: Pod\nmetadata:\n  name: suelto\nspec:\n  containers:\n  - name: c\n    image: busybox:1.36\n    command: [sleep, infinity]\nEOF\nkubectl apply -f p.yaml\n');
       el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
     });
     await expect(app.terminalOutput()).toContainText('pod/suelto created');

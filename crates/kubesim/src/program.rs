@@ -20,16 +20,21 @@ pub enum Program {
     Exits(i32),
 }
 
-/// What a container runs: its `command` and `args`. With neither, the image's own command
-/// serves, whatever the image (a real busybox or alpine image would run `sh` and exit at
-/// once; the simulator keeps them running, as the course and its tests use them as
-/// stand-ins for any long-running image).
+/// What a container runs: its `command` and `args`, else its image's own command. Images
+/// whose own command is a shell (busybox, alpine, ubuntu…) exit at once without a terminal:
+/// `kubectl run b --image=busybox` ends in CrashLoopBackOff, as on a real cluster.
 pub fn of(ct: &Container) -> Program {
     let words: Vec<String> = ct.command.iter().chain(ct.args.iter()).cloned().collect();
     if words.is_empty() {
-        return Program::Serves;
+        return if shell_image(&ct.image) { Program::Exits(0) } else { Program::Serves };
     }
     classify(&words)
+}
+
+fn shell_image(image: &str) -> bool {
+    let name = image.rsplit('/').next().unwrap_or(image);
+    let name = name.split([':', '@']).next().unwrap_or(name);
+    matches!(name, "busybox" | "alpine" | "ubuntu" | "debian" | "fedora" | "centos")
 }
 
 fn classify(words: &[String]) -> Program {
@@ -97,7 +102,8 @@ mod tests {
     fn servers_keep_running_and_one_shot_commands_end() {
         assert_eq!(of(&ct("nginx:1.27", &[], &[])), Program::Serves);
         assert_eq!(of(&ct("registry.k8s.io/nginx-slim:0.24", &[], &[])), Program::Serves);
-        assert_eq!(of(&ct("busybox:1.36", &[], &[])), Program::Serves);
+        assert_eq!(of(&ct("busybox:1.36", &[], &[])), Program::Exits(0));
+        assert_eq!(of(&ct("docker.io/library/alpine@sha256:0123", &[], &[])), Program::Exits(0));
         assert_eq!(of(&ct("busybox", &[], &["sleep", "3600"])), Program::Sleeps(Dur::secs(3600)));
         assert_eq!(of(&ct("busybox", &["sleep"], &["1h"])), Program::Sleeps(Dur::secs(3600)));
         assert_eq!(of(&ct("busybox", &["sleep"], &["0.5"])), Program::Sleeps(Dur::ms(500)));

@@ -31,6 +31,7 @@ spec:
       containers:
       - name: agent
         image: {image}
+        command: [sleep, infinity]
 "
     )
 }

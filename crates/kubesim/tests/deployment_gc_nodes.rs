@@ -41,6 +41,7 @@ spec:
       containers:
       - name: agent
         image: busybox:1.36
+        command: [sleep, infinity]
 ";
 
 const HASH: &str = "456789bcdf";

@@ -53,7 +53,7 @@ fn explain_is_data_in_both_languages() {
 #[test]
 fn apply_f_a_directory_applies_its_manifests_in_lexical_order() {
     let mut s = Session::new(Cluster::new(1));
-    let pod = |n: &str| format!("apiVersion: v1\nkind: Pod\nmetadata:\n  name: {n}\nspec:\n  containers:\n  - name: c\n    image: busybox:1.36\n");
+    let pod = |n: &str| format!("apiVersion: v1\nkind: Pod\nmetadata:\n  name: {n}\nspec:\n  containers:\n  - name: c\n    image: busybox:1.36\n    command: [sleep, infinity]\n");
     s.files.insert("app/b.yaml".into(), pod("b"));
     s.files.insert("app/a.yml".into(), pod("a"));
     s.files.insert("app/notes.txt".into(), "not a manifest".into());

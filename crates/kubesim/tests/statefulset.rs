@@ -500,6 +500,7 @@ spec:
   containers:
   - name: c
     image: busybox:1.36
+    command: [sleep, infinity]
   volumes:
   - name: d
     persistentVolumeClaim:
@@ -594,6 +595,7 @@ spec:
   containers:
   - name: c
     image: busybox:1.36
+    command: [sleep, infinity]
   volumes:
   - name: d
     persistentVolumeClaim:
@@ -650,6 +652,7 @@ spec:
   containers:
   - name: c
     image: busybox:1.36
+    command: [sleep, infinity]
   volumes:
   - name: d
     persistentVolumeClaim:
