@@ -22,7 +22,7 @@ pub enum News {
 
 /// The object the student picked (a pod or node card, a name in the terminal): the
 /// cluster view outlines it and the spotlight keeps it lit.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Selected {
     Node(String),
     /// Namespace and name.

@@ -25,7 +25,8 @@ fn keep_or_clone<T: Clone + PartialEq>(prev: Option<Option<T>>, cur: Option<&T>)
 struct Cards {
     sim: Sim,
     /// Per node or pod shown, whether it is the selected one, and how many cards show it;
-    /// only the cards of the old and the new selection are told when it changes.
+    /// only the cards of the old and the new selection are told when it changes. Sorted,
+    /// so a thousand cards coming and going each find their entry by binary search.
     selected: StoredValue<Vec<(Selected, ArcRwSignal<bool>, u32)>>,
     /// Each node's view in its own signal, set only when that node changed; sorted by name,
     /// as the view's nodes are.
@@ -36,7 +37,7 @@ impl Cards {
     fn new(sim: Sim) -> Cards {
         let cards = Cards { sim, selected: StoredValue::new(Vec::new()), nodes: StoredValue::new(Vec::new()) };
         let flag = move |key: &Option<Selected>, on: bool| {
-            if let Some(sig) = key.as_ref().and_then(|k| cards.selected.with_value(|m| m.iter().find(|e| e.0 == *k).map(|e| e.1.clone()))) {
+            if let Some(sig) = key.as_ref().and_then(|k| cards.selected.with_value(|m| m.binary_search_by(|e| e.0.cmp(k)).ok().map(|i| m[i].1.clone()))) {
                 sig.set(on);
             }
         };
@@ -79,14 +80,14 @@ impl Cards {
         let sim = self.sim;
         let sig = self
             .selected
-            .try_update_value(|m| match m.iter_mut().find(|e| e.0 == key) {
-                Some(e) => {
-                    e.2 += 1;
-                    e.1.clone()
+            .try_update_value(|m| match m.binary_search_by(|e| e.0.cmp(&key)) {
+                Ok(i) => {
+                    m[i].2 += 1;
+                    m[i].1.clone()
                 }
-                None => {
+                Err(i) => {
                     let sig = ArcRwSignal::new(sim.selected.with_untracked(|s| s.as_ref() == Some(&key)));
-                    m.push((key.clone(), sig.clone(), 1));
+                    m.insert(i, (key.clone(), sig.clone(), 1));
                     sig
                 }
             })
@@ -94,10 +95,10 @@ impl Cards {
         let selected = self.selected;
         on_cleanup(move || {
             selected.try_update_value(|m| {
-                if let Some(i) = m.iter().position(|e| e.0 == key) {
+                if let Ok(i) = m.binary_search_by(|e| e.0.cmp(&key)) {
                     m[i].2 -= 1;
                     if m[i].2 == 0 {
-                        m.swap_remove(i);
+                        m.remove(i);
                     }
                 }
             });
