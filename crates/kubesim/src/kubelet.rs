@@ -497,7 +497,7 @@ pub fn on_exit(c: &mut Cluster, key: &Key, uid: &str) {
         Program::Exits(code) => (String::new(), code),
         Program::Once(words) => {
             let image = pod.spec.containers.first().map(|x| x.image.clone()).unwrap_or_default();
-            let (out, err, code) = crate::kubectl::info::run_in_container(c, &key.ns, &key.name, &image, &words);
+            let (out, err, code) = program::run(c, &key.ns, &key.name, &image, &words);
             (out + &err, code)
         }
     };

@@ -3,8 +3,12 @@
 //! command ends is restarted or not by the pod's `restartPolicy`, as the kubelet does
 //! (`Always`: CrashLoopBackOff; `Never`: Completed or Error; `OnFailure`: in between).
 
+use crate::cluster::Cluster;
 use crate::model::Container;
 use crate::time::Dur;
+
+/// The cluster DNS Service's address, as pods' resolv.conf and nslookup name it.
+const DNS_IP: &str = "10.96.0.10";
 
 /// A container's command, by what it does over time.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -37,6 +41,7 @@ fn shell_image(image: &str) -> bool {
     matches!(name, "busybox" | "alpine" | "ubuntu" | "debian" | "fedora" | "centos")
 }
 
+/// The commands `run` knows end at once (`Once`); keep the two lists together.
 fn classify(words: &[String]) -> Program {
     let prog = words[0].rsplit('/').next().unwrap_or(&words[0]).to_string();
     let rest = &words[1..];
@@ -83,6 +88,68 @@ fn sleep_time(d: &str) -> Option<Dur> {
     let n: f64 = num.parse().ok().filter(|n: &f64| n.is_finite() && *n >= 0.0)?;
     let ms = n * unit;
     (ms < 1e15).then(|| Dur::ms(ms as u64))
+}
+
+/// What `nslookup NAME` prints inside a pod of `image`, with the exit status.
+fn nslookup(c: &Cluster, ns: &str, image: &str, name: &str) -> (String, i32) {
+    let old = image.ends_with(":1.28") || image.contains(":1.28.");
+    match c.resolve(ns, name) {
+        Ok(answers) => {
+            if old {
+                let mut s = format!("Server:    {DNS_IP}\nAddress 1: {DNS_IP} kube-dns.kube-system.svc.cluster.local\n\nName:      {name}\n");
+                for (i, (_, ip)) in answers.iter().enumerate() {
+                    s.push_str(&format!("Address {}: {ip}\n", i + 1));
+                }
+                s.push('\n');
+                (s, 0)
+            } else {
+                let mut s = format!("Server:\t\t{DNS_IP}\nAddress:\t{DNS_IP}:53\n\n");
+                for (fqdn, ip) in &answers {
+                    s.push_str(&format!("Name:\t{fqdn}\nAddress: {ip}\n"));
+                }
+                s.push('\n');
+                (s, 0)
+            }
+        }
+        Err(_) => {
+            if old {
+                (format!("Server:    {DNS_IP}\nAddress 1: {DNS_IP} kube-dns.kube-system.svc.cluster.local\n\nnslookup: can't resolve '{name}'\n"), 1)
+            } else {
+                (format!("Server:\t\t{DNS_IP}\nAddress:\t{DNS_IP}:53\n\n** server can't find {name}: NXDOMAIN\n\n** server can't find {name}: NXDOMAIN\n\n"), 1)
+            }
+        }
+    }
+}
+
+/// A command run in a container (`kubectl exec`, `kubectl run`, or a container's own
+/// command that `classify` found it can run): what it prints and its exit status.
+pub(crate) fn run(c: &Cluster, ns: &str, hostname: &str, image: &str, cmd: &[String]) -> (String, String, i32) {
+    let words: Vec<&str> = cmd.iter().map(String::as_str).collect();
+    match words.as_slice() {
+        ["hostname"] | ["cat", "/etc/hostname"] => (format!("{hostname}\n"), String::new(), 0),
+        ["nslookup", name] => {
+            let (s, code) = nslookup(c, ns, image, name);
+            (s, String::new(), code)
+        }
+        ["echo", rest @ ..] => (format!("{}\n", rest.join(" ")), String::new(), 0),
+        ["true"] => (String::new(), String::new(), 0),
+        ["sh" | "bash", "-c", script] => {
+            let script = script.replace("${HOSTNAME}", hostname).replace("$HOSTNAME", hostname);
+            let inner: Vec<String> = crate::kubectl::shell_words(&script).unwrap_or_default();
+            run(c, ns, hostname, image, &inner)
+        }
+        ["cat", "/etc/resolv.conf"] => (
+            format!("search {ns}.svc.cluster.local svc.cluster.local cluster.local\nnameserver {DNS_IP}\noptions ndots:5\n"),
+            String::new(),
+            0,
+        ),
+        [prog, ..] => (
+            format!("OCI runtime exec failed: exec failed: unable to start container process: exec: \"{prog}\": executable file not found in $PATH: unknown\n"),
+            String::new(),
+            126,
+        ),
+        [] => (String::new(), String::new(), 0),
+    }
 }
 
 #[cfg(test)]

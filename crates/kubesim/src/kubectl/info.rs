@@ -1,4 +1,5 @@
-//! Commands that read rather than change: `logs`, `exec`, `run … -- nslookup`, `explain`,
+//! Commands that read rather than change: `logs`, `exec`, `run -it` (what the command
+//! prints comes from `crate::program::run`), `explain`,
 //! `api-resources`, `version`, `cluster-info`, `config`.
 
 use super::{resource_type, Flags, Output, TYPES};
@@ -10,7 +11,6 @@ use crate::store::Key;
 pub const VERSION: &str = "v1.33.1";
 /// What `kubectl config current-context` names.
 pub const CONTEXT: &str = "kind-kind";
-const DNS_IP: &str = "10.96.0.10";
 
 fn pod_not_found(name: &str) -> Output {
     Output::err(format!("Error from server (NotFound): pods \"{name}\" not found\n"))
@@ -138,67 +138,6 @@ pub(crate) fn logs(c: &Cluster, f: &Flags) -> Output {
     out
 }
 
-/// What `nslookup NAME` prints inside a pod of `image`, with the exit status.
-fn nslookup(c: &Cluster, ns: &str, image: &str, name: &str) -> (String, i32) {
-    let old = image.ends_with(":1.28") || image.contains(":1.28.");
-    match c.resolve(ns, name) {
-        Ok(answers) => {
-            if old {
-                let mut s = format!("Server:    {DNS_IP}\nAddress 1: {DNS_IP} kube-dns.kube-system.svc.cluster.local\n\nName:      {name}\n");
-                for (i, (_, ip)) in answers.iter().enumerate() {
-                    s.push_str(&format!("Address {}: {ip}\n", i + 1));
-                }
-                s.push('\n');
-                (s, 0)
-            } else {
-                let mut s = format!("Server:\t\t{DNS_IP}\nAddress:\t{DNS_IP}:53\n\n");
-                for (fqdn, ip) in &answers {
-                    s.push_str(&format!("Name:\t{fqdn}\nAddress: {ip}\n"));
-                }
-                s.push('\n');
-                (s, 0)
-            }
-        }
-        Err(_) => {
-            if old {
-                (format!("Server:    {DNS_IP}\nAddress 1: {DNS_IP} kube-dns.kube-system.svc.cluster.local\n\nnslookup: can't resolve '{name}'\n"), 1)
-            } else {
-                (format!("Server:\t\t{DNS_IP}\nAddress:\t{DNS_IP}:53\n\n** server can't find {name}: NXDOMAIN\n\n** server can't find {name}: NXDOMAIN\n\n"), 1)
-            }
-        }
-    }
-}
-
-/// A command run in a container: what it prints and its exit status.
-pub(crate) fn run_in_container(c: &Cluster, ns: &str, hostname: &str, image: &str, cmd: &[String]) -> (String, String, i32) {
-    let words: Vec<&str> = cmd.iter().map(String::as_str).collect();
-    match words.as_slice() {
-        ["hostname"] | ["cat", "/etc/hostname"] => (format!("{hostname}\n"), String::new(), 0),
-        ["nslookup", name] => {
-            let (s, code) = nslookup(c, ns, image, name);
-            (s, String::new(), code)
-        }
-        ["echo", rest @ ..] => (format!("{}\n", rest.join(" ")), String::new(), 0),
-        ["true"] => (String::new(), String::new(), 0),
-        ["sh" | "bash", "-c", script] => {
-            let script = script.replace("${HOSTNAME}", hostname).replace("$HOSTNAME", hostname);
-            let inner: Vec<String> = crate::kubectl::shell_words(&script).unwrap_or_default();
-            run_in_container(c, ns, hostname, image, &inner)
-        }
-        ["cat", "/etc/resolv.conf"] => (
-            format!("search {ns}.svc.cluster.local svc.cluster.local cluster.local\nnameserver {DNS_IP}\noptions ndots:5\n"),
-            String::new(),
-            0,
-        ),
-        [prog, ..] => (
-            format!("OCI runtime exec failed: exec failed: unable to start container process: exec: \"{prog}\": executable file not found in $PATH: unknown\n"),
-            String::new(),
-            126,
-        ),
-        [] => (String::new(), String::new(), 0),
-    }
-}
-
 /// `kubectl exec POD [-c C] [-it] -- COMMAND…`.
 pub(crate) fn exec(c: &Cluster, f: &Flags) -> Output {
     let Some(arg) = f.positional.first() else {
@@ -226,7 +165,7 @@ pub(crate) fn exec(c: &Cluster, f: &Flags) -> Output {
         return Output::err(format!("error: unable to upgrade connection: container not found (\"{}\")\n", ctr.name));
     }
     let host = if p.spec.hostname.is_empty() { p.metadata.name.clone() } else { p.spec.hostname.clone() };
-    let (out, err, code) = run_in_container(c, &p.metadata.namespace, &host, &ctr.image, &f.command);
+    let (out, err, code) = crate::program::run(c, &p.metadata.namespace, &host, &ctr.image, &f.command);
     let mut o = Output { stdout: out, stderr: format!("{note}{err}"), status: 0 };
     if code != 0 {
         o.stderr.push_str(&format!("command terminated with exit code {code}\n"));
@@ -255,7 +194,7 @@ pub(crate) fn run(c: &mut Cluster, f: &Flags) -> Output {
     if f.rm || f.stdin {
         // An attached, short-lived pod: the command's output, then the pod goes away. The
         // pod object itself is not simulated.
-        let (out, err, code) = run_in_container(c, &ns, &name, &image, &cmd);
+        let (out, err, code) = crate::program::run(c, &ns, &name, &image, &cmd);
         let mut o = Output { stdout: out, stderr: err, status: 0 };
         if f.rm {
             o.stdout.push_str(&format!("pod \"{name}\" deleted from {ns} namespace\n"));
