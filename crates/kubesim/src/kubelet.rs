@@ -9,7 +9,7 @@ use crate::cluster::{set_condition, Cluster, HappeningKind, PodRuntime, PodStage
 use crate::model::*;
 use crate::program::{self, Program};
 use crate::rand::fnv32a;
-use crate::store::Key;
+use crate::store::{Key, Object};
 use crate::time::Dur;
 
 /// A pod changed (bound, or deletion requested): start or redirect its lifecycle.
@@ -618,7 +618,7 @@ pub fn program_logs(c: &Cluster, pod: &Pod) -> Option<String> {
         return None;
     }
     let ended = pod.status.container_statuses.iter().any(|cs| cs.state.terminated.is_some() || cs.last_state.terminated.is_some());
-    Some(if ended { c.runtime.get(&Key::new(&pod.metadata.namespace, &pod.metadata.name)).filter(|r| r.uid == pod.metadata.uid).map(|r| r.output.clone()).unwrap_or_default() } else { String::new() })
+    Some(if ended { c.runtime.get(&pod.key()).filter(|r| r.uid == pod.metadata.uid).map(|r| r.output.clone()).unwrap_or_default() } else { String::new() })
 }
 
 #[cfg(test)]
