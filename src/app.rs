@@ -2,144 +2,12 @@
 
 use crate::components::prefs::KeptLayout;
 use crate::components::{cluster_view::ClusterPanel, editor::EditorPanel, lesson::LessonPane, splitter::Splitter, terminal::TerminalPanel};
+pub use crate::context::{Course, LayoutState, LessonNav, LessonProgress, PaneSizes, PanelTab, UiLang, WorkPanel};
+use crate::context::is_narrow;
 use crate::i18n::{Lang, Msg};
 use crate::sim::{Sim, TICK_MS};
 use leptos::prelude::*;
 use std::time::Duration;
-
-/// The student's language, shared by every component.
-#[derive(Clone, Copy)]
-pub struct UiLang(pub RwSignal<Lang>);
-
-impl UiLang {
-    pub fn t(&self, m: Msg) -> &'static str {
-        m.text(self.0.get())
-    }
-}
-
-/// The language as one card's own relay of [`UiLang`]. A signal's subscribers are kept in
-/// order and each one that re-runs leaves the list with an O(n) removal, so with a thousand
-/// pod cards whose closures re-run as their pods change, subscribing each of them to the
-/// page-wide language signal costs time in the square of the cluster's size. A card reads
-/// its relay instead: the relay alone subscribes to the page's signal and re-runs only when
-/// the language changes.
-#[derive(Clone, Copy)]
-pub struct LangRelay(pub Memo<Lang>);
-
-impl LangRelay {
-    pub fn new(lang: UiLang) -> LangRelay {
-        LangRelay(Memo::new(move |_| lang.0.get()))
-    }
-
-    pub fn t(&self, m: Msg) -> &'static str {
-        m.text(self.0.get())
-    }
-}
-
-/// Where the student is in the course.
-#[derive(Clone, Copy)]
-pub struct LessonNav {
-    pub lesson: RwSignal<usize>,
-    pub step: RwSignal<usize>,
-}
-
-/// How the page is laid out: whether the lesson pane is folded away (its button, or a key
-/// in projection mode), shared by the layout and the keyboard shortcuts; the sizes of the
-/// resizable panes; on narrow screens, which panel's tab is chosen; which pods the
-/// cluster view shows.
-#[derive(Clone, Copy)]
-pub struct LayoutState {
-    pub lesson_collapsed: RwSignal<bool>,
-    pub sizes: RwSignal<PaneSizes>,
-    /// The window is narrow (900 px or less): panels stacked, one at a time, behind tabs.
-    pub narrow: RwSignal<bool>,
-    pub tab: RwSignal<PanelTab>,
-    pub pod_filter: RwSignal<kubesim::PodFilter>,
-}
-
-impl LayoutState {
-    pub fn new() -> LayoutState {
-        LayoutState {
-            lesson_collapsed: RwSignal::new(false),
-            sizes: RwSignal::new(PaneSizes::default()),
-            narrow: RwSignal::new(is_narrow()),
-            tab: RwSignal::new(PanelTab::Lesson),
-            pod_filter: RwSignal::new(kubesim::PodFilter::All),
-        }
-    }
-}
-
-/// Sizes of the resizable panes, in whole percent: plain data, for saving.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct PaneSizes {
-    /// The lesson pane's share of the page's width.
-    pub lesson_pct: u32,
-    /// The cluster view's share of the playground's height (the editor and terminal get the rest).
-    pub cluster_pct: u32,
-}
-
-impl PaneSizes {
-    pub const LESSON_MIN: u32 = 18;
-    pub const LESSON_MAX: u32 = 60;
-    pub const CLUSTER_MIN: u32 = 20;
-    pub const CLUSTER_MAX: u32 = 80;
-    /// What one arrow key press moves a separator by.
-    pub const STEP: u32 = 2;
-}
-
-impl Default for PaneSizes {
-    fn default() -> PaneSizes {
-        PaneSizes { lesson_pct: 34, cluster_pct: 55 }
-    }
-}
-
-/// The panels a narrow screen shows one at a time.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PanelTab {
-    Lesson,
-    Cluster,
-    Editor,
-    Terminal,
-}
-
-impl PanelTab {
-    pub const ALL: [PanelTab; 4] = [PanelTab::Lesson, PanelTab::Cluster, PanelTab::Editor, PanelTab::Terminal];
-    pub fn id(self) -> &'static str {
-        match self {
-            PanelTab::Lesson => "lesson",
-            PanelTab::Cluster => "cluster",
-            PanelTab::Editor => "editor",
-            PanelTab::Terminal => "terminal",
-        }
-    }
-    pub fn from_id(id: &str) -> Option<PanelTab> {
-        PanelTab::ALL.into_iter().find(|t| t.id() == id)
-    }
-    fn label(self) -> Msg {
-        match self {
-            PanelTab::Lesson => Msg::LessonPane,
-            PanelTab::Cluster => Msg::ClusterView,
-            PanelTab::Editor => Msg::Editor,
-            PanelTab::Terminal => Msg::Terminal,
-        }
-    }
-}
-
-/// The width under which the panels stack behind tabs (the CSS uses the same).
-const NARROW_PX: f64 = 900.0;
-
-fn is_narrow() -> bool {
-    window().inner_width().ok().and_then(|w| w.as_f64()).is_some_and(|w| w <= NARROW_PX)
-}
-
-/// The student's progress through the course (goals met, hints revealed, solutions shown),
-/// per lesson and step.
-#[derive(Clone, Copy)]
-pub struct LessonProgress(pub RwSignal<course::progress::Progress>);
-
-/// The course, loaded once.
-#[derive(Clone)]
-pub struct Course(pub std::sync::Arc<Vec<course::Lesson>>);
 
 fn initial_lang() -> Lang {
     let search = window().location().search().unwrap_or_default();
@@ -189,6 +57,8 @@ pub fn App() -> impl IntoView {
     });
     on_cleanup(move || resize.remove());
     crate::components::prefs::provide_prefs();
+    provide_context(crate::components::shortcuts::Spotlight(RwSignal::new(false)));
+    provide_context(crate::components::shortcuts::SheetRequest(RwSignal::new(0)));
     // The student's saved state (or a share link) comes back before anything is drawn.
     let (_persist, restored) = crate::persist::Persist::start();
     // Where the separators were left, whether the lesson was folded away, the narrow
@@ -250,30 +120,46 @@ pub fn App() -> impl IntoView {
         }
     });
 
+    let prefs_sig = prefs;
+    let projecting = move || prefs_sig.0.with(|p| p.projection);
+    // Leaving projection sends away what was called up over the stage.
+    Effect::new(move |_| {
+        if !projecting() {
+            layout.stage_lesson.set(false);
+            layout.stage_work.set(None);
+        }
+    });
+    // On a narrow screen, the way back to the lesson is offered only away from it.
+    Effect::new(move |_| {
+        if layout.tab.get() == PanelTab::Lesson || !layout.narrow.get() {
+            layout.came_from.set(None);
+        }
+    });
+
     view! {
         <a class="skip-link" href="#playground">{move || lang.t(Msg::SkipToPlayground)}</a>
-        <header class="app-header">
-            <h1 class="brand">{move || lang.t(Msg::AppTitle)}</h1>
-            <p class="tagline">{move || lang.t(Msg::AppTagline)}</p>
-            <LangSwitch />
-            <crate::components::prefs::DisplayControls />
-            <crate::components::shortcuts::PresenterControls />
-            <crate::persist::SaveMenu />
-        </header>
+        <Show when=move || !projecting()>
+            <crate::components::header::AppHeader />
+        </Show>
+        <crate::components::shortcuts::PresenterKeys />
         <crate::offline::OfflineNotice />
         <crate::persist::PersistNotice />
         <main
             id="main-layout"
             class="layout"
-            class:lesson-collapsed=move || layout.lesson_collapsed.get() && !layout.narrow.get()
+            class:lesson-collapsed=move || layout.lesson_collapsed.get() && !layout.narrow.get() && !projecting()
             class:narrow=move || layout.narrow.get()
+            class:stage-lesson=move || projecting() && layout.stage_lesson.get()
+            class:stage-editor=move || projecting() && layout.stage_work.get() == Some(WorkPanel::Editor)
+            class:stage-terminal=move || projecting() && layout.stage_work.get() == Some(WorkPanel::Terminal)
+            class:wide-terminal=move || layout.wide_terminal.get() && !layout.narrow.get() && !projecting()
             style:--lesson-w=move || format!("{}%", layout.sizes.get().lesson_pct)
             style:--cluster-h=move || format!("{}%", layout.sizes.get().cluster_pct)
         >
             <Show when=move || layout.narrow.get()>
                 <PanelTabs />
             </Show>
-            <Show when=move || layout.lesson_collapsed.get() && !layout.narrow.get()>
+            <Show when=move || layout.lesson_collapsed.get() && !layout.narrow.get() && !projecting()>
                 <LessonExpand />
             </Show>
             <Slot tab=PanelTab::Lesson class="slot-lesson">
@@ -282,7 +168,7 @@ pub fn App() -> impl IntoView {
                 </Show>
                 <LessonPane />
             </Slot>
-            <Show when=move || !layout.lesson_collapsed.get() && !layout.narrow.get()>
+            <Show when=move || !layout.lesson_collapsed.get() && !layout.narrow.get() && !projecting()>
                 <Splitter
                     testid="lesson-splitter"
                     label=Msg::ResizeLesson
@@ -299,7 +185,7 @@ pub fn App() -> impl IntoView {
                 <Slot tab=PanelTab::Cluster class="slot-cluster">
                     <ClusterPanel />
                 </Slot>
-                <Show when=move || !layout.narrow.get()>
+                <Show when=move || !layout.narrow.get() && !projecting()>
                     <Splitter
                         testid="cluster-splitter"
                         label=Msg::ResizeCluster
@@ -340,8 +226,76 @@ fn Slot(tab: PanelTab, class: &'static str, children: Children) -> impl IntoView
             aria-labelledby=move || narrow().then(|| format!("tab-{}", tab.id()))
             hidden=move || narrow() && layout.tab.get() != tab
         >
+            {(tab != PanelTab::Lesson).then(|| view! { <BackToLesson /> })}
+            {matches!(tab, PanelTab::Editor | PanelTab::Terminal).then(|| view! { <StageClose tab /> })}
+            {(tab == PanelTab::Editor).then(|| view! { <EditorStrip /> })}
             {children()}
         </div>
+    }
+}
+
+/// On a narrow screen, after a lesson button sent the student here: the way back to the
+/// lesson, to the very button.
+#[component]
+fn BackToLesson() -> impl IntoView {
+    let lang = expect_context::<UiLang>();
+    let layout = expect_context::<LayoutState>();
+    view! {
+        <Show when=move || layout.narrow.get() && layout.came_from.get().is_some()>
+            <button
+                type="button"
+                class="back-to-lesson"
+                data-testid="back-to-lesson"
+                on:click=move |_| {
+                    let from = layout.came_from.get_untracked();
+                    layout.tab.set(PanelTab::Lesson);
+                    if let Some(id) = from {
+                        request_animation_frame(move || focus_id(&id));
+                    }
+                }
+            >
+                {move || lang.t(Msg::BackToLesson)}
+            </button>
+        </Show>
+    }
+}
+
+/// While the terminal has the editor's room: the editor folded to a strip, whose button
+/// brings it back (and puts the caret in it).
+#[component]
+fn EditorStrip() -> impl IntoView {
+    let lang = expect_context::<UiLang>();
+    let layout = expect_context::<LayoutState>();
+    view! {
+        <button
+            type="button"
+            class="editor-strip"
+            data-testid="editor-strip"
+            aria-label=move || lang.t(Msg::ShowEditor)
+            title=move || lang.t(Msg::ShowEditor)
+            on:click=move |_| {
+                layout.wide_terminal.set(false);
+                request_animation_frame(|| focus_id_selector("[data-testid=editor]"));
+            }
+        >
+            <span aria-hidden="true">"« "</span>
+            {move || lang.t(Msg::Editor)}
+        </button>
+    }
+}
+
+/// While projecting, the editor or the terminal over the stage: the way to send it away.
+#[component]
+fn StageClose(tab: PanelTab) -> impl IntoView {
+    let layout = expect_context::<LayoutState>();
+    let prefs = expect_context::<crate::components::prefs::UiPrefs>();
+    let testid = if tab == PanelTab::Editor { "stage-close-editor" } else { "stage-close-terminal" };
+    view! {
+        <Show when=move || prefs.0.with(|p| p.projection) && !layout.narrow.get()>
+            <div class="stage-close">
+                <crate::components::header::CloseButton testid label=Msg::CloseOverlay on_close=move || layout.stage_work.set(None) />
+            </div>
+        </Show>
     }
 }
 
@@ -401,6 +355,13 @@ fn PanelTabs() -> impl IntoView {
     }
 }
 
+fn focus_id_selector(selector: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(el) = document().query_selector(selector).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
 fn focus_id(id: &str) {
     use wasm_bindgen::JsCast;
     if let Some(el) = document().get_element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
@@ -422,8 +383,13 @@ fn LessonCollapse() -> impl IntoView {
             aria-expanded="true"
             aria-controls="slot-lesson"
             on:click=move |_| {
-                layout.lesson_collapsed.set(true);
-                request_animation_frame(|| focus_id("lesson-expand"));
+                if crate::context::projecting() {
+                    layout.stage_lesson.set(false);
+                    request_animation_frame(|| focus_id_selector("[data-testid=stage-lesson-toggle]"));
+                } else {
+                    layout.lesson_collapsed.set(true);
+                    request_animation_frame(|| focus_id("lesson-expand"));
+                }
             }
         >
             <span aria-hidden="true">"« "</span>
@@ -454,35 +420,6 @@ fn LessonExpand() -> impl IntoView {
                 <span aria-hidden="true">"» "</span>
                 {move || lang.t(Msg::ShowLesson)}
             </button>
-        </div>
-    }
-}
-
-#[component]
-fn LangSwitch() -> impl IntoView {
-    let lang = expect_context::<UiLang>();
-    view! {
-        <div class="lang-switch" role="group" aria-label=move || lang.t(Msg::Language)>
-            {Lang::ALL
-                .into_iter()
-                .map(|l| {
-                    let label = match l {
-                        Lang::Es => "Español",
-                        Lang::En => "English",
-                    };
-                    view! {
-                        <button
-                            type="button"
-                            lang=l.code()
-                            data-testid=format!("lang-{}", l.code())
-                            aria-pressed=move || (lang.0.get() == l).to_string()
-                            on:click=move |_| lang.0.set(l)
-                        >
-                            {label}
-                        </button>
-                    }
-                })
-                .collect_view()}
         </div>
     }
 }

@@ -114,4 +114,43 @@ impl EditorState {
         let i = self.current.get();
         self.names.with(|n| n.get(i).cloned().unwrap_or_default())
     }
+
+    /// Whether the student changed file `i` from the lesson's version (a file the lesson
+    /// does not have counts as changed once it holds anything).
+    pub fn changed(&self, i: usize) -> bool {
+        let now = self.texts.with_value(|t| t.get(i).cloned());
+        let Some((name, text)) = now else { return false };
+        match self.originals.with_value(|o| o.iter().find(|f| f.0 == name).map(|f| f.1.clone())) {
+            Some(orig) => orig != text,
+            None => !text.trim().is_empty(),
+        }
+    }
+
+    /// The tab of the lesson file whose text is `text`, if one is.
+    pub fn file_with_original(&self, text: &str) -> Option<usize> {
+        let name = self.originals.with_value(|o| o.iter().find(|f| f.1.trim_end() == text.trim_end()).map(|f| f.0.clone()))?;
+        self.names.with_untracked(|n| n.iter().position(|x| *x == name))
+    }
+
+    /// The text of file `i` now.
+    pub fn text_of(&self, i: usize) -> Option<String> {
+        self.texts.with_value(|t| t.get(i).map(|f| f.1.clone()))
+    }
+
+    /// Opens `text` in a new tab named after `like` (`web.yaml` → `web-2.yaml`, the first
+    /// free number), writes it to the working directory and shows it.
+    pub fn open_new(&self, like: &str, text: String) -> String {
+        let (stem, ext) = match like.rsplit_once('.') {
+            Some((s, e)) if !s.is_empty() => (s.to_string(), format!(".{e}")),
+            _ => (like.to_string(), ".yaml".to_string()),
+        };
+        let taken = self.names.get_untracked();
+        let name = (2..).map(|n| format!("{stem}-{n}{ext}")).find(|c| !taken.contains(c)).unwrap_or_default();
+        self.sim.write_file(&name, &text);
+        self.texts.update_value(|t| t.push((name.clone(), text)));
+        self.names.update(|n| n.push(name.clone()));
+        let i = self.names.with_untracked(|n| n.len() - 1);
+        self.select(i);
+        name
+    }
 }

@@ -243,6 +243,46 @@ messages! {
     ResetAllAsk => "¿Empezar todo de nuevo? Se borra todo lo guardado en este navegador.", "Start everything over? Everything saved in this browser is deleted.";
     ResetYes => "Sí, empezar de nuevo", "Yes, start over";
     ResetNo => "No", "No";
+    // The stage: the cluster's bar, drawers, fit; the header's menu; the way back.
+    Menu => "Menú", "Menu";
+    LeaveProjection => "Salir de la proyección", "Leave projection";
+    ViewTools => "Vista del clúster", "Cluster view";
+    StagePanels => "Paneles sobre el escenario", "Panels over the stage";
+    TimelineShort => "Cronología", "Timeline";
+    WhyShort => "Por qué", "Why";
+    Fit => "Ajustar a la vista", "Fit to view";
+    FitOn => "Vista ajustada: todo el clúster a la vista", "Fitted: the whole cluster in view";
+    FitOff => "Vista a tamaño normal", "View at normal size";
+    CloseDrawer => "Cerrar el panel", "Close the panel";
+    CloseOverlay => "Cerrar", "Close";
+    BackToLesson => "← Volver a la lección", "← Back to the lesson";
+    OfflineStatus => "Funciona sin conexión", "Works offline";
+    UpdateStatus => "Hay una versión nueva: usarla ahora", "A new version is ready: use it now";
+    WideTerminal => "Terminal ancho", "Wide terminal";
+    ShowEditor => "Mostrar el editor", "Show the editor";
+    WideTerminalOn => "Terminal ancho: ocupa también el sitio del editor", "Wide terminal: it takes the editor's room too";
+    WideTerminalOff => "Terminal a su tamaño", "Terminal at its own size";
+    ShortcutEditor => "Editor: mostrarlo al proyectar, o ir a él", "Editor: call it up while projecting, or go to it";
+    ShortcutTerminal => "Terminal: mostrarlo al proyectar, o ir a él", "Terminal: call it up while projecting, or go to it";
+    ShortcutWideTerminal => "Terminal ancho (con el sitio del editor) o a su tamaño", "Wide terminal (with the editor's room) or back to its size";
+    ShortcutTimeline => "Abrir o cerrar la cronología de eventos", "Open or close the timeline of events";
+    ShortcutWhy => "Abrir o cerrar el panel «Por qué»", "Open or close the «Why» panel";
+    ShortcutFit => "Ajustar: todo el clúster a la vista, o tamaño normal", "Fit: the whole cluster in view, or normal size";
+    PredictFirst => "Predice primero ↑", "Predict first ↑";
+    PredictFirstNote => "Antes de actuar, responde (o salta) la pregunta de arriba: los botones de este paso se activan después.", "Before acting, answer (or skip) the question above: this step's buttons come on afterwards.";
+    SkipPredict => "Saltar la pregunta", "Skip the question";
+    LoadAsk => "Has cambiado este archivo; cargar el fragmento borraría tus cambios:", "You changed this file; loading the snippet would erase your changes:";
+    LoadNewTab => "Abrirlo en una pestaña nueva", "Open it in a new tab";
+    LoadReplace => "Reemplazar mi versión", "Replace my version";
+    LoadCancel => "Cancelar", "Cancel";
+    LessonComplete => "¡Lección completada!", "Lesson complete!";
+    LessonLastStepDone => "Has terminado el último paso", "You finished the last step";
+    StepsLeft => "pendientes:", "still to do:";
+    Learned => "Lo que has aprendido", "What you learnt";
+    NextLesson => "Siguiente lección:", "Next lesson:";
+    CourseDone => "Has terminado el curso. Puedes repetir cualquier lección, o seguir practicando en el clúster.", "You have finished the course. You can go back to any lesson, or keep practising on the cluster.";
+    NoQrTooLong => "Este enlace es demasiado largo para un código QR (un QR admite unos 2900 caracteres).", "This link is too long for a QR code (a QR code holds about 2,900 characters).";
+    NoQrExport => "Puedes copiar el enlace, o guardar tu progreso en un archivo y pasarlo:", "You can copy the link, or save your progress to a file and pass it on:";
 }
 
 /// Simulated elapsed time as the timeline and its banner show it: `45s`, `1m20s`,

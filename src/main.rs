@@ -3,6 +3,7 @@
 
 mod app;
 mod components;
+mod context;
 mod editor_state;
 mod highlight;
 mod i18n;

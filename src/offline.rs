@@ -20,9 +20,16 @@ pub enum OfflineNews {
 
 #[derive(Clone, Copy)]
 pub struct Offline {
+    /// What the toast says now; it leaves by itself (`TOAST_MS`) or when dismissed.
     pub news: RwSignal<Option<OfflineNews>>,
+    /// What stays known after the toast left, shown as a small status icon: the app works
+    /// offline, or a new version waits.
+    pub state: RwSignal<Option<OfflineNews>>,
     waiting: StoredValue<Option<ServiceWorker>, LocalStorage>,
 }
+
+/// How long a toast stays before it leaves by itself.
+const TOAST_MS: u64 = 12_000;
 
 fn container() -> Option<ServiceWorkerContainer> {
     let nav = window().navigator();
@@ -33,9 +40,13 @@ fn container() -> Option<ServiceWorkerContainer> {
 
 impl Offline {
     pub fn start() -> Offline {
-        let me = Offline { news: RwSignal::new(None), waiting: StoredValue::new_local(None) };
+        let me = Offline { news: RwSignal::new(None), state: RwSignal::new(None), waiting: StoredValue::new_local(None) };
         let Some(sw) = container() else { return me };
         let had_controller = sw.controller().is_some();
+        if had_controller {
+            // Served by the worker: this visit already works offline.
+            me.state.set(Some(OfflineNews::Ready));
+        }
         // A page that was not controlled reloads nothing when the worker takes over; a
         // controlled one reloads once the student accepted the update.
         let on_change = Closure::<dyn FnMut()>::new(move || {
@@ -52,7 +63,7 @@ impl Offline {
             if let Some(w) = reg.waiting() {
                 if had_controller {
                     me.waiting.set_value(Some(w));
-                    me.news.set(Some(OfflineNews::UpdateReady));
+                    me.tell(OfflineNews::UpdateReady);
                 }
             }
             let reg2 = reg.clone();
@@ -63,9 +74,9 @@ impl Offline {
                     if w2.state() == ServiceWorkerState::Installed {
                         if had_controller {
                             me.waiting.set_value(Some(w2.clone()));
-                            me.news.set(Some(OfflineNews::UpdateReady));
+                            me.tell(OfflineNews::UpdateReady);
                         } else {
-                            me.news.set(Some(OfflineNews::Ready));
+                            me.tell(OfflineNews::Ready);
                         }
                     }
                 });
@@ -78,6 +89,21 @@ impl Offline {
         me
     }
 
+    /// Shows `n` in a toast that leaves by itself, and keeps it as the status.
+    fn tell(&self, n: OfflineNews) {
+        let me = *self;
+        me.state.set(Some(n));
+        me.news.set(Some(n));
+        set_timeout(
+            move || {
+                if me.news.get_untracked() == Some(n) {
+                    me.news.set(None);
+                }
+            },
+            std::time::Duration::from_millis(TOAST_MS),
+        );
+    }
+
     /// Switches to the waiting version now (the page reloads when it takes over).
     pub fn update_now(&self) {
         self.waiting.with_value(|w| {
@@ -88,16 +114,18 @@ impl Offline {
     }
 }
 
+/// The toast of offline news: drawn over the page's corner, it takes no room and leaves
+/// by itself.
 #[component]
 pub fn OfflineNotice() -> impl IntoView {
     let lang = expect_context::<UiLang>();
     let off = expect_context::<Offline>();
     view! {
-        <div class="offline-notice" role="status" aria-live="polite" data-testid="offline-notice">
+        <div class="toast-area offline-notice" role="status" aria-live="polite" data-testid="offline-notice">
             {move || match off.news.get() {
                 None => ().into_any(),
                 Some(OfflineNews::Ready) => view! {
-                    <p>
+                    <p class="toast">
                         <span aria-hidden="true">"✓ "</span>
                         {lang.t(Msg::OfflineReady)}
                         <button type="button" class="link" on:click=move |_| off.news.set(None)>
@@ -107,7 +135,7 @@ pub fn OfflineNotice() -> impl IntoView {
                 }
                 .into_any(),
                 Some(OfflineNews::UpdateReady) => view! {
-                    <p>
+                    <p class="toast">
                         <span aria-hidden="true">"↻ "</span>
                         {lang.t(Msg::UpdateReady)}
                         <button type="button" data-testid="update-now" on:click=move |_| off.update_now()>
@@ -121,5 +149,34 @@ pub fn OfflineNotice() -> impl IntoView {
                 .into_any(),
             }}
         </div>
+    }
+}
+
+/// What the toast said, once it left: a small icon (the app works offline), or a button
+/// that switches to the new version waiting.
+#[component]
+pub fn OfflineStatus() -> impl IntoView {
+    use crate::components::icons::{self, Icon};
+    let lang = expect_context::<UiLang>();
+    let off = expect_context::<Offline>();
+    view! {
+        {move || match off.state.get() {
+            None => ().into_any(),
+            Some(OfflineNews::Ready) => view! {
+                <span class="status-icon-badge" role="img" tabindex="0" data-testid="offline-status"
+                    aria-label=lang.t(Msg::OfflineStatus) data-tip=lang.t(Msg::OfflineStatus)>
+                    <Icon path=icons::OFFLINE_OK />
+                </span>
+            }
+            .into_any(),
+            Some(OfflineNews::UpdateReady) => view! {
+                <button type="button" class="tool compact" data-testid="update-status"
+                    aria-label=lang.t(Msg::UpdateStatus) data-tip=lang.t(Msg::UpdateStatus)
+                    on:click=move |_| off.update_now()>
+                    <Icon path=icons::UPDATE />
+                </button>
+            }
+            .into_any(),
+        }}
     }
 }

@@ -480,7 +480,10 @@ pub fn SaveMenu() -> impl IntoView {
     };
     view! {
         <details class="save-menu" data-testid="save-menu">
-            <summary>{move || lang.t(Msg::SaveMenu)}</summary>
+            <summary class="tool" data-testid="save-menu-button">
+                <crate::components::icons::Icon path=crate::components::icons::SHARE />
+                <span class="tool-label">{move || lang.t(Msg::SaveMenu)}</span>
+            </summary>
             <div class="save-menu-body">
                 <p class="save-note">{move || lang.t(Msg::SavedAutomatically)}</p>
                 <button type="button" data-testid="share" on:click=move |_| {
@@ -507,13 +510,27 @@ pub fn SaveMenu() -> impl IntoView {
                                 copied.set(true);
                             }>{move || if copied.get() { lang.t(Msg::Copied) } else { lang.t(Msg::CopyLink) }}</button>
                             <span class="muted">{format!("{} {}", url.len(), lang.t(Msg::Characters))}</span>
-                            {qr.map(|(d, size)| view! {
-                                <svg class="qr" data-testid="share-qr" role="img" viewBox=format!("0 0 {size} {size}")
-                                    aria-label=lang.t(Msg::QrLabel)>
-                                    <rect width=size.to_string() height=size.to_string() fill="#fff" />
-                                    <path d=d fill="#000" />
-                                </svg>
-                            })}
+                            {match qr {
+                                Some((d, size)) => view! {
+                                    <svg class="qr" data-testid="share-qr" role="img" viewBox=format!("0 0 {size} {size}")
+                                        aria-label=lang.t(Msg::QrLabel)>
+                                        <rect width=size.to_string() height=size.to_string() fill="#fff" />
+                                        <path d=d fill="#000" />
+                                    </svg>
+                                }
+                                .into_any(),
+                                // Too long for a QR code: say so, and offer the file instead.
+                                None => view! {
+                                    <div class="no-qr" data-testid="share-no-qr" role="status">
+                                        <p>{lang.t(Msg::NoQrTooLong)}</p>
+                                        <p>{lang.t(Msg::NoQrExport)}</p>
+                                        <button type="button" data-testid="share-export" on:click=move |_| download("kubeaula-progreso.yaml", &p.export_text())>
+                                            {lang.t(Msg::ExportProgress)}
+                                        </button>
+                                    </div>
+                                }
+                                .into_any(),
+                            }}
                         </div>
                     }
                 })}

@@ -1,10 +1,11 @@
 //! The cluster view: nodes as cards, their pods inside (status by word and shape, never
 //! colour alone), pods not scheduled yet, the clock controls, and polite announcements.
 
-use crate::app::{LangRelay, LayoutState, UiLang};
+use crate::context::{Drawer, LangRelay, LayoutState, UiLang};
+use crate::components::icons::{self, Icon};
 use crate::i18n::{pod_status_word, Msg};
 use crate::sim::{News, Selected, Sim};
-use kubesim::{NodeView, PodFilter, PodView};
+use kubesim::{NodeView, PodView};
 use leptos::prelude::*;
 
 /// What a memo of one item of a list holds next: the previous value when the item is
@@ -140,42 +141,56 @@ pub fn ClusterPanel() -> impl IntoView {
         let filter = layout.pod_filter.get();
         waiting.with(|w| w.iter().filter(|p| filter.admits(p)).map(|p| p.uid.clone()).collect::<Vec<_>>())
     });
+    let stage = NodeRef::<leptos::html::Div>::new();
+    let content = NodeRef::<leptos::html::Div>::new();
+    crate::components::stage::keep_fit(stage, content);
+    let density = Memo::new(move |_| match node_names.with(|n| n.len()) {
+        0..=4 => "roomy",
+        5..=10 => "compact",
+        _ => "dense",
+    });
+    let why_inline = move || layout.drawer.get() != Some(Drawer::Why);
     view! {
         <section class="panel cluster" aria-labelledby="cluster-title">
-            <div class="panel-head">
-                <h2 id="cluster-title">{move || lang.t(Msg::ClusterView)}</h2>
-                <ClockControls />
-                <AddNodeControls />
-                <WorkloadFilter />
-            </div>
+            <crate::components::stage::StageBar />
             <crate::components::timeline::PastBanner />
-            <crate::components::timeline::Timeline />
-            <div class="nodes" data-testid="nodes">
-                <For
-                    each=move || node_names.get()
-                    key=|n| n.clone()
-                    children=move |name| view! { <NodeCard name /> }
-                />
-            </div>
-            <Show when=move || !unscheduled.get().is_empty()>
-                <div class="unscheduled" data-testid="unscheduled">
-                    <h3>{move || lang.t(Msg::Unscheduled)}</h3>
-                    <ul class="pods">
-                        <For
-                            each=move || unscheduled.get()
-                            key=|uid| uid.clone()
-                            children=move |uid| {
-                                let pod = Memo::new_owning(move |prev| waiting.with(|w| keep_or_clone(prev, w.iter().find(|x| x.uid == uid))));
-                                view! { <PodCard pod=pod.into() lang=LangRelay::new(lang) /> }
-                            }
-                        />
-                    </ul>
+            <div class="stage-body">
+                <div class="stage" class:fit=move || layout.fit.get() node_ref=stage data-testid="stage">
+                    <div class="stage-content" node_ref=content>
+                        <div class="nodes" data-testid="nodes" data-density=move || density.get()>
+                            <For
+                                each=move || node_names.get()
+                                key=|n| n.clone()
+                                children=move |name| view! { <NodeCard name /> }
+                            />
+                        </div>
+                        <Show when=move || !unscheduled.get().is_empty()>
+                            <div class="unscheduled" data-testid="unscheduled">
+                                <h3>{move || lang.t(Msg::Unscheduled)}</h3>
+                                <ul class="pods">
+                                    <For
+                                        each=move || unscheduled.get()
+                                        key=|uid| uid.clone()
+                                        children=move |uid| {
+                                            let pod = Memo::new_owning(move |prev| waiting.with(|w| keep_or_clone(prev, w.iter().find(|x| x.uid == uid))));
+                                            view! { <PodCard pod=pod.into() lang=LangRelay::new(lang) /> }
+                                        }
+                                    />
+                                </ul>
+                            </div>
+                        </Show>
+                        <StorageStrip />
+                        <ServicesPanel />
+                        <Show when=why_inline>
+                            <div class="why-inline">
+                                <crate::components::why::WhyPanel />
+                            </div>
+                        </Show>
+                        <TextView />
+                    </div>
                 </div>
-            </Show>
-            <StorageStrip />
-            <ServicesPanel />
-            <crate::components::why::WhyPanel />
-            <TextView />
+                <crate::components::stage::StageDrawer />
+            </div>
             <Announcer />
         </section>
     }
@@ -358,60 +373,6 @@ fn PodCard(pod: Signal<Option<PodView>>, lang: LangRelay) -> impl IntoView {
             </span>
         </button>
         </li>
-    }
-}
-
-#[component]
-fn ClockControls() -> impl IntoView {
-    let lang = expect_context::<UiLang>();
-    let sim = expect_context::<Sim>();
-    let elapsed = move || {
-        let ms = sim.now_ms.get();
-        let s = ms / 1000;
-        format!("{}:{:02}.{}", s / 60, s % 60, (ms % 1000) / 100)
-    };
-    view! {
-        <div class="clock" role="group" aria-label=move || lang.t(Msg::Clock)>
-            <button
-                type="button"
-                data-testid="clock-toggle"
-                disabled=move || sim.looking_back()
-                aria-pressed=move || (!sim.playing.get()).to_string()
-                on:click=move |_| sim.playing.update(|p| *p = !*p)
-            >
-                {move || {
-                    if sim.playing.get() {
-                        view! { <Icon path="M6 4h4v16H6zM14 4h4v16h-4z" /> {lang.t(Msg::Pause)} }.into_any()
-                    } else {
-                        view! { <Icon path="M7 4l13 8-13 8z" /> {lang.t(Msg::Play)} }.into_any()
-                    }
-                }}
-            </button>
-            <button type="button" data-testid="clock-step" disabled=move || sim.looking_back() on:click=move |_| sim.step()>
-                <Icon path="M5 4l10 8-10 8zM17 4h3v16h-3z" />
-                {move || lang.t(Msg::StepClock)}
-            </button>
-            <label class="speed">
-                <span>{move || lang.t(Msg::Speed)}</span>
-                <select
-                    data-testid="clock-speed"
-                    on:change=move |ev| {
-                        if let Ok(v) = event_target_value(&ev).parse::<u64>() {
-                            sim.speed.set(v);
-                        }
-                    }
-                >
-                    {[1u64, 2, 5, 10]
-                        .into_iter()
-                        .map(|s| view! { <option value=s.to_string() prop:selected=move || sim.speed.get() == s>{format!("{s}×")}</option> })
-                        .collect_view()}
-                </select>
-            </label>
-            <span class="elapsed" data-testid="clock-time">
-                <span class="visually-hidden">{move || lang.t(Msg::Elapsed)} ": "</span>
-                {elapsed}
-            </span>
-        </div>
     }
 }
 
@@ -640,38 +601,6 @@ fn TextView() -> impl IntoView {
     }
 }
 
-/// Adds a worker (or a control-plane node) with the next free kind-style name, through
-/// the same `sim node add` a student could type (`Sim::add_node`, also the key N).
-#[component]
-fn AddNodeControls() -> impl IntoView {
-    let lang = expect_context::<UiLang>();
-    let sim = expect_context::<Sim>();
-    view! {
-        <div class="node-add" role="group" aria-label=move || lang.t(Msg::AddNode)>
-            <button
-                type="button"
-                data-testid="add-node"
-                disabled=move || sim.looking_back()
-                aria-keyshortcuts="N"
-                on:click=move |_| sim.add_node(false)
-            >
-                "+ "
-                {move || lang.t(Msg::AddNode)}
-            </button>
-            <button
-                type="button"
-                class="secondary"
-                data-testid="add-control-plane"
-                disabled=move || sim.looking_back()
-                on:click=move |_| sim.add_node(true)
-            >
-                "+ "
-                {move || lang.t(Msg::AddControlPlane)}
-            </button>
-        </div>
-    }
-}
-
 /// A node's controls. Every button runs the command a student could type, and the
 /// terminal shows it.
 #[component]
@@ -693,32 +622,54 @@ fn NodeControls(name: String, node: Memo<Option<NodeView>>, lang: LangRelay) -> 
         <fieldset class="node-controls" disabled=move || sim.looking_back() role="group" aria-label=move || format!("{}: {}", lang.t(Msg::NodeControls), n())>
             <button
                 type="button"
+                class="node-tool"
                 data-testid="node-cordon"
+                aria-label=move || if cordoned() { lang.t(Msg::Uncordon) } else { lang.t(Msg::Cordon) }
+                data-tip=move || if cordoned() { lang.t(Msg::Uncordon) } else { lang.t(Msg::Cordon) }
                 on:click=move |_| {
                     let verb = if cordoned() { "uncordon" } else { "cordon" };
                     run(format!("kubectl {verb} {}", n()));
                 }
             >
-                {move || if cordoned() { lang.t(Msg::Uncordon) } else { lang.t(Msg::Cordon) }}
-            </button>
-            <button type="button" data-testid="node-drain" on:click=move |_| run(format!("kubectl drain {} --ignore-daemonsets", n()))>
-                {move || lang.t(Msg::Drain)}
+                {move || if cordoned() { view! { <Icon path=icons::UNCORDON /> } } else { view! { <Icon path=icons::CORDON /> } }}
             </button>
             <button
                 type="button"
+                class="node-tool"
+                data-testid="node-drain"
+                aria-label=move || lang.t(Msg::Drain)
+                data-tip=move || lang.t(Msg::Drain)
+                on:click=move |_| run(format!("kubectl drain {} --ignore-daemonsets", n()))
+            >
+                <Icon path=icons::DRAIN />
+            </button>
+            <button
+                type="button"
+                class="node-tool"
                 data-testid="node-fail"
+                aria-label=move || if failed() { lang.t(Msg::RecoverNode) } else { lang.t(Msg::FailNode) }
+                data-tip=move || if failed() { lang.t(Msg::RecoverNode) } else { lang.t(Msg::FailNode) }
                 on:click=move |_| {
                     let verb = if failed() { "recover" } else { "fail" };
                     run(format!("sim node {verb} {}", n()));
                 }
             >
-                {move || if failed() { lang.t(Msg::RecoverNode) } else { lang.t(Msg::FailNode) }}
+                {move || if failed() { view! { <Icon path=icons::RECOVER /> } } else { view! { <Icon path=icons::FAIL /> } }}
             </button>
-            <button type="button" data-testid="node-remove" on:click=move |_| run(format!("sim node remove {}", n()))>
-                {move || lang.t(Msg::RemoveNode)}
+            <button
+                type="button"
+                class="node-tool"
+                data-testid="node-remove"
+                aria-label=move || lang.t(Msg::RemoveNode)
+                data-tip=move || lang.t(Msg::RemoveNode)
+                on:click=move |_| run(format!("sim node remove {}", n()))
+            >
+                <Icon path=icons::REMOVE />
             </button>
             <details class="node-more">
-                <summary>{move || lang.t(Msg::MoreNodeActions)}</summary>
+                <summary class="node-tool" aria-label=move || lang.t(Msg::MoreNodeActions) data-tip=move || lang.t(Msg::MoreNodeActions)>
+                    <Icon path=icons::MORE />
+                </summary>
                 <form
                     class="inline-form"
                     on:submit=move |ev| {
@@ -764,16 +715,6 @@ fn NodeControls(name: String, node: Memo<Option<NodeView>>, lang: LangRelay) -> 
     }
 }
 
-/// A small inline icon (fonts may lack media-control glyphs); its button carries the words.
-#[component]
-fn Icon(path: &'static str) -> impl IntoView {
-    view! {
-        <svg class="icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
-            <path d=path fill="currentColor" />
-        </svg>
-    }
-}
-
 /// Up to this many pods of one kind of news are announced by name; more are counted
 /// ("Pods created: 1001"), as nobody can listen to a thousand names.
 const NEWS_BY_NAME: usize = 5;
@@ -815,56 +756,6 @@ fn Announcer() -> impl IntoView {
         <div class="visually-hidden" role="status" aria-live="polite" aria-label=move || lang.t(Msg::LiveRegion)>
             {text}
         </div>
-    }
-}
-
-/// Which pods the cluster view draws: all, one workload's (a Deployment's through its
-/// ReplicaSets), or the bare ones. Nodes always stay.
-#[component]
-fn WorkloadFilter() -> impl IntoView {
-    let lang = expect_context::<UiLang>();
-    let sim = expect_context::<Sim>();
-    let layout = expect_context::<LayoutState>();
-    let filters = Memo::new(move |_| {
-        let mut all = sim.view.with(|v| v.pod_filters());
-        // The chosen workload stays on the list while it is gone (deleted, about to come back).
-        let chosen = layout.pod_filter.get();
-        if !all.contains(&chosen) {
-            all.insert(all.len() - 1, chosen);
-        }
-        all
-    });
-    let label = move |f: &PodFilter| match f {
-        PodFilter::All => lang.t(Msg::AllPods).to_string(),
-        PodFilter::Bare => lang.t(Msg::BarePods).to_string(),
-        PodFilter::Workload(w) if w.namespace == "default" => format!("{} {}", w.kind, w.name),
-        PodFilter::Workload(w) => format!("{} {}/{}", w.kind, w.namespace, w.name),
-    };
-    view! {
-        <label class="pod-filter">
-            <span>{move || lang.t(Msg::FilterPods)}</span>
-            <select
-                data-testid="workload-filter"
-                prop:value=move || layout.pod_filter.get().key()
-                on:change=move |ev| {
-                    if let Some(f) = PodFilter::from_key(&event_target_value(&ev)) {
-                        layout.pod_filter.set(f);
-                    }
-                }
-            >
-                {move || {
-                    let chosen = layout.pod_filter.get();
-                    filters
-                        .get()
-                        .into_iter()
-                        .map(|f| {
-                            let selected = f == chosen;
-                            view! { <option value=f.key() selected=selected>{label(&f)}</option> }
-                        })
-                        .collect_view()
-                }}
-            </select>
-        </label>
     }
 }
 

@@ -156,6 +156,28 @@ pub fn EditorPanel() -> impl IntoView {
         Outcome::Failed { line, .. } => line,
         _ => 0,
     };
+    let body_ref = NodeRef::<leptos::html::Div>::new();
+    // What the marker at the error's line says on hover or focus: the student's message.
+    let error_message = move || match outcome.get() {
+        Outcome::Failed { error, .. } => apply_error(lang.0.get(), &error),
+        _ => String::new(),
+    };
+    // The marker puts the caret at the start of the error's line.
+    let go_to_error = move || {
+        use wasm_bindgen::JsCast;
+        let line = error_line();
+        let Some(ta) = body_ref
+            .get_untracked()
+            .and_then(|b| b.query_selector("textarea").ok().flatten())
+            .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+        else {
+            return;
+        };
+        let text = ta.value();
+        let offset: usize = text.split('\n').take(line.saturating_sub(1)).map(|l| l.encode_utf16().count() + 1).sum();
+        let _ = ta.focus();
+        let _ = ta.set_selection_range(offset as u32, offset as u32);
+    };
 
     view! {
         <section class="panel editor" aria-labelledby="editor-title">
@@ -183,6 +205,24 @@ pub fn EditorPanel() -> impl IntoView {
                         })
                         .collect_view()}
                 </div>
+            </div>
+            <div class="editor-actions">
+                <button type="button" class="primary" data-testid="apply" on:click=move |_| apply() disabled=move || sim.looking_back() title=move || lang.t(Msg::ApplyShortcut) aria-keyshortcuts="Control+Enter">
+                    {move || lang.t(Msg::Apply)}
+                    <kbd class="key-hint apply-key" aria-hidden="true">{move || lang.t(Msg::KeyCtrlEnter)}</kbd>
+                </button>
+                <button type="button" class="secondary" on:click=move |_| reset()>
+                    {move || lang.t(Msg::ResetFile)}
+                </button>
+                <button
+                    type="button"
+                    class="secondary plain-toggle"
+                    data-testid="plain-toggle"
+                    aria-pressed=move || plain.get().to_string()
+                    on:click=move |_| plain.update(|p| *p = !*p)
+                >
+                    {move || lang.t(Msg::PlainEditor)}
+                </button>
             </div>
             {move || {
                 if plain.get() {
@@ -214,7 +254,11 @@ pub fn EditorPanel() -> impl IntoView {
                         .into_any()
                 } else {
                     view! {
-                        <div class="editor-body">
+                        <div
+                            class="editor-body"
+                            node_ref=body_ref
+                            style:--err-line=move || { let l = error_line(); (l > 0).then(|| l.to_string()) }
+                        >
                             <div class="gutter" aria-hidden="true" node_ref=gutter_ref>
                                 {move || {
                                     let err = error_line();
@@ -223,7 +267,22 @@ pub fn EditorPanel() -> impl IntoView {
                                         .collect_view()
                                 }}
                             </div>
+                            <Show when=move || { error_line() > 0 }>
+                                <button
+                                    type="button"
+                                    class="error-marker"
+                                    data-testid="error-marker"
+                                    data-line=move || error_line().to_string()
+                                    aria-describedby="error-tip"
+                                    aria-label=move || format!("{} {}", lang.t(Msg::ErrorAt), error_line())
+                                    on:click=move |_| go_to_error()
+                                >
+                                    <span aria-hidden="true">"▲"</span>
+                                </button>
+                                <span class="marker-tip" id="error-tip" role="tooltip" data-testid="error-tip">{error_message}</span>
+                            </Show>
                             <div class="code-stack">
+                                <div class="error-band" aria-hidden="true" hidden=move || error_line() == 0></div>
                                 <pre class="highlight" aria-hidden="true" node_ref=highlight_ref inner_html=move || crate::highlight::yaml_html(&ed.live.get())></pre>
                                 <textarea
                                     data-testid="editor"
@@ -250,6 +309,9 @@ pub fn EditorPanel() -> impl IntoView {
                                                 h.set_scroll_top(t.scroll_top());
                                                 h.set_scroll_left(t.scroll_left());
                                             }
+                                            if let Some(b) = body_ref.get_untracked() {
+                                                let _ = web_sys::HtmlElement::style(&b).set_property("--scroll-top", &format!("{}px", t.scroll_top()));
+                                            }
                                         }
                                     }
                                     on:keydown=on_keydown
@@ -260,24 +322,6 @@ pub fn EditorPanel() -> impl IntoView {
                         .into_any()
                 }
             }}
-            <div class="editor-actions">
-                <button type="button" class="primary" data-testid="apply" on:click=move |_| apply() disabled=move || sim.looking_back() title=move || lang.t(Msg::ApplyShortcut)>
-                    {move || lang.t(Msg::Apply)}
-                </button>
-                <button type="button" class="secondary" on:click=move |_| reset()>
-                    {move || lang.t(Msg::ResetFile)}
-                </button>
-                <span class="shortcut">{move || lang.t(Msg::ApplyShortcut)}</span>
-                <button
-                    type="button"
-                    class="secondary plain-toggle"
-                    data-testid="plain-toggle"
-                    aria-pressed=move || plain.get().to_string()
-                    on:click=move |_| plain.update(|p| *p = !*p)
-                >
-                    {move || lang.t(Msg::PlainEditor)}
-                </button>
-            </div>
             <div id="apply-result" data-testid="apply-result" class="apply-result" role="status" aria-live="polite">
                 {move || match outcome.get() {
                     Outcome::None => ().into_any(),

@@ -2,7 +2,7 @@
 //! made actionable (YAML loads into the editor, commands run in the terminal), the
 //! current step's goals ticking themselves, hints one at a time.
 
-use crate::app::{Course, LessonNav, LessonProgress, UiLang};
+use crate::context::{Course, LayoutState, LessonNav, LessonProgress, UiLang};
 use crate::editor_state::EditorState;
 use crate::i18n::Msg;
 use crate::sim::Sim;
@@ -18,6 +18,7 @@ pub fn LessonPane() -> impl IntoView {
     let nav = expect_context::<LessonNav>();
     let editor = expect_context::<EditorState>();
     let progress = expect_context::<LessonProgress>().0;
+    let layout = expect_context::<LayoutState>();
     let lessons = StoredValue::new(course.0.clone());
     // (lesson id, step id) of the step on screen: progress is kept under these.
     let step_key = Memo::new(move |_| {
@@ -88,6 +89,19 @@ pub fn LessonPane() -> impl IntoView {
         nav.step.set(next);
     };
 
+    // Predict questions come before the action they are about: until every question of the
+    // step is answered or skipped (or the step is done), the step's code buttons wait.
+    let predicted = Predicted(RwSignal::new(std::collections::BTreeMap::new()));
+    provide_context(predicted);
+    let gate_open = Memo::new(move |_| {
+        let (li, si) = (nav.lesson.get(), nav.step.get());
+        let done = step_states.with(|s| s.get(si).is_some_and(|x| x.1));
+        let ids: Vec<String> = lessons.with_value(|ls| {
+            ls.get(li).and_then(|l| l.spec.steps.get(si)).map(|s| s.predict.iter().map(|q| q.id.to_string()).collect()).unwrap_or_default()
+        });
+        done || predicted.0.with(|p| ids.iter().all(|q| p.get(&(li, si, q.clone())).is_some_and(|a| a.resolved())))
+    });
+
     // Code blocks become actionable: a button after each YAML and shell block. The text is
     // rendered HTML, so the buttons are added to it and one click handler serves them all.
     let text_ref = NodeRef::<leptos::html::Article>::new();
@@ -95,6 +109,7 @@ pub fn LessonPane() -> impl IntoView {
         let l = lang.0.get();
         nav.lesson.track();
         nav.step.track();
+        let open = gate_open.get();
         let Some(root) = text_ref.get() else { return };
         let doc = document();
         let Ok(blocks) = root.query_selector_all("pre > code") else { return };
@@ -109,30 +124,71 @@ pub fn LessonPane() -> impl IntoView {
                 continue;
             };
             let Some(pre) = code.parent_element() else { continue };
-            if pre.get_attribute("data-action").is_some() {
-                continue;
+            if pre.get_attribute("data-action").is_none() {
+                let _ = pre.set_attribute("data-action", action);
+                let Ok(button) = doc.create_element("button") else { continue };
+                let _ = button.set_attribute("type", "button");
+                let _ = button.set_attribute("class", "code-action");
+                let _ = button.set_attribute("data-action", action);
+                let _ = button.set_attribute("id", &format!("code-action-{i}"));
+                let _ = pre.after_with_node_1(&button);
             }
-            let _ = pre.set_attribute("data-action", action);
-            let Ok(button) = doc.create_element("button") else { continue };
-            let _ = button.set_attribute("type", "button");
-            let _ = button.set_attribute("class", "code-action");
-            let _ = button.set_attribute("data-action", action);
-            let label = if action == "load" { Msg::LoadYaml.text(l) } else { Msg::RunCode.text(l) };
+            let Some(button) = pre.next_element_sibling().filter(|b| b.tag_name() == "BUTTON") else { continue };
+            // Only the step's own blocks wait for its predictions (the introduction's do not).
+            let gated = !open && pre.closest(".step-text").ok().flatten().is_some();
+            let label = if gated {
+                Msg::PredictFirst.text(l)
+            } else if action == "load" {
+                Msg::LoadYaml.text(l)
+            } else {
+                Msg::RunCode.text(l)
+            };
             button.set_text_content(Some(label));
-            let _ = pre.after_with_node_1(&button);
+            if gated {
+                let _ = button.set_attribute("disabled", "");
+                let _ = button.set_attribute("aria-describedby", "predict-first-note");
+            } else {
+                let _ = button.remove_attribute("disabled");
+                let _ = button.remove_attribute("aria-describedby");
+            }
         }
     });
+    // A snippet about to replace a file the student changed: asked first.
+    let pending_load = RwSignal::new(None::<PendingLoad>);
+    let load_snippet = move |code: String, from: String| {
+        let target = editor.file_with_original(&code).unwrap_or_else(|| editor.current.get_untracked());
+        let unchanged = !editor.changed(target) || editor.text_of(target).is_some_and(|t| t.trim_end() == code.trim_end());
+        if unchanged {
+            editor.select(target);
+            editor.replace(code);
+            layout.reveal(crate::context::PanelTab::Editor, Some(from), crate::context::projecting());
+        } else {
+            let name = editor.names.with_untracked(|n| n.get(target).cloned().unwrap_or_default());
+            pending_load.set(Some(PendingLoad { code, target, name, from }));
+            request_animation_frame(|| {
+                if let Some(el) = document().get_element_by_id("load-keep").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                    let _ = el.focus();
+                }
+            });
+        }
+    };
     let on_text_click = move |ev: leptos::ev::MouseEvent| {
         let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
         let Some(action) = target.get_attribute("data-action").filter(|_| target.tag_name() == "BUTTON") else { return };
         let Some(code) = target.previous_element_sibling().and_then(|pre| pre.text_content()) else { return };
+        let from = target.id();
         if action == "load" {
-            editor.replace(code);
+            load_snippet(code, from);
         } else {
             for line in code.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
                 sim.run_logged(line);
             }
+            layout.reveal(crate::context::PanelTab::Terminal, Some(from), crate::context::projecting());
         }
+    };
+    let step_parts = move || {
+        let (lg, si) = (lang.0.get(), nav.step.get());
+        with_lesson(&|l| l.text(lg).steps_html.get(si).map(|(_, h)| h.clone()).unwrap_or_default())
     };
 
     view! {
@@ -162,16 +218,40 @@ pub fn LessonPane() -> impl IntoView {
             </nav>
             <article class="lesson-text" lang=move || lang.0.get().code() node_ref=text_ref on:click=on_text_click>
                 <div inner_html=move || with_lesson(&|l| l.text(lang.0.get()).intro_html.clone())></div>
-                <div
-                    class="step-text"
-                    data-testid="step-text"
-                    inner_html=move || {
-                        let (lg, si) = (lang.0.get(), nav.step.get());
-                        with_lesson(&|l| l.text(lg).steps_html.get(si).map(|(_, h)| h.clone()).unwrap_or_default())
-                    }
-                ></div>
+                <div class="step-text" data-testid="step-text">
+                    <div class="step-heading" inner_html=move || split_heading(&step_parts()).0.to_string()></div>
+                    <Predictions />
+                    <Show when=move || !gate_open.get()>
+                        <p class="predict-first" id="predict-first-note" data-testid="predict-first">
+                            {move || lang.t(Msg::PredictFirstNote)}
+                        </p>
+                    </Show>
+                    <div class="step-body" inner_html=move || split_heading(&step_parts()).1.to_string()></div>
+                </div>
             </article>
-            <Predictions />
+            {move || pending_load.get().map(|p| {
+                let PendingLoad { code, target, name, from } = p;
+                let (c1, c2, f1, f2, n2) = (code.clone(), code, from.clone(), from, name.clone());
+                view! {
+                    <div class="load-confirm" role="alertdialog" aria-labelledby="load-confirm-text" data-testid="load-confirm">
+                        <p id="load-confirm-text">{format!("{} {name}", lang.t(Msg::LoadAsk))}</p>
+                        <button type="button" id="load-keep" data-testid="load-new-tab" on:click=move |_| {
+                            pending_load.set(None);
+                            editor.open_new(&n2, c1.clone());
+                            layout.reveal(crate::context::PanelTab::Editor, Some(f1.clone()), crate::context::projecting());
+                        }>{lang.t(Msg::LoadNewTab)}</button>
+                        <button type="button" data-testid="load-replace" on:click=move |_| {
+                            pending_load.set(None);
+                            editor.select(target);
+                            editor.replace(c2.clone());
+                            layout.reveal(crate::context::PanelTab::Editor, Some(f2.clone()), crate::context::projecting());
+                        }>{lang.t(Msg::LoadReplace)}</button>
+                        <button type="button" class="link" data-testid="load-cancel" on:click=move |_| pending_load.set(None)>
+                            {lang.t(Msg::LoadCancel)}
+                        </button>
+                    </div>
+                }
+            })}
             <section class="hints">
                 {move || {
                     let all = hints();
@@ -204,6 +284,7 @@ pub fn LessonPane() -> impl IntoView {
                 </button>
             </section>
             <SolutionSection step_key />
+            <Completion step_states />
             <section class="goals" aria-labelledby="goals-title">
                 <div class="step-nav">
                     <button type="button" data-testid="prev-step" disabled=move || nav.step.get() == 0 on:click=move |_| go_step(-1)>
@@ -290,16 +371,58 @@ pub fn LessonPane() -> impl IntoView {
     }
 }
 
-/// The step's "predict" questions: choose, check, then the explanation. Answers are kept
-/// per question while the page is open.
+/// The answer to one predict question while the page is open.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Answer {
+    pub chosen: Option<usize>,
+    pub checked: bool,
+    pub skipped: bool,
+}
+
+impl Answer {
+    /// Answered and checked, or skipped: the step's actions may go on.
+    pub fn resolved(&self) -> bool {
+        (self.checked && self.chosen.is_some()) || self.skipped
+    }
+}
+
+/// Every predict question's answer: (lesson, step, question id) → answer.
+#[derive(Clone, Copy)]
+pub struct Predicted(pub RwSignal<std::collections::BTreeMap<(usize, usize, String), Answer>>);
+
+/// A lesson snippet waiting for the student's choice: it would replace their changes.
+#[derive(Clone, Debug, PartialEq)]
+struct PendingLoad {
+    code: String,
+    /// The editor tab it would replace, and that tab's file name.
+    target: usize,
+    name: String,
+    /// The lesson button it came from (for the way back on a narrow screen).
+    from: String,
+}
+
+/// A step's HTML as its heading (the first `<h2>`, if it starts with one) and the rest, so
+/// that the step's predict questions can stand between them, before any action.
+pub fn split_heading(html: &str) -> (&str, &str) {
+    let trimmed = html.trim_start();
+    if trimmed.starts_with("<h2") {
+        if let Some(end) = trimmed.find("</h2>") {
+            let cut = end + "</h2>".len();
+            return (&trimmed[..cut], &trimmed[cut..]);
+        }
+    }
+    ("", html)
+}
+
+/// The step's "predict" questions: choose, check (or skip), then the explanation. Answers
+/// are kept per question while the page is open.
 #[component]
 fn Predictions() -> impl IntoView {
     let lang = expect_context::<UiLang>();
     let course = expect_context::<Course>();
     let nav = expect_context::<LessonNav>();
+    let answers = expect_context::<Predicted>().0;
     let lessons = StoredValue::new(course.0.clone());
-    // (lesson, step, question id) → (chosen, checked)
-    let answers = RwSignal::new(std::collections::BTreeMap::<(usize, usize, String), (Option<usize>, bool)>::new());
     let questions = move || {
         lessons.with_value(|ls| {
             ls.get(nav.lesson.get()).and_then(|l| l.spec.steps.get(nav.step.get())).map(|s| s.predict.to_vec()).unwrap_or_default()
@@ -314,15 +437,15 @@ fn Predictions() -> impl IntoView {
                     let key = (li, si, q.id.to_string());
                     let k1 = key.clone();
                     let k2 = key.clone();
-                    let state = move || answers.with(|a| a.get(&k1).cloned().unwrap_or((None, false)));
+                    let k3 = key.clone();
+                    let state = Memo::new(move |_| answers.with(|a| a.get(&k1).copied().unwrap_or_default()));
                     let right = q.choices.iter().position(|c| c.right);
                     let qid = format!("predict-{}", q.id);
                     let q_text = q.question.clone();
                     let expl = q.explanation.clone();
                     let choices = q.choices;
-                    let state2 = state.clone();
                     view! {
-                        <fieldset class="predict" data-testid="predict">
+                        <fieldset class="predict" data-testid="predict" data-resolved=move || state.get().resolved().to_string()>
                             <legend>
                                 <strong>{move || lang.t(Msg::Predict)} ": "</strong>
                                 <span inner_html=move || course::markdown::inline_html(q_text.get(lang.0.get()))></span>
@@ -333,15 +456,16 @@ fn Predictions() -> impl IntoView {
                                 .map(|(i, c)| {
                                     let key = key.clone();
                                     let name = qid.clone();
-                                    let st = state.clone();
                                     view! {
                                         <label class="choice">
                                             <input
                                                 type="radio"
                                                 name=name
-                                                prop:checked=move || st().0 == Some(i)
+                                                prop:checked=move || state.get().chosen == Some(i)
                                                 on:change=move |_| answers.update(|a| {
-                                                    a.insert(key.clone(), (Some(i), false));
+                                                    let e = a.entry(key.clone()).or_default();
+                                                    e.chosen = Some(i);
+                                                    e.checked = false;
                                                 })
                                             />
                                             <span inner_html=move || course::markdown::inline_html(c.text.get(lang.0.get()))></span>
@@ -349,22 +473,37 @@ fn Predictions() -> impl IntoView {
                                     }
                                 })
                                 .collect_view()}
-                            <button
-                                type="button"
-                                class="secondary"
-                                disabled=move || state2().0.is_none()
-                                on:click=move |_| answers.update(|a| {
-                                    if let Some(v) = a.get_mut(&k2) {
-                                        v.1 = true;
-                                    }
-                                })
-                            >
-                                {move || lang.t(Msg::CheckAnswer)}
-                            </button>
+                            <div class="predict-actions">
+                                <button
+                                    type="button"
+                                    class="secondary"
+                                    disabled=move || state.get().chosen.is_none()
+                                    on:click=move |_| answers.update(|a| {
+                                        if let Some(v) = a.get_mut(&k2) {
+                                            v.checked = true;
+                                        }
+                                    })
+                                >
+                                    {move || lang.t(Msg::CheckAnswer)}
+                                </button>
+                                <Show when=move || !state.get().resolved()>
+                                    <button
+                                        type="button"
+                                        class="link"
+                                        data-testid="predict-skip"
+                                        on:click={
+                                            let k3 = k3.clone();
+                                            move |_| answers.update(|a| a.entry(k3.clone()).or_default().skipped = true)
+                                        }
+                                    >
+                                        {move || lang.t(Msg::SkipPredict)}
+                                    </button>
+                                </Show>
+                            </div>
                             {move || {
-                                let (chosen, checked) = state();
-                                (checked && chosen.is_some()).then(|| {
-                                    let ok = chosen == right;
+                                let st = state.get();
+                                (st.checked && st.chosen.is_some()).then(|| {
+                                    let ok = st.chosen == right;
                                     let expl = expl.clone();
                                     view! {
                                         <p class="predict-result" class:right=ok data-right=ok.to_string() role="status">
@@ -380,6 +519,72 @@ fn Predictions() -> impl IntoView {
                 })
                 .collect_view()
         }}
+    }
+}
+
+/// The end of a lesson: once its last step is done, what was learnt, how many steps are
+/// done (and which are left), and the way to the next lesson.
+#[component]
+fn Completion(step_states: Memo<Vec<(course::schema::Text, bool)>>) -> impl IntoView {
+    let lang = expect_context::<UiLang>();
+    let course = expect_context::<Course>();
+    let nav = expect_context::<LessonNav>();
+    let lessons = StoredValue::new(course.0.clone());
+    let count = lessons.with_value(|l| l.len());
+    let last_done = move || step_states.with(|s| s.last().is_some_and(|x| x.1));
+    let on_last = move || step_states.with(|s| nav.step.get() + 1 == s.len());
+    let left = move || step_states.with(|s| s.iter().enumerate().filter(|(_, x)| !x.1).map(|(i, _)| i + 1).collect::<Vec<_>>());
+    let panel = NodeRef::<leptos::html::Section>::new();
+    // When it appears, it comes into view (and is announced: it is a status).
+    Effect::new(move |was: Option<bool>| {
+        let now = last_done() && on_last();
+        if now && was == Some(false) {
+            request_animation_frame(move || {
+                if let Some(p) = panel.get_untracked() {
+                    p.scroll_into_view();
+                }
+            });
+        }
+        now
+    });
+    let next = move || {
+        let i = nav.lesson.get() + 1;
+        (i < count).then(|| (i, lessons.with_value(|l| l[i].spec.title.get(lang.0.get()).to_string())))
+    };
+    view! {
+        <Show when=move || last_done() && on_last()>
+            <section class="completion" data-testid="completion" role="status" aria-labelledby="completion-title" node_ref=panel>
+                <h2 id="completion-title">
+                    <span aria-hidden="true">"✔ "</span>
+                    {move || if left().is_empty() { lang.t(Msg::LessonComplete) } else { lang.t(Msg::LessonLastStepDone) }}
+                </h2>
+                <p data-testid="completion-steps">
+                    {move || {
+                        let n = step_states.with(|s| s.len());
+                        let l = left();
+                        let done = n - l.len();
+                        let mut t = format!("{done} {} {n} {}", lang.t(Msg::OfWord), lang.t(Msg::StepsDone));
+                        if !l.is_empty() {
+                            let list = l.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(", ");
+                            t.push_str(&format!(" · {} {list}", lang.t(Msg::StepsLeft)));
+                        }
+                        t
+                    }}
+                </p>
+                {move || match next() {
+                    Some((i, title)) => view! {
+                        <button type="button" class="primary" data-testid="next-lesson" on:click=move |_| {
+                            nav.lesson.set(i);
+                            nav.step.set(0);
+                        }>
+                            {format!("{} {}. {title} →", lang.t(Msg::NextLesson), i + 1)}
+                        </button>
+                    }
+                    .into_any(),
+                    None => view! { <p data-testid="course-done">{lang.t(Msg::CourseDone)}</p> }.into_any(),
+                }}
+            </section>
+        </Show>
     }
 }
 

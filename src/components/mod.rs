@@ -1,5 +1,9 @@
 pub mod cluster_view;
 pub mod editor;
+pub mod header;
+pub mod icons;
+pub mod menu;
+pub mod stage;
 pub mod lesson;
 pub mod splitter;
 pub mod prefs;

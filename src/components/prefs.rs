@@ -225,87 +225,109 @@ pub fn provide_prefs() -> UiPrefs {
     prefs
 }
 
-/// The header's display controls: theme chooser, projection switch and, while projecting,
-/// the text size buttons.
+/// The theme chooser: it sets the theme of the mode in force (projection has its own).
 #[component]
-pub fn DisplayControls() -> impl IntoView {
+pub fn ThemeChooser() -> impl IntoView {
     let lang = expect_context::<UiLang>();
     let prefs = expect_context::<UiPrefs>();
     let projecting = move || prefs.0.with(|p| p.projection);
     let active = move || prefs.0.with(|p| p.active_theme());
     view! {
-        <div class="display-controls" role="group" aria-label=move || lang.t(Msg::Display)>
-            <span class="theme-chooser">
-                <label for="theme-select">
-                    {move || if projecting() { lang.t(Msg::ThemeProjectionLabel) } else { lang.t(Msg::ThemeLabel) }}
-                </label>
-                <select
-                    id="theme-select"
-                    data-testid="theme-select"
-                    on:change=move |ev| {
-                        if let Some(t) = Theme::from_code(&event_target_value(&ev)) {
-                            prefs.0.update(|p| p.set_theme(t));
-                        }
+        <span class="theme-chooser">
+            <label for="theme-select">
+                {move || if projecting() { lang.t(Msg::ThemeProjectionLabel) } else { lang.t(Msg::ThemeLabel) }}
+            </label>
+            <select
+                id="theme-select"
+                data-testid="theme-select"
+                on:change=move |ev| {
+                    if let Some(t) = Theme::from_code(&event_target_value(&ev)) {
+                        prefs.0.update(|p| p.set_theme(t));
                     }
-                >
-                    {Theme::ALL
-                        .into_iter()
-                        .map(|t| {
-                            view! {
-                                <option value=t.code() prop:selected=move || active() == t>
-                                    {move || lang.t(t.label())}
-                                </option>
-                            }
-                        })
-                        .collect_view()}
-                </select>
-            </span>
+                }
+            >
+                {Theme::ALL
+                    .into_iter()
+                    .map(|t| {
+                        view! {
+                            <option value=t.code() prop:selected=move || active() == t>
+                                {move || lang.t(t.label())}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </span>
+    }
+}
+
+/// The projection switch (also the key P). `compact` shows the icon alone: its word stays
+/// the accessible name and the tooltip.
+#[component]
+pub fn ProjectionToggle(#[prop(optional)] compact: bool) -> impl IntoView {
+    let lang = expect_context::<UiLang>();
+    let prefs = expect_context::<UiPrefs>();
+    let projecting = move || prefs.0.with(|p| p.projection);
+    let word = move || if projecting() { lang.t(Msg::LeaveProjection) } else { lang.t(Msg::Projection) };
+    view! {
+        <button
+            type="button"
+            class="tool"
+            class:compact=compact
+            data-testid="projection-toggle"
+            aria-pressed=move || projecting().to_string()
+            aria-keyshortcuts="P"
+            aria-label=move || compact.then(word)
+            data-tip=move || compact.then(|| format!("{} · P", word()))
+            on:click=move |_| prefs.toggle_projection()
+        >
+            <crate::components::icons::Icon path=crate::components::icons::PROJECTOR />
+            <span class="tool-label">{word}</span>
+            <kbd class="key-hint" aria-hidden="true">"P"</kbd>
+        </button>
+    }
+}
+
+/// While projecting: the type size, one step smaller or bigger (also the keys - and +).
+#[component]
+pub fn TextSize() -> impl IntoView {
+    let lang = expect_context::<UiLang>();
+    let prefs = expect_context::<UiPrefs>();
+    view! {
+        <div class="text-size" role="group" aria-label=move || lang.t(Msg::TextSize)>
             <button
                 type="button"
-                data-testid="projection-toggle"
-                aria-pressed=move || projecting().to_string()
-                aria-keyshortcuts="P"
-                on:click=move |_| prefs.toggle_projection()
+                class="tool compact"
+                data-testid="text-smaller"
+                aria-label=move || lang.t(Msg::TextSmaller)
+                data-tip=move || format!("{} · −", lang.t(Msg::TextSmaller))
+                aria-keyshortcuts="-"
+                disabled=move || prefs.0.with(|p| p.scale <= SCALE_MIN)
+                on:click=move |_| {
+                    prefs.0.update(|p| {
+                        p.smaller();
+                    })
+                }
             >
-                <svg class="icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
-                    <path d="M3 4h18v11H3zM5 6v7h14V6zM11 15h2v3h4v2H7v-2h4z" fill="currentColor" />
-                </svg>
-                {move || lang.t(Msg::Projection)}
-                <kbd class="key-hint" aria-hidden="true">"P"</kbd>
+                "A−"
             </button>
-            <Show when=projecting>
-                <div class="text-size" role="group" aria-label=move || lang.t(Msg::TextSize)>
-                    <button
-                        type="button"
-                        data-testid="text-smaller"
-                        aria-label=move || lang.t(Msg::TextSmaller)
-                        aria-keyshortcuts="-"
-                        disabled=move || prefs.0.with(|p| p.scale <= SCALE_MIN)
-                        on:click=move |_| {
-                            prefs.0.update(|p| {
-                                p.smaller();
-                            })
-                        }
-                    >
-                        "A−"
-                    </button>
-                    <span class="scale-value" data-testid="text-scale">{move || format!("{} %", prefs.0.with(|p| p.scale))}</span>
-                    <button
-                        type="button"
-                        data-testid="text-bigger"
-                        aria-label=move || lang.t(Msg::TextBigger)
-                        aria-keyshortcuts="+"
-                        disabled=move || prefs.0.with(|p| p.scale >= SCALE_MAX)
-                        on:click=move |_| {
-                            prefs.0.update(|p| {
-                                p.bigger();
-                            })
-                        }
-                    >
-                        "A+"
-                    </button>
-                </div>
-            </Show>
+            <span class="scale-value" data-testid="text-scale">{move || format!("{} %", prefs.0.with(|p| p.scale))}</span>
+            <button
+                type="button"
+                class="tool compact"
+                data-testid="text-bigger"
+                aria-label=move || lang.t(Msg::TextBigger)
+                data-tip=move || format!("{} · +", lang.t(Msg::TextBigger))
+                aria-keyshortcuts="+"
+                disabled=move || prefs.0.with(|p| p.scale >= SCALE_MAX)
+                on:click=move |_| {
+                    prefs.0.update(|p| {
+                        p.bigger();
+                    })
+                }
+            >
+                "A+"
+            </button>
         </div>
     }
 }

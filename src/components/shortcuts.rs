@@ -8,7 +8,7 @@
 //! The spotlight dims everything except the selected node or pod (`Sim::selected`); the
 //! header shows short, polite status messages of what a key did.
 
-use crate::app::{LayoutState, UiLang};
+use crate::context::{Drawer, LayoutState, PanelTab, UiLang, WorkPanel};
 use crate::components::prefs::UiPrefs;
 use crate::i18n::Msg;
 use crate::sim::{Selected, Sim};
@@ -31,6 +31,12 @@ pub enum Action {
     Lesson,
     Spotlight,
     Sheet,
+    Editor,
+    Terminal,
+    Timeline,
+    Why,
+    Fit,
+    WideTerminal,
 }
 
 /// The action of a key (`KeyboardEvent.key`), if it has one.
@@ -49,6 +55,12 @@ pub fn action_for(key: &str) -> Option<Action> {
         "l" | "L" => Action::Lesson,
         "s" | "S" => Action::Spotlight,
         "?" => Action::Sheet,
+        "e" | "E" => Action::Editor,
+        "t" | "T" => Action::Terminal,
+        "h" | "H" => Action::Timeline,
+        "y" | "Y" => Action::Why,
+        "f" | "F" => Action::Fit,
+        "w" | "W" => Action::WideTerminal,
         _ => return None,
     })
 }
@@ -87,6 +99,12 @@ const ANYWHERE: &[(KeyName, Msg)] = &[
     (KeyName::Same("P"), Msg::ShortcutProjection),
     (KeyName::Same("+ / −"), Msg::ShortcutTextSize),
     (KeyName::Same("L"), Msg::ShortcutLesson),
+    (KeyName::Same("E"), Msg::ShortcutEditor),
+    (KeyName::Same("T"), Msg::ShortcutTerminal),
+    (KeyName::Same("W"), Msg::ShortcutWideTerminal),
+    (KeyName::Same("H"), Msg::ShortcutTimeline),
+    (KeyName::Same("Y"), Msg::ShortcutWhy),
+    (KeyName::Same("F"), Msg::ShortcutFit),
     (KeyName::Same("S"), Msg::ShortcutSpotlight),
     (KeyName::Same("?"), Msg::ShortcutSheet),
     (KeyName::Same("Esc"), Msg::ShortcutClose),
@@ -114,12 +132,29 @@ fn described_by(a: Action) -> Msg {
         Action::Lesson => Msg::ShortcutLesson,
         Action::Spotlight => Msg::ShortcutSpotlight,
         Action::Sheet => Msg::ShortcutSheet,
+        Action::Editor => Msg::ShortcutEditor,
+        Action::Terminal => Msg::ShortcutTerminal,
+        Action::Timeline => Msg::ShortcutTimeline,
+        Action::Why => Msg::ShortcutWhy,
+        Action::Fit => Msg::ShortcutFit,
+        Action::WideTerminal => Msg::ShortcutWideTerminal,
     }
 }
 
 /// The spotlight switch, shared with whoever needs to know it is on.
 #[derive(Clone, Copy)]
 pub struct Spotlight(pub RwSignal<bool>);
+
+/// Asks the page to open the shortcut sheet (each request bumps the count).
+#[derive(Clone, Copy)]
+pub struct SheetRequest(pub RwSignal<u32>);
+
+/// Moves focus to the first element `selector` finds.
+fn focus_selector(selector: &str) {
+    if let Some(el) = document().query_selector(selector).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
 
 fn selected_name(s: &Selected) -> &str {
     match s {
@@ -128,16 +163,58 @@ fn selected_name(s: &Selected) -> &str {
     }
 }
 
-/// The header's presenting tools (spotlight, shortcut sheet), the page's key listener and
-/// the status line that tells what a key did.
+/// The spotlight's switch (also the key S).
 #[component]
-pub fn PresenterControls() -> impl IntoView {
+pub fn SpotlightToggle() -> impl IntoView {
+    let lang = expect_context::<UiLang>();
+    let spotlight = expect_context::<Spotlight>();
+    view! {
+        <button
+            type="button"
+            class="tool"
+            data-testid="spotlight-toggle"
+            aria-pressed=move || spotlight.0.get().to_string()
+            aria-keyshortcuts="S"
+            on:click=move |_| spotlight.0.update(|s| *s = !*s)
+        >
+            <crate::components::icons::Icon path=crate::components::icons::SPOTLIGHT />
+            <span class="tool-label">{move || lang.t(Msg::Spotlight)}</span>
+            <kbd class="key-hint" aria-hidden="true">"S"</kbd>
+        </button>
+    }
+}
+
+/// Opens the sheet of shortcuts (also the key ?).
+#[component]
+pub fn ShortcutsButton() -> impl IntoView {
+    let lang = expect_context::<UiLang>();
+    let request = expect_context::<SheetRequest>();
+    view! {
+        <button
+            type="button"
+            class="tool"
+            data-testid="shortcuts-open"
+            aria-haspopup="dialog"
+            aria-keyshortcuts="?"
+            on:click=move |_| request.0.update(|n| *n += 1)
+        >
+            <crate::components::icons::Icon path=crate::components::icons::KEYBOARD />
+            <span class="tool-label">{move || lang.t(Msg::Shortcuts)}</span>
+            <kbd class="key-hint" aria-hidden="true">"?"</kbd>
+        </button>
+    }
+}
+
+/// The page's key listener, the status line that tells what a key did (drawn over the page,
+/// taking no room) and the sheet of shortcuts. Mounted once, whatever the layout.
+#[component]
+pub fn PresenterKeys() -> impl IntoView {
     let lang = expect_context::<UiLang>();
     let sim = expect_context::<Sim>();
     let prefs = expect_context::<UiPrefs>();
     let layout = expect_context::<LayoutState>();
-    let spotlight = Spotlight(RwSignal::new(false));
-    provide_context(spotlight);
+    let spotlight = expect_context::<Spotlight>();
+    let request = expect_context::<SheetRequest>();
 
     // The status line: a message, cleared after a while unless it must stay.
     // Kept as a message and its detail, so it is shown in the language of the moment.
@@ -195,6 +272,14 @@ pub fn PresenterControls() -> impl IntoView {
             d.close();
         }
     };
+    Effect::new(move |prev: Option<u32>| {
+        let n = request.0.get();
+        if prev.is_some_and(|p| p != n) {
+            open_sheet();
+        }
+        n
+    });
+    let projecting = move || prefs.0.with_untracked(|p| p.projection);
 
     let run = move |a: Action| match a {
         Action::PlayPause => {
@@ -227,12 +312,48 @@ pub fn PresenterControls() -> impl IntoView {
             say(Msg::TextSize, format!(": {} %", prefs.0.with_untracked(|p| p.scale)), false);
         }
         Action::Lesson => {
-            layout.lesson_collapsed.update(|c| *c = !*c);
-            let m = if layout.lesson_collapsed.get_untracked() { Msg::LessonHidden } else { Msg::LessonShown };
-            say(m, String::new(), false);
+            let shown = if projecting() {
+                layout.stage_lesson.update(|c| *c = !*c);
+                layout.stage_lesson.get_untracked()
+            } else if layout.narrow.get_untracked() {
+                layout.tab.set(PanelTab::Lesson);
+                true
+            } else {
+                layout.lesson_collapsed.update(|c| *c = !*c);
+                !layout.lesson_collapsed.get_untracked()
+            };
+            say(if shown { Msg::LessonShown } else { Msg::LessonHidden }, String::new(), false);
         }
         Action::Spotlight => spotlight.0.update(|s| *s = !*s),
         Action::Sheet => open_sheet(),
+        Action::Editor | Action::Terminal => {
+            let (work, tab, target) = if a == Action::Editor {
+                (WorkPanel::Editor, PanelTab::Editor, "[data-testid=editor]")
+            } else {
+                (WorkPanel::Terminal, PanelTab::Terminal, "[data-testid=terminal-input]")
+            };
+            if projecting() {
+                layout.toggle_work(work);
+                if layout.stage_work.get_untracked() != Some(work) {
+                    return;
+                }
+            } else if layout.narrow.get_untracked() {
+                layout.tab.set(tab);
+            } else if a == Action::Editor {
+                layout.wide_terminal.set(false);
+            }
+            request_animation_frame(move || focus_selector(target));
+        }
+        Action::Timeline => layout.toggle_drawer(Drawer::Timeline),
+        Action::Why => layout.toggle_drawer(Drawer::Why),
+        Action::Fit => {
+            layout.fit.update(|f| *f = !*f);
+            say(if layout.fit.get_untracked() { Msg::FitOn } else { Msg::FitOff }, String::new(), false);
+        }
+        Action::WideTerminal => {
+            layout.wide_terminal.update(|w| *w = !*w);
+            say(if layout.wide_terminal.get_untracked() { Msg::WideTerminalOn } else { Msg::WideTerminalOff }, String::new(), false);
+        }
     };
 
     let listener = window_event_listener(leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
@@ -295,31 +416,6 @@ pub fn PresenterControls() -> impl IntoView {
     };
 
     view! {
-        <div class="presenter-controls">
-            <button
-                type="button"
-                data-testid="spotlight-toggle"
-                aria-pressed=move || spotlight.0.get().to_string()
-                aria-keyshortcuts="S"
-                on:click=move |_| spotlight.0.update(|s| *s = !*s)
-            >
-                <svg class="icon" viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
-                    <path d="M12 2a7 7 0 0 1 4 12.7V18H8v-3.3A7 7 0 0 1 12 2zM9 20h6v2H9z" fill="currentColor" />
-                </svg>
-                {move || lang.t(Msg::Spotlight)}
-                <kbd class="key-hint" aria-hidden="true">"S"</kbd>
-            </button>
-            <button
-                type="button"
-                data-testid="shortcuts-open"
-                aria-haspopup="dialog"
-                aria-keyshortcuts="?"
-                on:click=move |_| open_sheet()
-            >
-                {move || lang.t(Msg::Shortcuts)}
-                <kbd class="key-hint" aria-hidden="true">"?"</kbd>
-            </button>
-        </div>
         <p class="presenter-status" role="status" aria-live="polite" data-testid="presenter-status">{move || status.get().map(|(m, detail)| format!("{}{detail}", lang.t(m)))}</p>
         <dialog
             class="shortcut-sheet"
@@ -397,6 +493,12 @@ mod tests {
         assert_eq!(action_for("l"), Some(Action::Lesson));
         assert_eq!(action_for("s"), Some(Action::Spotlight));
         assert_eq!(action_for("?"), Some(Action::Sheet));
+        assert_eq!(action_for("e"), Some(Action::Editor));
+        assert_eq!(action_for("T"), Some(Action::Terminal));
+        assert_eq!(action_for("h"), Some(Action::Timeline));
+        assert_eq!(action_for("y"), Some(Action::Why));
+        assert_eq!(action_for("F"), Some(Action::Fit));
+        assert_eq!(action_for("w"), Some(Action::WideTerminal));
         for k in ["5", "a", "Enter", "Escape", "ArrowLeft", "Tab"] {
             assert_eq!(action_for(k), None, "{k}");
         }
@@ -415,6 +517,12 @@ mod tests {
             Action::Lesson,
             Action::Spotlight,
             Action::Sheet,
+            Action::Editor,
+            Action::Terminal,
+            Action::Timeline,
+            Action::Why,
+            Action::Fit,
+            Action::WideTerminal,
         ];
         for a in all {
             assert!(ANYWHERE.iter().any(|(_, m)| *m == described_by(a)), "{a:?} is missing from the sheet");

@@ -1,9 +1,9 @@
 //! The terminal: kubesim's kubectl with a prompt, output that keeps kubectl's columns, and
 //! history with ↑/↓.
 
-use crate::app::UiLang;
+use crate::components::icons::{self, Icon};
+use crate::context::{LayoutState, PanelTab, UiLang};
 use crate::i18n::Msg;
-use crate::app::{LayoutState, PanelTab};
 use crate::sim::{Selected, Sim};
 use kubesim::{ClusterView, PodFilter};
 use leptos::prelude::*;
@@ -161,18 +161,52 @@ pub fn TerminalPanel() -> impl IntoView {
         cursor.set_value(history.with_value(|h| h.len()));
         sim.run_logged(&line);
     };
-    // Keep the newest output in view, whoever ran the command.
-    Effect::new(move |_| {
-        entries.track();
+    let layout = expect_context::<LayoutState>();
+    let prefs = expect_context::<crate::components::prefs::UiPrefs>();
+    // Keep the newest output in view, whoever ran the command; and when it is a table wider
+    // than the terminal (`kubectl get pods -o wide`: its NODE column is the point), give the
+    // terminal the editor's room too, unless the student is in the editor. Once drawn: only
+    // then is its width known.
+    Effect::new(move |prev: Option<(usize, usize)>| {
+        let n = entries.with(|e| e.last().map_or((0, 0), |e| (e.id, e.stdout.len())));
         if let Some(el) = out_ref.get() {
             el.set_scroll_top(el.scroll_height());
         }
+        if prev.is_some_and(|p| p != n) {
+            request_animation_frame(move || {
+                let Some(el) = out_ref.get_untracked() else { return };
+                let Some(last) = el.query_selector(".term-entry:last-child").ok().flatten() else { return };
+                let wide = last.scroll_width() > el.client_width();
+                let in_editor = document().active_element().is_some_and(|a| a.closest("#slot-editor").ok().flatten().is_some());
+                let room = !layout.narrow.get_untracked() && !prefs.0.with_untracked(|p| p.projection);
+                if wide && room && !in_editor && !layout.wide_terminal.get_untracked() {
+                    layout.wide_terminal.set(true);
+                }
+            });
+        }
+        n
     });
 
     view! {
         <section class="panel terminal" aria-labelledby="terminal-title">
             <div class="panel-head">
                 <h2 id="terminal-title">{move || lang.t(Msg::Terminal)}</h2>
+                <Show when=move || !layout.narrow.get() && !prefs.0.with(|p| p.projection)>
+                    <button
+                        type="button"
+                        class="tool wide-toggle"
+                        data-testid="terminal-wide"
+                        aria-pressed=move || layout.wide_terminal.get().to_string()
+                        aria-keyshortcuts="W"
+                        aria-label=move || lang.t(Msg::WideTerminal)
+                        data-tip=move || format!("{} · W", lang.t(Msg::WideTerminal))
+                        on:click=move |_| layout.wide_terminal.update(|w| *w = !*w)
+                    >
+                        <Icon path=icons::WIDE />
+                        <span class="tool-label">{move || lang.t(Msg::WideTerminal)}</span>
+                        <kbd class="key-hint" aria-hidden="true">"W"</kbd>
+                    </button>
+                </Show>
             </div>
             <div
                 class="term-output"

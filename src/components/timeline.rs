@@ -3,7 +3,7 @@
 //! banner that leads back to live (also Escape). The past view is replayed from the
 //! session's journal by kubesim; nothing here knows Kubernetes.
 
-use crate::app::UiLang;
+use crate::context::UiLang;
 use crate::i18n::{elapsed_text, Msg};
 use crate::sim::{EventRow, Sim};
 use leptos::prelude::*;
@@ -36,6 +36,20 @@ pub fn PastBanner() -> impl IntoView {
             refused_from.set(sim.refused.get_untracked());
         }
         now
+    });
+    // Escape anywhere but the editor's text leaves the look back.
+    let _esc = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.key() != "Escape" || !sim.past.with_untracked(|p| p.is_some()) {
+            return;
+        }
+        let in_text = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .is_some_and(|el| el.tag_name().eq_ignore_ascii_case("textarea"));
+        if !in_text {
+            ev.prevent_default();
+            sim.back_to_live();
+        }
     });
     let when = move || sim.past.with(|p| p.as_ref().map(|p| elapsed_text(p.at_ms)).unwrap_or_default());
     view! {
@@ -73,10 +87,9 @@ pub fn Timeline() -> impl IntoView {
     let lang = expect_context::<UiLang>();
     let sim = expect_context::<Sim>();
     let filter = RwSignal::new(String::new());
-    // The list exists only while the timeline is open, and shows the newest EVENTS_PAGE
-    // events at first (a DaemonSet over 1,000 nodes makes some 6,000): more on request.
-    let open = RwSignal::new(false);
-    let details = NodeRef::<leptos::html::Details>::new();
+    // The list exists only while the timeline's drawer is open, and shows the newest
+    // EVENTS_PAGE events at first (a DaemonSet over 1,000 nodes makes some 6,000): more on
+    // request.
     let shown = RwSignal::new(EVENTS_PAGE);
     // Every object that has events, for the filter (sorted, once each).
     let objects = Memo::new(move |_| {
@@ -95,33 +108,8 @@ pub fn Timeline() -> impl IntoView {
     });
     let page = Memo::new(move |_| rows.with(|r| r.iter().take(shown.get()).cloned().collect::<Vec<_>>()));
     let hidden = move || rows.with(|r| r.len()).saturating_sub(shown.get());
-    let count = move || sim.events.with(|e| e.len());
-    // Escape anywhere but the editor's text leaves the look back.
-    let _esc = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.key() != "Escape" || !sim.past.with_untracked(|p| p.is_some()) {
-            return;
-        }
-        let in_text = ev
-            .target()
-            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-            .is_some_and(|el| el.tag_name().eq_ignore_ascii_case("textarea"));
-        if !in_text {
-            ev.prevent_default();
-            sim.back_to_live();
-        }
-    });
     view! {
-        <details
-            class="timeline"
-            data-testid="timeline"
-            node_ref=details
-            on:toggle=move |_| open.set(details.get_untracked().is_some_and(|d| d.open()))
-        >
-            <summary data-testid="timeline-toggle">
-                {move || lang.t(Msg::Timeline)}
-                " (" {count} ")"
-            </summary>
-            <Show when=move || open.get()>
+        <div class="timeline" data-testid="timeline">
             <p class="muted timeline-hint">{move || lang.t(Msg::TimelineHint)}</p>
             <label class="timeline-filter">
                 <span>{move || lang.t(Msg::FilterByObject)}</span>
@@ -200,7 +188,6 @@ pub fn Timeline() -> impl IntoView {
                     </button>
                 </p>
             </Show>
-            </Show>
-        </details>
+        </div>
     }
 }
