@@ -267,7 +267,7 @@ fn every_command_in_the_text_is_understood_by_the_simulator() {
                     continue;
                 }
                 let out = session.run(t, None);
-                for bad in ["unknown flag", "command not found", "unknown command", "doesn't have a resource type", "usage:"] {
+                for bad in ["unknown flag", "command not found", "unknown command", "doesn't have a resource type", "usage:", "error:"] {
                     assert!(!out.stderr.contains(bad), "{}/{lang}.md `{t}`: {}", raw.folder, out.stderr);
                 }
             }
