@@ -139,13 +139,16 @@ impl Ctx {
         Ok(())
     }
 
-    /// Opens a share link's state: language, lesson, step, files, cluster. Progress stays.
+    /// Opens a share link's state: language, lesson, step, files, cluster. Progress stays,
+    /// but its steps begin again in the link's cluster.
     fn open_shared(&self, sh: Shared) -> Result<(), LoadError> {
         self.sim.restore(&sh.journal).map_err(|e| LoadError::Invalid(e.to_string()))?;
         if let Some(l) = Lang::from_code(&sh.lang) {
             self.lang.0.set(l);
         }
         let li = self.go(&sh.lesson, &sh.step);
+        // Another cluster: the steps begin again from its present moment.
+        self.progress.0.update(|p| p.forget_starts());
         let originals = self.originals(li);
         let mut files = originals.clone();
         for (n, t) in sh.files {
@@ -304,8 +307,11 @@ impl Persist {
         let ctx = self.ctx.get_value();
         let li = ctx.nav.lesson.get_untracked();
         if let Some(l) = ctx.course.0.get(li) {
+            // A fresh cluster: the other lessons' steps begin again too (what they
+            // completed stays completed).
             ctx.progress.0.update(|p| {
                 p.lessons.remove(l.spec.id);
+                p.forget_starts();
             });
         }
         let _ = ctx.sim.restore(&Journal::new(Setup::kind(SEED)));

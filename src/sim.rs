@@ -393,7 +393,12 @@ impl Sim {
         }
         let mut out = Output::default();
         self.session.update_value(|s| out = s.run(line, stdin));
-        self.activity.update(|a| a.commands.push(line.trim().to_string()));
+        // As the journal records it (a blank line or a comment is no input): a reload
+        // replays the same commands, so a step's start counts the same ones.
+        let t = line.trim();
+        if !t.is_empty() && !t.starts_with('#') {
+            self.activity.update(|a| a.commands.push(t.to_string()));
+        }
         self.refresh();
         let mut rows = String::new();
         self.session.update_value(|s| rows = s.take_watch_output());

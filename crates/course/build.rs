@@ -2,7 +2,9 @@
 //! missing from the manifest's folders, a missing translation, a step without a goal, a step
 //! without its text in both languages, a file referenced but absent, a "predict" question
 //! without exactly one right answer, a wrong attempt that names no goal (or an unknown one),
-//! an empty translation, and a glossary entry without both explanations or given twice.
+//! a goal that `requires` an unknown goal (or itself, or one that requires another), a
+//! `learned` list not of 3 to 6 lines, an empty translation, and a glossary entry without
+//! both explanations or given twice.
 //!
 //! What it read is written out as Rust data (`build/emit.rs`): the lesson specs and the
 //! glossary become statics of the types of `src/schema.rs`, the Markdown becomes HTML, so the
@@ -123,6 +125,30 @@ fn main() {
                     }
                 }
             }
+            for g in &step.goals {
+                if let Some(r) = &g.requires {
+                    match step.goals.iter().find(|x| &x.id == r) {
+                        None => fail(&format!("{folder}: step `{}` goal `{}` requires unknown goal `{r}`", step.id, g.id)),
+                        Some(x) if x.id == g.id => fail(&format!("{folder}: step `{}` goal `{}` requires itself", step.id, g.id)),
+                        Some(x) if x.requires.is_some() => {
+                            fail(&format!("{folder}: step `{}` goal `{}` requires `{r}`, which requires another goal in turn", step.id, g.id))
+                        }
+                        Some(_) => {}
+                    }
+                }
+                match &g.check {
+                    schema::Check::Deleted { names, .. } if names.is_empty() => {
+                        fail(&format!("{folder}: step `{}` goal `{}` deletes nothing (no name)", step.id, g.id))
+                    }
+                    schema::Check::DaemonSetOnEveryEligibleNode { node_selector: Some(sel), .. } if !sel.contains('=') => {
+                        fail(&format!("{folder}: step `{}` goal `{}`: nodeSelector `{sel}` is not key=value", step.id, g.id))
+                    }
+                    schema::Check::PodsOnNodes { nodes, .. } if nodes.is_empty() => {
+                        fail(&format!("{folder}: step `{}` goal `{}` names no node", step.id, g.id))
+                    }
+                    _ => {}
+                }
+            }
             let mut texts_of_step = vec![&step.title];
             texts_of_step.extend(step.hints.iter());
             texts_of_step.extend(step.goals.iter().map(|g| &g.text));
@@ -136,6 +162,12 @@ fn main() {
                     }
                 }
             }
+        }
+        if !(3..=6).contains(&lesson.learned.len()) {
+            fail(&format!("{folder}: `learned` lists {} things; the completion panel wants 3 to 6", lesson.learned.len()));
+        }
+        if lesson.learned.iter().any(|t| t.es.trim().is_empty() || t.en.trim().is_empty()) {
+            fail(&format!("{folder}: a `learned` line lacks its translation"));
         }
         for (lang, _, text) in &texts {
             for line in text.lines() {
@@ -161,6 +193,7 @@ fn main() {
         }
         let _ = writeln!(sources, "    }},");
         let mut one_line: Vec<&schema::Text> = vec![&lesson.title];
+        one_line.extend(lesson.learned.iter());
         for step in &lesson.steps {
             one_line.push(&step.title);
             one_line.extend(step.hints.iter());

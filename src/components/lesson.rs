@@ -6,7 +6,7 @@ use crate::context::{Course, LayoutState, LessonNav, LessonProgress, UiLang};
 use crate::editor_state::EditorState;
 use crate::i18n::Msg;
 use crate::sim::Sim;
-use course::goals::met;
+use course::goals::{step_goals, StepStart};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -36,38 +36,79 @@ pub fn LessonPane() -> impl IntoView {
     };
     let step_count = move || lessons.with_value(|ls| ls.get(nav.lesson.get()).map_or(0, |l| l.spec.steps.len()));
 
-    // Goals are re-checked whenever the cluster view or the student's activity changes.
+    // The step's start: the student on a step begins it, unless it began already in this
+    // cluster; a visit in which nothing was run (reading ahead) begins nothing, so leaving
+    // it forgets the start (`Progress::enter_step`, `Progress::leave_step`). A reload keeps it.
+    let now_start = move || StepStart { at_ms: sim.now_ms.get_untracked(), commands: sim.activity.with_untracked(|a| a.commands.len()) };
+    Effect::new(move |prev: Option<(String, String)>| {
+        let key = step_key.get();
+        progress.track();
+        let now = now_start();
+        let left = prev.filter(|p| *p != key && !p.0.is_empty());
+        let changed = progress.with_untracked(|p| {
+            let mut q = p.clone();
+            let leave = left.as_ref().is_some_and(|(l, s)| q.leave_step(l, s, now));
+            let enter = !key.0.is_empty() && q.enter_step(&key.0, &key.1, now);
+            (leave || enter).then_some(q)
+        });
+        if let Some(q) = changed {
+            progress.set(q);
+        }
+        key
+    });
+    let start = Memo::new(move |_| {
+        let (l, s) = step_key.get();
+        progress.with(|p| p.started(&l, &s))
+    });
+    // Goals are re-checked whenever the cluster view, the student's activity or the step's
+    // start changes: each goal live, counted from the start (none before the step began).
     let goals = Memo::new(move |_| {
         sim.view.track();
         let activity = sim.activity.get();
+        let start = start.get();
         let (li, si) = (nav.lesson.get(), nav.step.get());
         lessons.with_value(|ls| {
             let Some(step) = ls.get(li).and_then(|l| l.spec.steps.get(si)) else { return Vec::new() };
-            sim.with_cluster(|c| {
-                step.goals.iter().map(|g| (g.id.to_string(), g.text, met(&g.check, c, &activity))).collect::<Vec<_>>()
-            })
+            let live = match start {
+                Some(start) => sim.with_cluster(|c| step_goals(step, c, &activity, &start)),
+                None => vec![false; step.goals.len()],
+            };
+            step.goals.iter().zip(live).map(|(g, m)| (g.id.to_string(), g.text, m)).collect::<Vec<_>>()
         })
     });
-    // A goal met once stays done for its step: record what is met now.
+    // `once` goals met stay ticked, and the step is completed when every goal shows met.
     Effect::new(move |_| {
-        let (l, s) = step_key.get();
-        let met_now: Vec<String> = goals.with(|g| g.iter().filter(|x| x.2).map(|x| x.0.clone()).collect());
-        let new = progress.with_untracked(|p| met_now.iter().any(|g| !p.goal_met(&l, &s, g)));
-        if new {
-            progress.update(|p| {
-                p.record_goals(&l, &s, met_now.iter().map(String::as_str));
-            });
+        let (l, _) = step_key.get();
+        let live: Vec<bool> = goals.with(|g| g.iter().map(|x| x.2).collect());
+        if start.get().is_none() || sim.looking_back() {
+            return;
         }
+        lessons.with_value(|ls| {
+            let Some(step) = ls.get(nav.lesson.get_untracked()).and_then(|x| x.spec.steps.get(nav.step.get_untracked())) else { return };
+            if live.len() != step.goals.len() {
+                return;
+            }
+            let new = progress.with_untracked(|p| p.step(&l, step.id).observe(step, &live));
+            if new {
+                progress.update(|p| {
+                    p.observe(&l, step, &live);
+                });
+            }
+        });
     });
     let shown_goals = Memo::new(move |_| {
-        let (l, s) = step_key.get();
+        let (l, _) = step_key.get();
         let now = goals.get();
-        progress.with(|p| now.into_iter().map(|(id, text, met)| {
-            let done = met || p.goal_met(&l, &s, &id);
-            (id, text, done)
-        }).collect::<Vec<_>>())
+        let live: Vec<bool> = now.iter().map(|x| x.2).collect();
+        let shown = lessons.with_value(|ls| {
+            ls.get(nav.lesson.get()).and_then(|x| x.spec.steps.get(nav.step.get())).map(|step| progress.with(|p| p.shown_goals(&l, step, &live)))
+        });
+        now.into_iter()
+            .enumerate()
+            .map(|(i, (id, text, met))| (id, text, shown.as_ref().and_then(|s| s.get(i).copied()).unwrap_or(met)))
+            .collect::<Vec<_>>()
     });
-    // Per step of the lesson: (title, done).
+    // Per step of the lesson: (title, completed).
     let step_states = Memo::new(move |_| {
         let li = nav.lesson.get();
         progress.with(|p| {

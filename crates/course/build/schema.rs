@@ -32,6 +32,9 @@ pub struct LessonSpec {
     #[serde(default)]
     pub files: Vec<String>,
     pub steps: Vec<StepSpec>,
+    /// What the student learnt, for the lesson's completion panel (3 to 6 Markdown lines).
+    #[serde(default)]
+    pub learned: Vec<Text>,
 }
 
 #[derive(Clone, Debug, Deserialize, Serialize)]
@@ -119,19 +122,32 @@ pub struct GoalSpec {
     #[serde(deserialize_with = "serde_yaml::with::singleton_map::deserialize")]
     pub check: Check,
     pub text: Text,
+    /// Once met in the step, the goal stays ticked; otherwise it shows its live state.
+    #[serde(default)]
+    pub once: bool,
+    /// Another goal of the step (by id) that must hold at the same time: "still Bound" is
+    /// only news once the StatefulSet is gone.
+    #[serde(default)]
+    pub requires: Option<String>,
 }
 
 /// A goal as a predicate over the cluster, its history and what the student ran.
 #[derive(Clone, Debug, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all(deserialize = "camelCase"), deny_unknown_fields)]
 pub enum Check {
-    /// DaemonSet `name` exists and every node it should run on has a Ready pod of it.
+    /// DaemonSet `name` exists, it should run on at least one node, and every node it should
+    /// run on has a Ready pod of its current template; with `image`, that template runs
+    /// `image`; with `nodeSelector` (`key=value`), the template selects nodes by that label.
     DaemonSetOnEveryEligibleNode {
         name: String,
+        #[serde(default)]
+        image: Option<String>,
+        #[serde(default, rename(deserialize = "nodeSelector"))]
+        node_selector: Option<String>,
         #[serde(default = "default_ns")]
         namespace: String,
     },
-    /// DaemonSet `name` exists and none of its pods is on a control-plane node.
+    /// DaemonSet `name` has live pods and none of them is on a control-plane node.
     NoPodOfOnControlPlane {
         name: String,
         #[serde(default = "default_ns")]
@@ -141,8 +157,8 @@ pub enum Check {
     /// names are compared by kind, so `kubectl get daemonsets` counts as `kubectl get ds`.
     Ran { command: String },
     /// The student asked the cluster's DNS for `name` from inside a pod: `nslookup NAME` as
-    /// the command of `kubectl run` or `kubectl exec`.
-    LookedUp { name: String },
+    /// the command of `kubectl run` or `kubectl exec`; with `pod`, the answer is that pod's IP.
+    LookedUp { name: String, #[serde(default)] pod: Option<String>, #[serde(default = "default_ns")] namespace: String },
     /// Ready pods of the workload run on exactly these nodes, one per node.
     PodsOnNodes { kind: String, name: String, nodes: Vec<String>, #[serde(default = "default_ns")] namespace: String },
     /// Node `node` was added and afterwards a pod of the workload was scheduled there and is Ready.
@@ -180,9 +196,16 @@ pub enum Check {
     ResolvesToPod { name: String, pod: String, #[serde(default = "default_ns")] namespace: String },
     /// Service `name` exists and is headless (`clusterIP: None`).
     HeadlessService { name: String, #[serde(default = "default_ns")] namespace: String },
-    /// The object existed and was deleted (kinds: StatefulSet, DaemonSet, Deployment, Service,
-    /// PersistentVolumeClaim), and no pod of it is left.
-    Deleted { kind: String, name: String, #[serde(default = "default_ns")] namespace: String },
+    /// The objects existed and were deleted (kinds: StatefulSet, DaemonSet, Deployment,
+    /// Service, PersistentVolumeClaim, PersistentVolume), and no pod of them is left. Written
+    /// `name: x` or `names: [x, y]`.
+    Deleted {
+        kind: String,
+        #[serde(alias = "name", deserialize_with = "one_or_many")]
+        names: Vec<String>,
+        #[serde(default = "default_ns")]
+        namespace: String,
+    },
     /// Pod `pod` was held back by the attach/detach controller: a `FailedAttachVolume`
     /// (Multi-Attach) event names it.
     MultiAttachSeen { pod: String, #[serde(default = "default_ns")] namespace: String },
@@ -192,6 +215,20 @@ pub enum Check {
 
 fn default_ns() -> String {
     "default".into()
+}
+
+/// A name or a list of names.
+fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        One(String),
+        Many(Vec<String>),
+    }
+    Ok(match OneOrMany::deserialize(d)? {
+        OneOrMany::One(s) => vec![s],
+        OneOrMany::Many(v) => v,
+    })
 }
 
 /// One action of a step's solution.

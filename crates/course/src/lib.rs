@@ -229,6 +229,23 @@ mod tests {
         assert!(intro.contains("class=\"gloss\""), "glossary terms are marked: {intro}");
     }
 
+    /// What the completion panel shows: 3 to 6 lines per lesson, in both languages, their
+    /// Markdown rendered like the goals' (`code` included).
+    #[test]
+    fn every_lesson_says_what_was_learnt() {
+        for l in catalogue().unwrap() {
+            assert!((3..=6).contains(&l.spec.learned.len()), "{}", l.folder);
+            for t in l.spec.learned {
+                for lang in Lang::ALL {
+                    let md = t.get(lang);
+                    let html = markdown::inline_html(md);
+                    assert!(!md.trim().is_empty(), "{}", l.folder);
+                    assert_eq!(md.contains('`'), html.contains("<code>"), "{}: {md} → {html}", l.folder);
+                }
+            }
+        }
+    }
+
     #[test]
     fn first_lesson_is_the_daemonset() {
         let l = &catalogue().unwrap()[0];

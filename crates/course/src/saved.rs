@@ -15,7 +15,11 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The stored state's format version. Bump it with a migration in [`load`].
-pub const SAVE_VERSION: u32 = 1;
+///
+/// - 2: a step's progress keeps when it began and whether it was completed; `goals_met`
+///   holds only the `once` goals met since it began.
+/// - 1: `goals_met` held every goal met at least once (read, and migrated).
+pub const SAVE_VERSION: u32 = 2;
 /// The largest stored state or export file read (characters).
 pub const MAX_SAVED_CHARS: usize = 8 << 20;
 /// The largest share link fragment read (characters).
@@ -99,11 +103,16 @@ pub fn load(text: &str, known: journal::KnownFiles) -> Result<(Saved, Journal), 
     }
     let v: VersionOnly = kubesim::yaml::from_str(text).map_err(LoadError::Corrupt)?;
     match v.version {
-        SAVE_VERSION => {}
+        1 | SAVE_VERSION => {}
         n if n > SAVE_VERSION => return Err(LoadError::NewerVersion(n)),
         n => return Err(LoadError::OlderVersion(n)),
     }
-    let s: Saved = kubesim::yaml::from_str(text).map_err(LoadError::Corrupt)?;
+    let mut s: Saved = kubesim::yaml::from_str(text).map_err(LoadError::Corrupt)?;
+    if s.version == 1 {
+        let specs: Vec<_> = crate::LESSONS.iter().map(|l| l.spec).collect();
+        s.progress.migrate_from_v1(&specs);
+        s.version = SAVE_VERSION;
+    }
     check(&s)?;
     let j = journal::decode(&s.journal, known).map_err(LoadError::Journal)?;
     Ok((s, j))
@@ -277,9 +286,9 @@ mod tests {
     #[test]
     fn versions_and_corruption_are_refused_with_their_reason() {
         let text = store(&saved());
-        let newer = text.replace("version: 1", "version: 2");
-        assert_eq!(load(&newer, KNOWN).unwrap_err(), LoadError::NewerVersion(2));
-        let older = text.replace("version: 1", "version: 0");
+        let newer = text.replace("version: 2", "version: 3");
+        assert_eq!(load(&newer, KNOWN).unwrap_err(), LoadError::NewerVersion(3));
+        let older = text.replace("version: 2", "version: 0");
         assert_eq!(load(&older, KNOWN).unwrap_err(), LoadError::OlderVersion(0));
         assert!(matches!(load("{{{", KNOWN), Err(LoadError::Corrupt(_))));
         assert!(matches!(load("", KNOWN), Err(LoadError::Corrupt(_))));
@@ -288,6 +297,31 @@ mod tests {
         assert!(matches!(load(&bad_journal, KNOWN), Err(LoadError::Journal(_))));
         assert!(matches!(load(&text.replace("daemonset.yaml", "<script>.yaml"), KNOWN), Err(LoadError::Invalid(_))));
         assert_eq!(load(&"x".repeat(MAX_SAVED_CHARS + 1), KNOWN).unwrap_err(), LoadError::TooLarge);
+    }
+
+    /// A save of version 1: the step whose goals were all met counts as completed, the
+    /// other keeps only its `once` goals; the rest of the save reads as it was.
+    #[test]
+    fn a_version_1_save_is_read_with_its_done_steps_completed() {
+        let lessons = crate::catalogue().unwrap();
+        let l = &lessons[0].spec;
+        let (apply, verify) = (&l.steps[0], &l.steps[1]);
+        let mut old = saved();
+        old.version = 1;
+        for g in apply.goals {
+            old.progress.lessons.entry(l.id.into()).or_default().entry(apply.id.into()).or_default().goals_met.insert(g.id.into());
+        }
+        old.progress.lessons.entry(l.id.into()).or_default().entry(verify.id.into()).or_default().goals_met.insert(verify.goals[0].id.into());
+        let text = store(&old);
+        // What version 1 wrote has none of the new fields.
+        let text: String = text.lines().filter(|l| !l.contains("started:") && !l.contains("completed:")).map(|l| format!("{l}\n")).collect();
+        assert!(text.contains("version: 1"));
+        let (back, _) = load(&text, KNOWN).unwrap();
+        assert_eq!(back.version, SAVE_VERSION);
+        assert!(back.progress.step_done(l, apply));
+        assert!(!back.progress.step_done(l, verify));
+        assert_eq!(back.progress.step(l.id, verify.id).goals_met.len(), 1);
+        assert_eq!((back.lesson, back.files, back.history), (old.lesson, old.files, old.history));
     }
 
     fn shared() -> Shared {

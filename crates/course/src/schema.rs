@@ -17,6 +17,9 @@ pub struct LessonSpec {
     /// Files of the lesson, loaded into the editor and the terminal's working directory.
     pub files: &'static [&'static str],
     pub steps: &'static [StepSpec],
+    /// What the student learnt, for the lesson's completion panel (3 to 6 Markdown lines,
+    /// both languages: build.rs checks it).
+    pub learned: &'static [Text],
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -88,17 +91,26 @@ pub struct GoalSpec {
     pub id: &'static str,
     pub check: Check,
     pub text: Text,
+    /// Once met in the step, the goal stays ticked; otherwise it shows its live state.
+    pub once: bool,
+    /// Another goal of the step (by id) that must hold at the same time: "still Bound" is
+    /// only news once the StatefulSet is gone.
+    pub requires: Option<&'static str>,
 }
 
 /// A goal as a predicate over the cluster, its history and what the student ran.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Check {
-    /// DaemonSet `name` exists and every node it should run on has a Ready pod of it.
+    /// DaemonSet `name` exists, it should run on at least one node, and every node it should
+    /// run on has a Ready pod of its current template; with `image`, that template runs
+    /// `image`; with `node_selector` (`key=value`), the template selects nodes by that label.
     DaemonSetOnEveryEligibleNode {
         name: &'static str,
+        image: Option<&'static str>,
+        node_selector: Option<&'static str>,
         namespace: &'static str,
     },
-    /// DaemonSet `name` exists and none of its pods is on a control-plane node.
+    /// DaemonSet `name` has live pods and none of them is on a control-plane node.
     NoPodOfOnControlPlane {
         name: &'static str,
         namespace: &'static str,
@@ -107,8 +119,8 @@ pub enum Check {
     /// names are compared by kind, so `kubectl get daemonsets` counts as `kubectl get ds`.
     Ran { command: &'static str },
     /// The student asked the cluster's DNS for `name` from inside a pod: `nslookup NAME` as
-    /// the command of `kubectl run` or `kubectl exec`.
-    LookedUp { name: &'static str },
+    /// the command of `kubectl run` or `kubectl exec`; with `pod`, the answer is that pod's IP.
+    LookedUp { name: &'static str, pod: Option<&'static str>, namespace: &'static str },
     /// Ready pods of the workload run on exactly these nodes, one per node.
     PodsOnNodes { kind: &'static str, name: &'static str, nodes: &'static [&'static str], namespace: &'static str },
     /// Node `node` was added and afterwards a pod of the workload was scheduled there and is Ready.
@@ -146,9 +158,9 @@ pub enum Check {
     ResolvesToPod { name: &'static str, pod: &'static str, namespace: &'static str },
     /// Service `name` exists and is headless (`clusterIP: None`).
     HeadlessService { name: &'static str, namespace: &'static str },
-    /// The object existed and was deleted (kinds: StatefulSet, DaemonSet, Deployment, Service,
-    /// PersistentVolumeClaim), and no pod of it is left.
-    Deleted { kind: &'static str, name: &'static str, namespace: &'static str },
+    /// The objects existed and were deleted (kinds: StatefulSet, DaemonSet, Deployment,
+    /// Service, PersistentVolumeClaim, PersistentVolume), and no pod of them is left.
+    Deleted { kind: &'static str, names: &'static [&'static str], namespace: &'static str },
     /// Pod `pod` was held back by the attach/detach controller: a `FailedAttachVolume`
     /// (Multi-Attach) event names it.
     MultiAttachSeen { pod: &'static str, namespace: &'static str },
