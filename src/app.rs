@@ -10,12 +10,7 @@ use leptos::prelude::*;
 use std::time::Duration;
 
 fn initial_lang() -> Lang {
-    let search = window().location().search().unwrap_or_default();
-    let params = web_sys::UrlSearchParams::new_with_str(&search).ok();
-    params
-        .and_then(|p| p.get("lang"))
-        .and_then(|l| Lang::from_code(&l))
-        .unwrap_or_default()
+    crate::persist::link_lang().unwrap_or_default()
 }
 
 /// `?nodes=N` (a kind cluster with N workers) or `?nodes=a:cp,b,c` starts the cluster with
@@ -226,7 +221,7 @@ fn Slot(tab: PanelTab, class: &'static str, children: Children) -> impl IntoView
             aria-labelledby=move || narrow().then(|| format!("tab-{}", tab.id()))
             hidden=move || narrow() && layout.tab.get() != tab
         >
-            {(tab != PanelTab::Lesson).then(|| view! { <BackToLesson /> })}
+            {(tab != PanelTab::Lesson).then(|| view! { <BackToLesson tab /> })}
             {matches!(tab, PanelTab::Editor | PanelTab::Terminal).then(|| view! { <StageClose tab /> })}
             {(tab == PanelTab::Editor).then(|| view! { <EditorStrip /> })}
             {children()}
@@ -237,11 +232,11 @@ fn Slot(tab: PanelTab, class: &'static str, children: Children) -> impl IntoView
 /// On a narrow screen, after a lesson button sent the student here: the way back to the
 /// lesson, to the very button.
 #[component]
-fn BackToLesson() -> impl IntoView {
+fn BackToLesson(tab: PanelTab) -> impl IntoView {
     let lang = expect_context::<UiLang>();
     let layout = expect_context::<LayoutState>();
     view! {
-        <Show when=move || layout.narrow.get() && layout.came_from.get().is_some()>
+        <Show when=move || layout.narrow.get() && layout.tab.get() == tab && layout.came_from.get().is_some()>
             <button
                 type="button"
                 class="back-to-lesson"

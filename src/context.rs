@@ -161,7 +161,7 @@ impl PaneSizes {
 
 impl Default for PaneSizes {
     fn default() -> PaneSizes {
-        PaneSizes { lesson_pct: 32, cluster_pct: 58 }
+        PaneSizes { lesson_pct: 32, cluster_pct: 52 }
     }
 }
 

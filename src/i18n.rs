@@ -33,7 +33,7 @@ messages! {
     Editor => "Editor", "Editor";
     Terminal => "Terminal", "Terminal";
     Apply => "Aplicar", "Apply";
-    ApplyShortcut => "Ctrl+Intro aplica el YAML", "Ctrl+Enter applies the YAML";
+    ApplyShortcut => "Ctrl+Enter aplica el YAML", "Ctrl+Enter applies the YAML";
     ResetFile => "Restaurar archivo", "Reset file";
     Goals => "Objetivos", "Goals";
     GoalMet => "cumplido", "done";
@@ -47,7 +47,7 @@ messages! {
     Speed => "Velocidad", "Speed";
     Elapsed => "Tiempo simulado", "Simulated time";
     ControlPlane => "plano de control", "control plane";
-    Worker => "worker", "worker";
+    Worker => "nodo de trabajo", "worker";
     NodeReady => "Listo", "Ready";
     NodeNotReady => "No listo", "Not ready";
     Cordoned => "Sin programación", "Scheduling disabled";
@@ -64,7 +64,7 @@ messages! {
     CrashLoop => "Reinicios en bucle (CrashLoopBackOff)", "Restart loop (CrashLoopBackOff)";
     UnknownStatus => "Desconocido (nodo sin contacto)", "Unknown (node unreachable)";
     Unscheduled => "Sin nodo asignado", "Not scheduled";
-    OfflineReady => "kubeaula ya funciona sin conexión: las dos lenguas y todas las lecciones están guardadas en este navegador.", "kubeaula now works offline: both languages and every lesson are stored in this browser.";
+    OfflineReady => "kubeaula ya funciona sin conexión: los dos idiomas y todas las lecciones están guardadas en este navegador.", "kubeaula now works offline: both languages and every lesson are stored in this browser.";
     UpdateReady => "Hay una versión nueva de kubeaula descargada. Se usará en tu próxima visita.", "A new version of kubeaula has been downloaded. It will be used on your next visit.";
     UpdateNow => "Usarla ahora", "Use it now";
     Dismiss => "Cerrar aviso", "Dismiss";
@@ -74,7 +74,7 @@ messages! {
     RealMessage => "kubectl diría:", "kubectl would say:";
     ApplyOk => "Aplicado", "Applied";
     WarningAt => "Aviso en la línea", "Warning at line";
-    TerminalPrompt => "Escribe un comando kubectl y pulsa Intro", "Type a kubectl command and press Enter";
+    TerminalPrompt => "Escribe un comando kubectl y presiona Enter", "Type a kubectl command and press Enter";
     TerminalInput => "Línea de comandos", "Command line";
     Files => "Archivos", "Files";
     LiveRegion => "Novedades del clúster", "Cluster news";
@@ -102,10 +102,10 @@ messages! {
     StepWord => "Paso", "Step";
     OfWord => "de", "of";
     LessonList => "Lecciones", "Lessons";
-    RunCode => "Ejecutar en el terminal", "Run in the terminal";
+    RunCode => "Ejecutar en la terminal", "Run in the terminal";
     LoadYaml => "Cargar en el editor", "Load into the editor";
-    AddNode => "Añadir nodo", "Add node";
-    AddControlPlane => "Añadir nodo del plano de control", "Add control-plane node";
+    AddNode => "Agregar nodo", "Add node";
+    AddControlPlane => "Agregar nodo del plano de control", "Add control-plane node";
     Cordon => "Acordonar", "Cordon";
     Uncordon => "Desacordonar", "Uncordon";
     Drain => "Drenar", "Drain";
@@ -113,7 +113,7 @@ messages! {
     RecoverNode => "Recuperar", "Recover";
     RemoveNode => "Quitar", "Remove";
     AddLabel => "Etiquetar", "Label";
-    AddTaint => "Añadir taint", "Add taint";
+    AddTaint => "Agregar taint", "Add taint";
     LabelPlaceholder => "clave=valor", "key=value";
     TaintPlaceholder => "clave=valor:NoSchedule", "key=value:NoSchedule";
     MoreNodeActions => "Etiquetas y taints", "Labels and taints";
@@ -133,7 +133,7 @@ messages! {
     PlainEditor => "Editor de texto simple", "Plain text editor";
     ProblemsList => "Problemas del YAML", "Problems in the YAML";
     NoProblems => "Sin errores ni avisos", "No errors or warnings";
-    NotCheckedYet => "Aún no comprobado: escribe o pulsa Aplicar", "Not checked yet: type or press Apply";
+    NotCheckedYet => "Aún no comprobado: escribe o presiona Aplicar", "Not checked yet: type or press Apply";
     LineWord => "Línea", "Line";
     ErrorWord => "error", "error";
     WarningWord => "aviso", "warning";
@@ -151,7 +151,7 @@ messages! {
     ConfirmNo => "No, sigo intentándolo", "No, I'll keep trying";
     Solution => "Solución", "Solution";
     SolutionApply => "Carga el archivo en el editor y aplícalo (o ejecuta el comando):", "Load the file into the editor and apply it (or run the command):";
-    SolutionRun => "Ejecuta en el terminal:", "Run in the terminal:";
+    SolutionRun => "Ejecuta en la terminal:", "Run in the terminal:";
     StepsNav => "Pasos de la lección", "Lesson steps";
     StepDone => "hecho", "done";
     StepPending => "pendiente", "to do";
@@ -195,15 +195,15 @@ messages! {
     LessonShown => "Lección visible", "Lesson shown";
     Shortcuts => "Atajos de teclado", "Keyboard shortcuts";
     Close => "Cerrar", "Close";
-    ShortcutsAnywhere => "En la página (no mientras escribes en el editor, el terminal u otro campo)", "On the page (not while typing in the editor, the terminal or another field)";
-    ShortcutsTyping => "En el editor y el terminal", "In the editor and the terminal";
+    ShortcutsAnywhere => "En la página (no mientras escribes en el editor, la terminal u otro campo)", "On the page (not while typing in the editor, the terminal or another field)";
+    ShortcutsTyping => "En el editor y la terminal", "In the editor and the terminal";
     KeyColumn => "Tecla", "Key";
     ActionColumn => "Qué hace", "What it does";
     KeySpace => "Espacio", "Space";
-    KeyCtrlEnter => "Ctrl+Intro", "Ctrl+Enter";
+    KeyCtrlEnter => "Ctrl+Enter", "Ctrl+Enter";
     ShortcutPlayPause => "Pausar o reanudar el reloj", "Pause or play the clock";
     ShortcutStep => "Avanzar al siguiente evento", "Step to the next event";
-    ShortcutAddNode => "Añadir un nodo worker (sim node add)", "Add a worker node (sim node add)";
+    ShortcutAddNode => "Agregar un nodo de trabajo (sim node add)", "Add a worker node (sim node add)";
     ShortcutSpeed => "Velocidad 1×, 2×, 5× o 10×", "Speed 1×, 2×, 5× or 10×";
     ShortcutProjection => "Activar o desactivar el modo proyección", "Turn projection mode on or off";
     ShortcutTextSize => "Texto más grande o más pequeño (al proyectar)", "Bigger or smaller text (while projecting)";
@@ -212,7 +212,7 @@ messages! {
     ShortcutSheet => "Abrir esta lista de atajos", "Open this list of shortcuts";
     ShortcutClose => "Cerrar esta lista", "Close this list";
     ShortcutApply => "Aplicar el YAML del editor", "Apply the editor's YAML";
-    ShortcutHistory => "Comandos anteriores del terminal", "Earlier terminal commands";
+    ShortcutHistory => "Comandos anteriores de la terminal", "Earlier terminal commands";
     ShortcutComplete => "Completar un comando o un nombre", "Complete a command or a name";
     ShortcutSearch => "Buscar hacia atrás en el historial", "Search back through the history";
     ShortcutInterrupt => "Parar un kubectl get -w (con la línea vacía)", "Stop a kubectl get -w (with an empty line)";
@@ -220,11 +220,11 @@ messages! {
     SaveMenu => "Guardar y compartir", "Save and share";
     SavedAutomatically => "Tu trabajo se guarda solo en este navegador.", "Your work is saved automatically in this browser.";
     SavedUnreadable => "No se pudo leer lo que había guardado:", "What was saved could not be read:";
-    SavedSetAside => "Se ha apartado (sin borrarlo) y la app empieza de cero.", "It has been set aside (not deleted) and the app starts afresh.";
+    SavedSetAside => "Se apartó (sin borrarlo) y la app empieza de cero.", "It has been set aside (not deleted) and the app starts afresh.";
     Download => "Descargarlo", "Download it";
     LinkRefused => "Este enlace compartido no se puede abrir:", "This share link cannot be opened:";
     ImportRefused => "Este archivo no se puede importar:", "This file cannot be imported:";
-    NothingChanged => "No se ha cambiado nada.", "Nothing was changed.";
+    NothingChanged => "No se cambió nada.", "Nothing was changed.";
     Imported => "Progreso importado.", "Progress imported.";
     OpenSharedAsk => "Este enlace abre una lección con su clúster y sus archivos. Sustituye tu clúster y tu editor; tu progreso se queda.", "This link opens a lesson with its cluster and files. It replaces your cluster and editor; your progress stays.";
     OpenSharedYes => "Abrirlo", "Open it";
@@ -268,6 +268,8 @@ messages! {
     ShortcutTimeline => "Abrir o cerrar la cronología de eventos", "Open or close the timeline of events";
     ShortcutWhy => "Abrir o cerrar el panel «Por qué»", "Open or close the «Why» panel";
     ShortcutFit => "Ajustar: todo el clúster a la vista, o tamaño normal", "Fit: the whole cluster in view, or normal size";
+    TerminalHelp => "Esta terminal acepta:\n  kubectl …           los comandos de kubectl: kubectl get pods, kubectl apply -f daemonset.yaml,\n                      kubectl describe pod NOMBRE (kubectl solo muestra su ayuda, en inglés)\n  sim …               controles del simulador: sim node add|remove|fail|recover NODO, sim step\n  sleep 10s           adelanta el reloj del clúster 10 segundos\n  cat > x.yaml <<EOF  escribe un archivo (termina con una línea EOF)\n  clear               limpia la terminal\nTab completa comandos y nombres; ↑ y ↓ recorren lo ya escrito; Ctrl+C detiene un kubectl get -w.\n¿No sabes qué hacer? En la lección, «Mostrar una pista» te da la siguiente pista del paso.", "This terminal accepts:\n  kubectl …           kubectl's commands: kubectl get pods, kubectl apply -f daemonset.yaml,\n                      kubectl describe pod NAME (kubectl alone prints its own help)\n  sim …               simulator controls: sim node add|remove|fail|recover NODE, sim step\n  sleep 10s           moves the cluster's clock on by 10 seconds\n  cat > x.yaml <<EOF  writes a file (end it with a line EOF)\n  clear               clears the terminal\nTab completes commands and names; ↑ and ↓ walk back through what you typed; Ctrl+C stops a kubectl get -w.\nStuck? In the lesson, “Show a hint” gives the step's next hint.";
+    AfterKubectlHelp => "Esa es la ayuda de kubectl, en inglés como la herramienta real. Escribe help para ver qué acepta esta terminal, o pide una pista en la lección.", "That is kubectl's own help. Type help to see what this terminal accepts, or ask the lesson for a hint.";
     PredictFirst => "Predice primero ↑", "Predict first ↑";
     PredictFirstNote => "Antes de actuar, responde (o salta) la pregunta de arriba: los botones de este paso se activan después.", "Before acting, answer (or skip) the question above: this step's buttons come on afterwards.";
     SkipPredict => "Saltar la pregunta", "Skip the question";

@@ -72,11 +72,24 @@ struct Ctx {
     editor: EditorState,
     sim: Sim,
     course: Course,
+    /// The language a link asked for with `?lang=`: it wins for this visit, over the saved
+    /// one and a share link's, and the saved preference stays as it was (`kept_lang`) unless
+    /// the student switches language themselves.
+    link_lang: Option<Lang>,
+    kept_lang: StoredValue<Option<String>>,
+}
+
+/// The language the page's address asks for (`?lang=en`), if it names one.
+pub fn link_lang() -> Option<Lang> {
+    let search = window().location().search().unwrap_or_default();
+    web_sys::UrlSearchParams::new_with_str(&search).ok().and_then(|p| p.get("lang")).and_then(|l| Lang::from_code(&l))
 }
 
 impl Ctx {
     fn from_context() -> Ctx {
         Ctx {
+            link_lang: link_lang(),
+            kept_lang: StoredValue::new(None),
             lang: expect_context(),
             prefs: expect_context(),
             nav: expect_context(),
@@ -93,9 +106,14 @@ impl Ctx {
         let step = l.spec.steps.get(self.nav.step.get_untracked()).map(|s| s.id.to_string()).unwrap_or_default();
         let (files, current_file) = self.editor.files();
         let history = self.sim.terminal.with_untracked(|t| t.iter().map(|e| e.line.clone()).collect());
+        let now = self.lang.0.get_untracked();
+        let lang = match self.kept_lang.get_value() {
+            Some(kept) if self.link_lang == Some(now) => kept,
+            _ => now.code().to_string(),
+        };
         Some(Saved {
             version: SAVE_VERSION,
-            lang: self.lang.0.get_untracked().code().to_string(),
+            lang,
             prefs: serde_yaml::to_string(&self.prefs.0.get_untracked()).unwrap_or_default(),
             lesson: l.spec.id.to_string(),
             step,
@@ -127,7 +145,9 @@ impl Ctx {
     /// Puts a stored state back: every part was checked by `saved::load` first.
     fn apply(&self, s: Saved, j: &Journal) -> Result<(), LoadError> {
         self.sim.restore(j).map_err(|e| LoadError::Invalid(e.to_string()))?;
-        if let Some(l) = Lang::from_code(&s.lang) {
+        if self.link_lang.is_some() {
+            self.kept_lang.set_value(Some(s.lang.clone()));
+        } else if let Some(l) = Lang::from_code(&s.lang) {
             self.lang.0.set(l);
         }
         if let Ok(p) = kubesim::yaml::from_str::<Prefs>(&s.prefs) {
@@ -143,8 +163,10 @@ impl Ctx {
     /// but its steps begin again in the link's cluster.
     fn open_shared(&self, sh: Shared) -> Result<(), LoadError> {
         self.sim.restore(&sh.journal).map_err(|e| LoadError::Invalid(e.to_string()))?;
-        if let Some(l) = Lang::from_code(&sh.lang) {
-            self.lang.0.set(l);
+        if self.link_lang.is_none() {
+            if let Some(l) = Lang::from_code(&sh.lang) {
+                self.lang.0.set(l);
+            }
         }
         let li = self.go(&sh.lesson, &sh.step);
         // Another cluster: the steps begin again from its present moment.

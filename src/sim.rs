@@ -63,6 +63,28 @@ pub struct TermEntry {
     pub line: String,
     pub stdout: String,
     pub stderr: String,
+    /// A few words of the app's own, in the student's language, after the output.
+    pub note: Option<TermNote>,
+}
+
+/// The app's own words in the terminal (kubectl's output stays English, as the real tool's).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TermNote {
+    /// `help`, `?`, `ayuda`: what the terminal accepts and how to get a hint.
+    Help,
+    /// After `kubectl` alone: that was kubectl's own help; `help` says more.
+    AfterKubectlHelp,
+}
+
+/// Whether a terminal line asks the app for help rather than running anything.
+pub fn asks_for_help(line: &str) -> bool {
+    matches!(line.trim().to_lowercase().as_str(), "help" | "?" | "ayuda" | "h")
+}
+
+/// Whether a line is kubectl's root help (`kubectl`, `kubectl help`, `kubectl --help`).
+pub fn is_kubectl_help(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    matches!(words.as_slice(), ["kubectl"] | ["kubectl", "help"] | ["kubectl", "--help"] | ["kubectl", "-h"])
 }
 
 #[derive(Clone, Copy)]
@@ -143,7 +165,7 @@ impl Sim {
                 Input::Run { line, stdin } => {
                     let out = s.run(line, stdin.as_deref());
                     commands.push(line.trim().to_string());
-                    entries.push(TermEntry { id: entries.len(), line: line.clone(), stdout: out.stdout, stderr: out.stderr });
+                    entries.push(TermEntry { id: entries.len(), note: is_kubectl_help(line).then_some(TermNote::AfterKubectlHelp), line: line.clone(), stdout: out.stdout, stderr: out.stderr });
                     s.take_watch_output()
                 }
                 Input::Apply { name, text } => {
@@ -404,7 +426,8 @@ impl Sim {
         self.session.update_value(|s| rows = s.take_watch_output());
         self.terminal.update(|t| {
             let id = t.last().map_or(0, |e| e.id + 1);
-            t.push(TermEntry { id, line: line.to_string(), stdout: out.stdout.clone(), stderr: out.stderr.clone() });
+            let note = is_kubectl_help(line).then_some(TermNote::AfterKubectlHelp);
+            t.push(TermEntry { id, line: line.to_string(), stdout: out.stdout.clone(), stderr: out.stderr.clone(), note });
         });
         self.stream(rows);
         out
@@ -414,7 +437,16 @@ impl Sim {
     pub fn show_candidates(&self, line: &str, candidates: &[String]) {
         self.terminal.update(|t| {
             let id = t.last().map_or(0, |e| e.id + 1);
-            t.push(TermEntry { id, line: line.to_string(), stdout: format!("{}\n", candidates.join("  ")), stderr: String::new() });
+            t.push(TermEntry { id, line: line.to_string(), stdout: format!("{}\n", candidates.join("  ")), stderr: String::new(), note: None });
+        });
+    }
+
+    /// The terminal's own help, in the student's language (nothing runs, nothing is kept
+    /// in the journal: it changes nothing).
+    pub fn show_help(&self, line: &str) {
+        self.terminal.update(|t| {
+            let id = t.last().map_or(0, |e| e.id + 1);
+            t.push(TermEntry { id, line: line.to_string(), stdout: String::new(), stderr: String::new(), note: Some(TermNote::Help) });
         });
     }
 

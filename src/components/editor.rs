@@ -216,12 +216,15 @@ pub fn EditorPanel() -> impl IntoView {
                 </button>
                 <button
                     type="button"
-                    class="secondary plain-toggle"
+                    class="secondary plain-toggle tool"
                     data-testid="plain-toggle"
                     aria-pressed=move || plain.get().to_string()
+                    aria-label=move || lang.t(Msg::PlainEditor)
+                    data-tip=move || lang.t(Msg::PlainEditor)
                     on:click=move |_| plain.update(|p| *p = !*p)
                 >
-                    {move || lang.t(Msg::PlainEditor)}
+                    <crate::components::icons::Icon path=crate::components::icons::EDITOR />
+                    <span class="tool-label">{move || lang.t(Msg::PlainEditor)}</span>
                 </button>
             </div>
             {move || {

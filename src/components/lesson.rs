@@ -221,6 +221,9 @@ pub fn LessonPane() -> impl IntoView {
         if action == "load" {
             load_snippet(code, from);
         } else {
+            // A watch still running from an earlier block stops first, as Ctrl+C would:
+            // the new block's output does not mix with it.
+            sim.interrupt();
             for line in code.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
                 sim.run_logged(line);
             }
@@ -563,6 +566,22 @@ fn Predictions() -> impl IntoView {
     }
 }
 
+/// What the lesson taught, as its `learned` lines say.
+#[component]
+fn LearnedList() -> impl IntoView {
+    let lang = expect_context::<UiLang>();
+    let course = expect_context::<Course>();
+    let nav = expect_context::<LessonNav>();
+    let lessons = StoredValue::new(course.0.clone());
+    let items = move || lessons.with_value(|ls| ls.get(nav.lesson.get()).map(|l| l.spec.learned.to_vec()).unwrap_or_default());
+    view! {
+        <h3 class="learned-title">{move || lang.t(Msg::Learned)}</h3>
+        <ul data-testid="learned">
+            {move || items().into_iter().map(|t| view! { <li inner_html=move || course::markdown::inline_html(t.get(lang.0.get()))></li> }).collect_view()}
+        </ul>
+    }
+}
+
 /// The end of a lesson: once its last step is done, what was learnt, how many steps are
 /// done (and which are left), and the way to the next lesson.
 #[component]
@@ -599,6 +618,7 @@ fn Completion(step_states: Memo<Vec<(course::schema::Text, bool)>>) -> impl Into
                     <span aria-hidden="true">"✔ "</span>
                     {move || if left().is_empty() { lang.t(Msg::LessonComplete) } else { lang.t(Msg::LessonLastStepDone) }}
                 </h2>
+                <LearnedList />
                 <p data-testid="completion-steps">
                     {move || {
                         let n = step_states.with(|s| s.len());

@@ -4,7 +4,7 @@
 use crate::components::icons::{self, Icon};
 use crate::context::{LayoutState, PanelTab, UiLang};
 use crate::i18n::Msg;
-use crate::sim::{Selected, Sim};
+use crate::sim::{Selected, Sim, TermNote};
 use kubesim::{ClusterView, PodFilter};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
@@ -155,6 +155,12 @@ pub fn TerminalPanel() -> impl IntoView {
             sim.clear_terminal();
             return;
         }
+        if crate::sim::asks_for_help(&line) {
+            history.update_value(|h| h.push(line.clone()));
+            cursor.set_value(history.with_value(|h| h.len()));
+            sim.show_help(&line);
+            return;
+        }
         if !line.trim().is_empty() {
             history.update_value(|h| h.push(line.clone()));
         }
@@ -237,6 +243,13 @@ pub fn TerminalPanel() -> impl IntoView {
                                     }}
                                 </pre>
                                 <pre class="term-stderr">{e.stderr}</pre>
+                                {e.note.map(|n| {
+                                    let m = match n {
+                                        TermNote::Help => Msg::TerminalHelp,
+                                        TermNote::AfterKubectlHelp => Msg::AfterKubectlHelp,
+                                    };
+                                    view! { <pre class="term-note" data-testid="term-note" lang=move || lang.0.get().code()>{move || lang.t(m)}</pre> }
+                                })}
                             </div>
                         }
                     }
