@@ -209,8 +209,8 @@ pub fn EditorPanel() -> impl IntoView {
             <div class="editor-actions">
                 <button type="button" class="primary" data-testid="apply" on:click=move |_| apply() disabled=move || sim.looking_back() title=move || lang.t(Msg::ApplyShortcut) aria-keyshortcuts="Control+Enter">
                     {move || lang.t(Msg::Apply)}
-                    <kbd class="key-hint apply-key" aria-hidden="true">{move || lang.t(Msg::KeyCtrlEnter)}</kbd>
                 </button>
+                <kbd class="key-hint apply-key" aria-hidden="true">{move || lang.t(Msg::KeyCtrlEnter)}</kbd>
                 <button type="button" class="secondary" on:click=move |_| reset()>
                     {move || lang.t(Msg::ResetFile)}
                 </button>

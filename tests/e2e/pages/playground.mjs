@@ -73,6 +73,43 @@ export class Playground {
     await input.press('Enter');
   }
 
+  /** Answers nothing: skips every predict question of the step, so its buttons act. */
+  async skipPredictions() {
+    const skips = this.page.getByTestId('predict-skip');
+    while ((await skips.count()) > 0) {
+      await skips.first().click();
+    }
+  }
+
+  /** The first code button of the step's text that does `action` ('run' or 'load'). */
+  stepCodeButton(action, n = 0) {
+    return this.page.locator(`[data-testid="step-text"] button.code-action[data-action="${action}"]`).nth(n);
+  }
+
+  /** Opens the header's (or, while projecting, the stage bar's) main menu. */
+  async openMenu() {
+    const button = this.page.locator('[data-testid="main-menu-button"], [data-testid="stage-menu-button"]').first();
+    if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  }
+
+  /** Switches projection on (P with nothing focused). */
+  async project() {
+    await this.page.evaluate(() => document.activeElement && document.activeElement.blur());
+    await this.page.keyboard.press('p');
+    await expect(this.page.locator('html')).toHaveClass(/\bprojection\b/);
+  }
+
+  /** Presses a page key with nothing focused (keys do not act while typing). */
+  async key(k) {
+    await this.page.evaluate(() => document.activeElement && document.activeElement.blur());
+    await this.page.keyboard.press(k);
+  }
+
+  /** Waits until the offline toast, if any, has left (it leaves by itself). */
+  async toastGone() {
+    await expect(this.page.getByTestId('offline-notice')).toBeEmpty({ timeout: 20_000 });
+  }
+
   // ---- layout: the folding lesson pane, the separators, the narrow-screen tabs
 
   lessonSlot() {
