@@ -1131,4 +1131,43 @@ mod tests {
         }
         assert!(failures.is_empty(), "{}", failures.join("\n"));
     }
+
+    /// Each mistake of the course's YAML corpus (`tests/corpus/yaml-mistakes/index.txt`), as
+    /// the editor words it: in both languages, none of it libyaml's English, naming the key
+    /// the index gives (`key=image`).
+    #[test]
+    fn the_yaml_mistakes_corpus_is_worded_with_its_keys() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/yaml-mistakes");
+        let index = std::fs::read_to_string(dir.join("index.txt")).unwrap();
+        let mut failures = Vec::new();
+        let mut worded = 0;
+        for line in index.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
+            let mut fields = line.split_whitespace();
+            let (file, _at) = (fields.next().unwrap(), fields.next());
+            let expected: Vec<&str> = fields.collect();
+            let text = std::fs::read_to_string(dir.join(file)).unwrap();
+            if expected == ["ok"] {
+                continue;
+            }
+            let Err(e) = kubesim::manifest::parse(&text) else {
+                failures.push(format!("{file}: read without error"));
+                continue;
+            };
+            let (es, en) = (manifest_error(Lang::Es, &e), manifest_error(Lang::En, &e));
+            worded += 1;
+            if es.is_empty() || en.is_empty() || es == en {
+                failures.push(format!("{file}: empty, or the same in both languages: {es}"));
+            }
+            if let Some(phrase) = libyaml_phrase_in(&es).or(libyaml_phrase_in(&en)) {
+                failures.push(format!("{file}: says libyaml's {phrase:?}: {en}"));
+            }
+            if let Some(key) = expected.iter().find_map(|f| f.strip_prefix("key=")) {
+                if !names(&es, key) || !names(&en, key) {
+                    failures.push(format!("{file}: does not name `{key}`:\n    es: {es}\n    en: {en}"));
+                }
+            }
+        }
+        assert!(worded >= 20, "the corpus is there ({worded} mistakes)");
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+    }
 }
