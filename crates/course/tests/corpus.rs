@@ -70,6 +70,95 @@ fn bad_manifests_are_refused_with_their_message_and_change_nothing() {
     }
 }
 
+/// A manifest error as `yaml-mistakes/index.txt` names it: `syntax/missingColon key=image`,
+/// `duplicateKey key=image path=spec`.
+fn described(kind: &kubesim::ManifestErrorKind) -> String {
+    fn fields(out: &mut String, v: &serde_json::Value, skip: &[&str]) {
+        let Some(map) = v.as_object() else { return };
+        let mut pairs: Vec<(&String, &serde_json::Value)> = map.iter().filter(|(k, _)| !skip.contains(&k.as_str())).collect();
+        pairs.sort_by_key(|(k, _)| k.as_str());
+        for (k, v) in pairs {
+            let v = v.as_str().map_or_else(|| v.to_string(), str::to_string);
+            out.push_str(&format!(" {k}={v}"));
+        }
+    }
+    let v = serde_json::to_value(kind).unwrap();
+    let mut out = v["type"].as_str().unwrap_or("?").to_string();
+    match &v["problem"] {
+        serde_json::Value::Null => fields(&mut out, &v, &["type"]),
+        serde_json::Value::String(p) => out.push_str(&format!("/{p}")),
+        serde_json::Value::Object(p) => {
+            for (name, inner) in p {
+                out.push_str(&format!("/{name}"));
+                fields(&mut out, inner, &[]);
+            }
+        }
+        other => out.push_str(&format!("/{other}")),
+    }
+    out
+}
+
+/// The classic beginner YAML mistakes of `yaml-mistakes/`: each is refused, by the editor's
+/// apply and by `kubectl apply`, with the problem its index names, at the line (and column)
+/// where the student made the mistake, and changes nothing; the real message keeps
+/// libyaml's own line, which is never before it. `ok` files apply.
+#[test]
+fn yaml_mistakes_are_placed_where_the_student_made_them() {
+    let dir = corpus().join("yaml-mistakes");
+    let index = std::fs::read_to_string(dir.join("index.txt")).unwrap();
+    let entries: Vec<(String, String, String)> = index
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let mut parts = l.split_whitespace();
+            let (file, at) = (parts.next().unwrap().to_string(), parts.next().unwrap_or("").to_string());
+            (file, at, parts.collect::<Vec<_>>().join(" "))
+        })
+        .collect();
+    let mut files: Vec<String> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).filter(|n| n.ends_with(".yaml")).collect();
+    files.sort();
+    let mut listed: Vec<String> = entries.iter().map(|(f, _, _)| f.clone()).collect();
+    listed.sort();
+    assert_eq!(files, listed, "every file of yaml-mistakes/ is in its index, once");
+    assert!(entries.len() >= 21, "the corpus is there");
+    let base = busy();
+    let mut failures = Vec::new();
+    for (file, at, expected) in &entries {
+        let text = std::fs::read_to_string(dir.join(file)).unwrap();
+        let mut s = base.clone();
+        let before = s.cluster.state_hash();
+        let r = catch_unwind(AssertUnwindSafe(|| s.apply_file(file, &text))).unwrap_or_else(|_| panic!("{file}: apply panicked"));
+        if expected == "ok" {
+            if let Err(e) = r {
+                failures.push(format!("{file}: refused: {e:?}"));
+            }
+            continue;
+        }
+        let m = match r {
+            Err(kubesim::ApplyError::Manifest(m)) => m,
+            other => {
+                failures.push(format!("{file}: expected {expected}, got {other:?}"));
+                continue;
+            }
+        };
+        assert_eq!(s.cluster.state_hash(), before, "{file}: a refused apply changed the cluster");
+        let got = described(&m.kind);
+        let (line, column) = at.split_once(':').map_or((at.as_str(), None), |(l, c)| (l, Some(c)));
+        let place_ok = line == m.line.to_string() && column.is_none_or(|c| c == m.column.to_string());
+        if got != *expected || !place_ok {
+            failures.push(format!("{file}: expected {at} {expected}\n    got {}:{} {got}", m.line, m.column));
+        }
+        // kubectl says what the real kubectl says, libyaml's line included.
+        s.write_file(file, &text);
+        let o = s.run(&format!("kubectl apply -f {file}"), None);
+        assert!(o.status != 0 && o.stderr.contains(&m.api_message), "{file}: kubectl apply printed {:?}", o.stderr);
+        if let Some(real) = m.api_message.split("yaml: line ").nth(1).and_then(|r| r.split(':').next()).and_then(|n| n.parse::<usize>().ok()) {
+            assert!(real >= m.line, "{file}: the real message's line {real} is before the student's {}", m.line);
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} wrong:\n{}", failures.len(), entries.len(), failures.join("\n"));
+}
+
 #[test]
 fn huge_deep_and_exploding_documents_are_refused_quickly() {
     let base = busy();

@@ -38,6 +38,7 @@ pub mod time;
 pub mod view;
 pub mod warnings;
 pub mod why;
+mod yaml_syntax;
 mod yaml_tree;
 /// Typed decoding of YAML through kubesim's small decoder (one instance for every type,
 /// where serde_yaml compiles its reader once per type).

@@ -8,6 +8,7 @@
 #![allow(clippy::result_large_err)]
 
 use crate::model::*;
+use crate::yaml_syntax;
 use crate::yaml_tree;
 use serde::{Deserialize, Serialize};
 
@@ -158,41 +159,88 @@ pub enum ManifestErrorKind {
     Empty,
 }
 
-/// What a YAML syntax error most likely means, for wording it to a student.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// What a YAML syntax error most likely means, for wording it to a student. Each variant is
+/// one mistake; where libyaml noticed it and where the student made it often differ, and the
+/// error's line and column are the student's (see `yaml_syntax` for the rule of each).
+/// Keys are as written in the text, cut to [`MAX_KEY_CHARS`] characters.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub enum SyntaxProblem {
     /// A tab where YAML wants spaces.
     Tab,
-    /// `key: value` where none fits: `a: b: c`, a missing `:` on the line before, or
-    /// indentation that puts a key inside a value.
+    /// `key: value` where none fits: a second `: ` in a value on the same line (`a: b: c`).
     KeyValueHere,
-    /// Indentation that does not line up with the keys or list items around it.
+    /// A key that does not line up with the keys around it (dedented, or between two levels).
     Indentation,
-    /// A `[` or `{` that is never closed.
+    /// A `[` or `{` that is never closed (the error points at it).
     UnclosedBracket { close: char },
-    /// The text ends inside something (an unclosed quote).
+    /// The text ends inside a quoted string (or a `---` line comes inside it): the quote that
+    /// opens it is never closed (the error points at it).
     UnexpectedEnd,
     /// `*name` with no `&name` before it.
     UnknownAlias,
     /// A control character (e.g. a NUL byte).
     ControlCharacter,
+    /// `image nginx` or `metadata` alone on its line: a key without its `:`.
+    MissingColon { key: String },
+    /// `replicas:3`: a `:` with no space after it, so key and value read as one word.
+    NoSpaceAfterColon { key: String },
+    /// A key indented further than the keys before it, read as part of the value above.
+    OverIndented { key: String },
+    /// `-name: web`: a list item whose `-` has no space after it.
+    NoSpaceAfterDash { key: String },
+    /// A `- ` item that does not line up with the `-` of its list.
+    MisalignedListItem,
+    /// `key:` at the column of a list's `-`: neither inside the item nor a new item.
+    KeyInList { key: String },
+    /// `args: - a`: a list item on the same line as its key.
+    ListItemAfterKey { key: String },
+    /// A `- ` list item somewhere else no item can start.
+    ListItemNotAllowed,
+    /// Two items of a `[ ]` or `{ }` without a `,` between them.
+    MissingComma { close: char },
+    /// A quote not closed on its line: YAML read on up to the next quote, on `until_line`.
+    UnclosedQuote { quote: char, until_line: usize },
+    /// Text after a closing quote or bracket on the same line: `image: "nginx":1.27`.
+    TextAfterValue { close: char },
+    /// A line less indented than the text of the `|` or `>` block above it.
+    BlockScalarIndent,
+    /// Something after `|` or `>` on its line (or an indentation indicator of 0).
+    BlockScalarHeader,
+    /// `--` or `----` where a `---` document separator was meant.
+    DocumentSeparator,
+    /// A ```` ``` ```` line copied from a Markdown code block.
+    MarkdownFence,
+    /// A character that cannot start a value or a key (`@`, `` ` ``).
+    UnexpectedCharacter { ch: char },
+    /// A `{{ … }}` template placeholder (Helm, Go templates) left in the manifest.
+    TemplatePlaceholder,
+    /// A value that starts with `*` or `&` (read as an alias or anchor): `*.log`.
+    AliasCharacter { ch: char },
+    /// A `\` escape inside double quotes that YAML does not know: `"C:\datos"`.
+    BadEscape,
+    /// A value that starts with `!`, read as a YAML tag that does not parse.
+    BadTag,
+    /// A line that starts with `%`, read as a YAML directive that does not parse.
+    BadDirective,
+    /// A `?` complex-key indicator where none can go.
+    ComplexKey,
+    /// A `:` right before `,`, `]` or `}` inside `[ ]` or `{ }`.
+    ColonInFlow,
+    /// A `]`, `}`, `,` (or other indicator) where a value or key should be.
+    StrayIndicator { ch: char },
+    /// More content after the document ended (after `...` or a top-level `{ }`/`[ ]`).
+    AfterDocumentEnd,
+    /// A `<<` merge key whose value is not a mapping or a list of mappings.
+    BadMerge,
+    /// Bytes that are not text (not valid UTF-8).
+    Encoding,
+    /// Anything else the reader refuses.
     Other,
 }
 
-fn syntax_problem(detail: &str, at: Option<char>) -> SyntaxProblem {
-    match detail {
-        _ if at == Some('\t') => SyntaxProblem::Tab,
-        "mapping values are not allowed in this context" => SyntaxProblem::KeyValueHere,
-        "did not find expected key" | "did not find expected '-' indicator" | "block sequence entries are not allowed in this context" => SyntaxProblem::Indentation,
-        "did not find expected ',' or ']'" => SyntaxProblem::UnclosedBracket { close: ']' },
-        "did not find expected ',' or '}'" => SyntaxProblem::UnclosedBracket { close: '}' },
-        "found unexpected end of stream" => SyntaxProblem::UnexpectedEnd,
-        "unknown anchor" => SyntaxProblem::UnknownAlias,
-        _ if detail.starts_with("control characters are not allowed") => SyntaxProblem::ControlCharacter,
-        _ => SyntaxProblem::Other,
-    }
-}
+/// Keys named in [`SyntaxProblem`]s are cut to this many characters.
+pub const MAX_KEY_CHARS: usize = 40;
 
 /// The kinds of YAML values, for wrong-type errors.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -317,7 +365,12 @@ pub fn parse(text: &str) -> Result<Vec<Document>, ManifestError> {
         let merged = has_merge_key(&value);
         if merged {
             if let Err(e) = value.apply_merge() {
-                return Err(err(index, start_line, 1, ManifestErrorKind::Syntax { detail: strip_location(&e), problem: SyntaxProblem::Other }, format!("error converting YAML to JSON: yaml: {}", strip_location(&e))));
+                // The merge is resolved on the whole document: point at its first `<<`.
+                let (l, c) = document_region(text, start_line)
+                    .iter()
+                    .find_map(|(n, l)| l.find("<<").filter(|_| significant(l)).map(|i| (*n, l[..i].chars().count() + 1)))
+                    .unwrap_or((start_line, 1));
+                return Err(err(index, l, c, ManifestErrorKind::Syntax { detail: strip_location(&e), problem: SyntaxProblem::BadMerge }, format!("error converting YAML to JSON: yaml: {}", strip_location(&e))));
             }
         }
         let at = |path: &str| locate(text, start_line, path);
@@ -750,9 +803,10 @@ fn reader_error(index: usize, start_line: usize, text: &str, e: &serde_yaml::Err
         l = before.iter().filter(|b| **b == b'\n').count() + 1;
         c = String::from_utf8_lossy(&before[before.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1)..]).chars().count() + 1;
     }
-    let at = text.lines().nth(l.saturating_sub(1)).and_then(|line| line.chars().nth(c.saturating_sub(1)));
-    let problem = syntax_problem(&msg, at);
-    err(index, l, c, ManifestErrorKind::Syntax { detail: msg.clone(), problem }, format!("error converting YAML to JSON: yaml: line {l}: {msg}"))
+    // The student's line and column; the real message keeps libyaml's own line, as kubectl
+    // prints it.
+    let placed = yaml_syntax::place(text, &msg, (l, c));
+    err(index, placed.line, placed.column, ManifestErrorKind::Syntax { detail: msg.clone(), problem: placed.problem }, format!("error converting YAML to JSON: yaml: line {l}: {msg}"))
 }
 
 /// serde's "expected …" wording → the kind of value.

@@ -25,8 +25,9 @@ const TAG_NULL: &str = "tag:yaml.org,2002:null";
 /// read.
 const MAX_DEPTH: usize = 128;
 
+/// How a scalar is written (single and double quotes alike).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Style {
+pub(crate) enum Style {
     Plain,
     Quoted,
     Literal,
@@ -164,7 +165,9 @@ fn attach(nodes: &mut [Node], stack: &mut [(usize, Option<usize>)], root: &mut O
 }
 
 impl Reader<'_> {
-    fn event(&mut self) -> Option<Event> {
+    /// Parses the next event and hands it to `read` before freeing it; `None` once the
+    /// parser has failed.
+    fn next_raw<T>(&mut self, read: impl FnOnce(&unsafe_yaml::yaml_event_t) -> T) -> Option<T> {
         let mut event = std::mem::MaybeUninit::<unsafe_yaml::yaml_event_t>::uninit();
         // SAFETY: as in serde_yaml's own reader: the event is filled by the parser, read,
         // then freed.
@@ -177,47 +180,59 @@ impl Reader<'_> {
             if unsafe_yaml::yaml_parser_parse(p, e).fail {
                 return None;
             }
-            let ev = &*e;
+            let out = read(&*e);
+            unsafe_yaml::yaml_event_delete(e);
+            Some(out)
+        }
+    }
+
+    fn event(&mut self) -> Option<Event> {
+        self.next_raw(|ev| {
             let line = ev.start_mark.line as usize + 1;
             let column = ev.start_mark.column as usize + 1;
-            let what = match ev.type_ {
-                unsafe_yaml::YAML_STREAM_START_EVENT => Ev::StreamStart,
-                unsafe_yaml::YAML_STREAM_END_EVENT => Ev::StreamEnd,
-                unsafe_yaml::YAML_DOCUMENT_START_EVENT => Ev::DocumentStart,
-                unsafe_yaml::YAML_DOCUMENT_END_EVENT => Ev::DocumentEnd,
-                unsafe_yaml::YAML_ALIAS_EVENT => Ev::Alias(c_bytes(ev.data.alias.anchor).unwrap_or_default()),
-                unsafe_yaml::YAML_SCALAR_EVENT => {
-                    let s = ev.data.scalar;
-                    let bytes = std::slice::from_raw_parts(s.value, s.length as usize);
-                    Ev::Scalar {
-                        anchor: c_bytes(s.anchor),
-                        tag: c_bytes(s.tag).map(|t| String::from_utf8_lossy(&t).into()),
-                        value: String::from_utf8_lossy(bytes).into(),
-                        style: match s.style {
-                            unsafe_yaml::YAML_PLAIN_SCALAR_STYLE => Style::Plain,
-                            unsafe_yaml::YAML_LITERAL_SCALAR_STYLE => Style::Literal,
-                            unsafe_yaml::YAML_FOLDED_SCALAR_STYLE => Style::Folded,
-                            _ => Style::Quoted,
-                        },
+            // SAFETY: the event's data is the union member of its type; its strings are
+            // null or NUL-terminated, its scalar value `length` bytes long.
+            let what = unsafe {
+                match ev.type_ {
+                    unsafe_yaml::YAML_STREAM_START_EVENT => Ev::StreamStart,
+                    unsafe_yaml::YAML_STREAM_END_EVENT => Ev::StreamEnd,
+                    unsafe_yaml::YAML_DOCUMENT_START_EVENT => Ev::DocumentStart,
+                    unsafe_yaml::YAML_DOCUMENT_END_EVENT => Ev::DocumentEnd,
+                    unsafe_yaml::YAML_ALIAS_EVENT => Ev::Alias(c_bytes(ev.data.alias.anchor).unwrap_or_default()),
+                    unsafe_yaml::YAML_SCALAR_EVENT => {
+                        let s = ev.data.scalar;
+                        let bytes = std::slice::from_raw_parts(s.value, s.length as usize);
+                        Ev::Scalar {
+                            anchor: c_bytes(s.anchor),
+                            tag: c_bytes(s.tag).map(|t| String::from_utf8_lossy(&t).into()),
+                            value: String::from_utf8_lossy(bytes).into(),
+                            style: style_of(s.style),
+                        }
                     }
-                }
-                unsafe_yaml::YAML_SEQUENCE_START_EVENT => {
-                    let s = ev.data.sequence_start;
-                    Ev::SeqStart { anchor: c_bytes(s.anchor), tag: c_bytes(s.tag).map(|t| String::from_utf8_lossy(&t).into()) }
-                }
-                unsafe_yaml::YAML_MAPPING_START_EVENT => {
-                    let s = ev.data.mapping_start;
-                    Ev::MapStart { anchor: c_bytes(s.anchor), tag: c_bytes(s.tag).map(|t| String::from_utf8_lossy(&t).into()) }
-                }
-                unsafe_yaml::YAML_SEQUENCE_END_EVENT | unsafe_yaml::YAML_MAPPING_END_EVENT => Ev::End,
-                _ => {
-                    unsafe_yaml::yaml_event_delete(e);
-                    return None;
+                    unsafe_yaml::YAML_SEQUENCE_START_EVENT => {
+                        let s = ev.data.sequence_start;
+                        Ev::SeqStart { anchor: c_bytes(s.anchor), tag: c_bytes(s.tag).map(|t| String::from_utf8_lossy(&t).into()) }
+                    }
+                    unsafe_yaml::YAML_MAPPING_START_EVENT => {
+                        let s = ev.data.mapping_start;
+                        Ev::MapStart { anchor: c_bytes(s.anchor), tag: c_bytes(s.tag).map(|t| String::from_utf8_lossy(&t).into()) }
+                    }
+                    unsafe_yaml::YAML_SEQUENCE_END_EVENT | unsafe_yaml::YAML_MAPPING_END_EVENT => Ev::End,
+                    _ => return None,
                 }
             };
-            unsafe_yaml::yaml_event_delete(e);
             Some(Event { line, column, what })
-        }
+        })
+        .flatten()
+    }
+}
+
+fn style_of(style: unsafe_yaml::yaml_scalar_style_t) -> Style {
+    match style {
+        unsafe_yaml::YAML_PLAIN_SCALAR_STYLE => Style::Plain,
+        unsafe_yaml::YAML_LITERAL_SCALAR_STYLE => Style::Literal,
+        unsafe_yaml::YAML_FOLDED_SCALAR_STYLE => Style::Folded,
+        _ => Style::Quoted,
     }
 }
 
@@ -266,6 +281,85 @@ enum Ev {
 /// The first document of a text (an empty one when there is none).
 pub(crate) fn read_one(text: &str) -> Option<Tree> {
     Reader::new(text).next_document()
+}
+
+// ------------------------------------------------------------------------------ syntax errors
+
+/// Which part of libyaml refused the text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Stage {
+    /// The bytes themselves (encoding, control characters).
+    Reader,
+    /// Tokens: quotes, indicators, simple keys, indentation.
+    Scanner,
+    /// The structure: what may follow what.
+    Parser,
+}
+
+/// Where a scalar was read: 1-based line and column of its first character and just past
+/// its last one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct ScalarSpan {
+    pub start: (usize, usize),
+    pub end: (usize, usize),
+    pub style: Style,
+}
+
+/// libyaml's own account of why it stopped, as its parser leaves it: the problem and where
+/// it was seen, the construct it was reading and where that began (1-based line and
+/// column), and the last scalar it read before (the rules that place syntax errors for
+/// students look at all three).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct SyntaxError {
+    pub stage: Stage,
+    pub problem: String,
+    pub problem_at: (usize, usize),
+    /// Byte offset of a reader error (reader errors have no line and column).
+    pub problem_offset: usize,
+    /// "while scanning a simple key", … (empty when libyaml gives none).
+    pub context: String,
+    pub context_at: (usize, usize),
+    pub last_scalar: Option<ScalarSpan>,
+}
+
+/// Reads the whole text with libyaml and returns its first error, `None` if it reads.
+pub(crate) fn first_syntax_error(text: &str) -> Option<SyntaxError> {
+    let mut reader = Reader::new(text);
+    let mut last_scalar = None;
+    // Only the kind of each event, and where a scalar is: nothing of the text is copied.
+    let mark = |m: &unsafe_yaml::yaml_mark_t| (m.line as usize + 1, m.column as usize + 1);
+    loop {
+        let event = reader.next_raw(|ev| match ev.type_ {
+            unsafe_yaml::YAML_STREAM_END_EVENT => Err(()),
+            // SAFETY: a scalar event's data is its scalar.
+            unsafe_yaml::YAML_SCALAR_EVENT => Ok(Some((mark(&ev.start_mark), mark(&ev.end_mark), style_of(unsafe { ev.data.scalar.style })))),
+            _ => Ok(None),
+        });
+        match event {
+            None => break,
+            Some(Err(())) => return None,
+            Some(Ok(Some((start, end, style)))) => last_scalar = Some(ScalarSpan { start, end, style }),
+            Some(Ok(None)) => {}
+        }
+    }
+    let p = &*reader.parser;
+    let stage = match p.error {
+        unsafe_yaml::YAML_READER_ERROR => Stage::Reader,
+        unsafe_yaml::YAML_SCANNER_ERROR => Stage::Scanner,
+        unsafe_yaml::YAML_PARSER_ERROR => Stage::Parser,
+        _ => return None,
+    };
+    // SAFETY: libyaml's problem and context are null or static NUL-terminated strings.
+    let text_of = |s: *const std::ffi::c_char| unsafe { c_bytes(s.cast()).map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default() };
+    Some(SyntaxError {
+        stage,
+        problem: text_of(p.problem),
+        problem_at: mark(&p.problem_mark),
+        problem_offset: p.problem_offset as usize,
+        context: text_of(p.context),
+        context_at: mark(&p.context_mark),
+        last_scalar,
+    })
 }
 
 // ------------------------------------------------------------------------------ errors

@@ -375,16 +375,18 @@ fn table_of_bad_manifests() {
         ),
         (
             "unclosed bracket",
+            // At the `[` that is never closed, not where libyaml gave up (10:11).
             edit(DEPLOY, "      app: web\n", "      app: [web\n"),
-            10,
-            11,
+            9,
+            12,
             K::Syntax { detail: "did not find expected ',' or ']'".into(), problem: SyntaxProblem::UnclosedBracket { close: ']' } },
         ),
         (
             "unclosed quote",
+            // At the quote that is never closed, not at the end of the text (19:1).
             format!("{DEPLOY}        args: [\"--port]\n"),
-            19,
-            1,
+            18,
+            16,
             K::Syntax { detail: "found unexpected end of stream".into(), problem: SyntaxProblem::UnexpectedEnd },
         ),
         ("unknown alias", edit(DEPLOY, "replicas: 2", "replicas: *n"), 6, 13, K::Syntax { detail: "unknown anchor".into(), problem: SyntaxProblem::UnknownAlias }),
