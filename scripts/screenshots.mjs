@@ -2,12 +2,17 @@
 // Reference screenshots of kubeaula's main states, committed under tests/screenshots/ and
 // shown in the README. Serves dist/, drives the page as a student would, and writes:
 //
-//   01-daemonset.png        lesson 1 in Spanish, the DaemonSet on every worker, the terminal
-//   02-statefulset.png      the StatefulSet paused and stepped: web-0 Ready, web-1 starting
-//   03-yaml-error.png       an invalid manifest refused at its line, the cluster unchanged
-//   04-projection.png       projection mode: large type, high contrast, the lesson folded away
-//   05-dark-timeline.png    dark theme, the timeline open and the view looking back in time
-//   06-narrow-tabs.png      a tablet-width window: stacked panels with tabs
+//   01-laptop-daemonset.png   1366×768, lesson 1 in Spanish: the DaemonSet on every worker, the
+//                             terminal widened for kubectl get pods -o wide
+//   02-statefulset.png        1280×800, English, the StatefulSet paused and stepped: web-0 Ready,
+//                             web-1 starting
+//   03-yaml-error.png         1366×768, a missing colon refused at its line, marked in the editor
+//   04-projection-1280.png    1280×720, projection: the stage, every node and pod in view
+//   05-projection-1024.png    1024×768 (an old projector), projection with a 3-replica StatefulSet
+//   06-projection-overlay.png 1280×720, projection with the lesson and the why panel over the stage
+//   07-dark-timeline.png      1366×768, dark theme, the timeline drawer looking back in time
+//   08-phone-lesson.png       390×844, a phone: the header, the tabs, the lesson
+//   09-phone-cluster.png      390×844, the cluster tab with the DaemonSet running
 //
 //   node scripts/screenshots.mjs [outdir]
 //
@@ -56,21 +61,26 @@ async function fresh(viewport = { width: 1280, height: 800 }, extra = {}) {
 }
 
 let failed = false;
+const WIDE = { width: 1366, height: 768 };
+/** Toasts leave by themselves; a reference picture waits for them. */
+async function settle(page) {
+  await page.getByTestId('offline-notice').getByRole('button', { name: /Cerrar aviso|Dismiss/ }).click({ timeout: 15_000 }).catch(() => {});
+  await expect(page.getByTestId('offline-notice')).toBeEmpty();
+}
 try {
   {
-    const { ctx, page, app } = await fresh();
+    const { ctx, page, app } = await fresh(WIDE);
     await app.goto(url);
     await app.apply();
     await app.expectOneReadyDaemonSetPodOn(NODES.workers);
-    const input = page.getByTestId('terminal-input');
-    await input.fill('kubectl get pods -o wide');
-    await input.press('Enter');
+    await app.run('kubectl get pods -o wide');
     await expect(page.getByTestId('terminal-output')).toContainText('Running');
-    await shot(page, '01-daemonset.png');
+    await settle(page);
+    await shot(page, '01-laptop-daemonset.png');
     await ctx.close();
   }
   {
-    const { ctx, page, app } = await fresh({ width: 1280, height: 1000 });
+    const { ctx, page, app } = await fresh({ width: 1280, height: 800 });
     await app.goto(url + '?lang=en');
     await page.getByTestId('lesson-collapse').click();
     await page.getByTestId('clock-toggle').click();
@@ -80,44 +90,77 @@ try {
     for (let i = 0; i < 80 && (await pod('web-1').count()) === 0; i++) {
       await page.getByTestId('clock-step').click();
     }
+    await settle(page);
     await shot(page, '02-statefulset.png');
     await ctx.close();
   }
   {
-    const { ctx, page, app } = await fresh();
+    const { ctx, page, app } = await fresh(WIDE);
     await app.goto(url);
-    await app.setYaml((await app.yaml()).replace('kind: DaemonSet', 'kind: DaemonSet\nspec:\n  oops: [1'));
+    await app.setYaml((await app.yaml()).replace('    spec:\n      containers:', '    spec\n      containers:'));
     await app.apply();
-    await shot(page, '03-yaml-error.png');
+    await settle(page);
+    await page.getByTestId('error-marker').hover();
+    await page.screenshot({ path: join(outDir, '03-yaml-error.png') });
+    shots.push(join(outDir, '03-yaml-error.png'));
     await ctx.close();
   }
   {
-    const { ctx, page, app } = await fresh({ width: 1600, height: 900 });
+    const { ctx, page, app } = await fresh({ width: 1280, height: 720 });
     await app.goto(url);
     await app.apply();
     await app.expectOneReadyDaemonSetPodOn(NODES.workers);
-    await page.keyboard.press('p');
-    await page.keyboard.press('l');
-    await shot(page, '04-projection.png');
+    await app.project();
+    await settle(page);
+    await shot(page, '04-projection-1280.png');
     await ctx.close();
   }
   {
-    const { ctx, page, app } = await fresh({ width: 1280, height: 800 }, { colorScheme: 'dark' });
+    const { ctx, page, app } = await fresh({ width: 1024, height: 768 });
+    await app.goto(url);
+    await app.setYaml(WEB);
+    await app.apply();
+    await expect(page.locator('[data-testid="pod-card"][data-owner-kind="StatefulSet"][data-ready="true"]')).toHaveCount(3, { timeout: 45_000 });
+    await app.project();
+    await settle(page);
+    await shot(page, '05-projection-1024.png');
+    await ctx.close();
+  }
+  {
+    const { ctx, page, app } = await fresh({ width: 1280, height: 720 });
+    await app.goto(url);
+    await app.apply();
+    await app.expectOneReadyDaemonSetPodOn(NODES.workers);
+    await app.project();
+    await app.key('l');
+    await app.key('y');
+    await settle(page);
+    await shot(page, '06-projection-overlay.png');
+    await ctx.close();
+  }
+  {
+    const { ctx, page, app } = await fresh(WIDE, { colorScheme: 'dark' });
     await app.goto(url + '?lang=en');
     await app.apply();
     await app.expectOneReadyDaemonSetPodOn(NODES.workers);
     await page.getByTestId('timeline-toggle').click();
     await page.getByTestId('timeline-event').last().click();
     await expect(page.getByTestId('past-banner')).toBeVisible();
-    await shot(page, '05-dark-timeline.png');
+    await settle(page);
+    await shot(page, '07-dark-timeline.png');
     await ctx.close();
   }
   {
-    const { ctx, page } = await fresh({ width: 820, height: 1100 }, { hasTouch: true });
+    const { ctx, page, app } = await fresh({ width: 390, height: 844 }, { hasTouch: true, isMobile: true });
     await page.goto(url);
-    await expect(page.getByRole('tab').first()).toBeVisible();
-    await page.getByRole('tab').nth(1).click();
-    await shot(page, '06-narrow-tabs.png');
+    await expect(page.getByTestId('panel-tabs')).toBeVisible();
+    await settle(page);
+    await shot(page, '08-phone-lesson.png');
+    await app.skipPredictions();
+    await app.stepCodeButton('run').click();
+    await app.panelTab('cluster').click();
+    await expect(page.locator('[data-testid="pod-card"][data-ready="true"]')).toHaveCount(3, { timeout: 30_000 });
+    await shot(page, '09-phone-cluster.png');
     await ctx.close();
   }
   for (const s of shots) console.log(`wrote ${s}`);

@@ -494,6 +494,19 @@ pub fn SaveMenu() -> impl IntoView {
     let copied = RwSignal::new(false);
     let confirm = RwSignal::new(None::<bool>); // Some(false) = this lesson, Some(true) = all
     let file_ref = NodeRef::<leptos::html::Input>::new();
+    // Starting over asks first; the careful answer takes the focus (which also scrolls the
+    // question into view in a long menu).
+    let ask = move |all: bool| {
+        confirm.set(Some(all));
+        request_animation_frame(|| {
+            if let Some(q) = document().query_selector(".save-menu .confirm").ok().flatten() {
+                q.scroll_into_view_with_bool(false);
+            }
+            if let Some(el) = document().query_selector("[data-testid=reset-no]").ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = el.focus();
+            }
+        });
+    };
     let on_file = move |_| {
         let Some(input) = file_ref.get() else { return };
         let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
@@ -569,10 +582,10 @@ pub fn SaveMenu() -> impl IntoView {
                     {move || lang.t(Msg::ImportProgress)}
                     <input type="file" accept=".yaml,.yml,text/yaml" data-testid="import" node_ref=file_ref on:change=on_file />
                 </label>
-                <button type="button" data-testid="reset-lesson" on:click=move |_| confirm.set(Some(false))>
+                <button type="button" data-testid="reset-lesson" on:click=move |_| ask(false)>
                     {move || lang.t(Msg::ResetLesson)}
                 </button>
-                <button type="button" data-testid="reset-all" on:click=move |_| confirm.set(Some(true))>
+                <button type="button" data-testid="reset-all" on:click=move |_| ask(true)>
                     {move || lang.t(Msg::ResetAll)}
                 </button>
                 {move || confirm.get().map(|all| view! {

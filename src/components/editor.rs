@@ -372,11 +372,10 @@ pub fn EditorPanel() -> impl IntoView {
                                         .then(|| format!("{} {line}, {} {column}: ", lang.t(Msg::ErrorAt), lang.t(Msg::Column)))}
                                     {student}
                                 </p>
-                                <p class="real-message">
-                                    <span>{lang.t(Msg::RealMessage)}</span>
-                                    " "
+                                <details class="real-message" data-testid="real-message">
+                                    <summary>{lang.t(Msg::RealMessage)}</summary>
                                     <code>{real}</code>
-                                </p>
+                                </details>
                             </div>
                         }
                             .into_any()

@@ -77,9 +77,9 @@ pub fn LangSwitch() -> impl IntoView {
             {Lang::ALL
                 .into_iter()
                 .map(|l| {
-                    let (long, short) = match l {
-                        Lang::Es => ("Español", "ES"),
-                        Lang::En => ("English", "EN"),
+                    let label = match l {
+                        Lang::Es => "Español",
+                        Lang::En => "English",
                     };
                     view! {
                         <button
@@ -87,11 +87,9 @@ pub fn LangSwitch() -> impl IntoView {
                             lang=l.code()
                             data-testid=format!("lang-{}", l.code())
                             aria-pressed=move || (lang.0.get() == l).to_string()
-                            aria-label=long
                             on:click=move |_| lang.0.set(l)
                         >
-                            <span class="lang-long" aria-hidden="true">{long}</span>
-                            <span class="lang-short" aria-hidden="true">{short}</span>
+                            {label}
                         </button>
                     }
                 })

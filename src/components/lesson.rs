@@ -167,6 +167,8 @@ pub fn LessonPane() -> impl IntoView {
             let Some(pre) = code.parent_element() else { continue };
             if pre.get_attribute("data-action").is_none() {
                 let _ = pre.set_attribute("data-action", action);
+                // A block wider than the pane scrolls sideways: the keyboard reaches it too.
+                let _ = pre.set_attribute("tabindex", "0");
                 let Ok(button) = doc.create_element("button") else { continue };
                 let _ = button.set_attribute("type", "button");
                 let _ = button.set_attribute("class", "code-action");

@@ -30,11 +30,16 @@ pub fn Menu(
         if !open.get_untracked() {
             return;
         }
-        let inside = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Node>().ok())
-            .zip(root.get_untracked())
-            .is_some_and(|(t, r)| r.contains(Some(&t)));
+        let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+        let inside = target.as_ref().zip(root.get_untracked()).is_some_and(|(t, r)| r.contains(Some(t)));
+        // A dialog opened from the menu (the shortcut sheet) sits above it: its clicks keep
+        // the menu open, so focus can come back to the button that opened it.
+        let in_dialog = target
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|e| e.closest("dialog").ok().flatten().is_some());
+        if in_dialog {
+            return;
+        }
         if !inside {
             open.set(false);
         }

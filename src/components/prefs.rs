@@ -299,7 +299,6 @@ pub fn TextSize() -> impl IntoView {
                 type="button"
                 class="tool compact"
                 data-testid="text-smaller"
-                aria-label=move || lang.t(Msg::TextSmaller)
                 data-tip=move || format!("{} · −", lang.t(Msg::TextSmaller))
                 aria-keyshortcuts="-"
                 disabled=move || prefs.0.with(|p| p.scale <= SCALE_MIN)
@@ -310,13 +309,13 @@ pub fn TextSize() -> impl IntoView {
                 }
             >
                 "A−"
+                <span class="visually-hidden">" " {move || lang.t(Msg::TextSmaller)}</span>
             </button>
             <span class="scale-value" data-testid="text-scale">{move || format!("{} %", prefs.0.with(|p| p.scale))}</span>
             <button
                 type="button"
                 class="tool compact"
                 data-testid="text-bigger"
-                aria-label=move || lang.t(Msg::TextBigger)
                 data-tip=move || format!("{} · +", lang.t(Msg::TextBigger))
                 aria-keyshortcuts="+"
                 disabled=move || prefs.0.with(|p| p.scale >= SCALE_MAX)
@@ -327,6 +326,7 @@ pub fn TextSize() -> impl IntoView {
                 }
             >
                 "A+"
+                <span class="visually-hidden">" " {move || lang.t(Msg::TextBigger)}</span>
             </button>
         </div>
     }

@@ -315,6 +315,7 @@ fn ProjectionTools() -> impl IntoView {
 #[component]
 pub fn StageDrawer() -> impl IntoView {
     let lang = expect_context::<UiLang>();
+    let sim = expect_context::<Sim>();
     let layout = expect_context::<LayoutState>();
     let title = move || match layout.drawer.get() {
         Some(Drawer::Timeline) => lang.t(Msg::Timeline),
@@ -333,7 +334,8 @@ pub fn StageDrawer() -> impl IntoView {
                 }
                 aria-labelledby="stage-drawer-title"
                 on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                    if ev.key() == "Escape" && !ev.default_prevented() {
+                    // Looking back, Escape first goes back to live (the banner's key).
+                    if ev.key() == "Escape" && !ev.default_prevented() && !sim.looking_back() {
                         ev.prevent_default();
                         let d = layout.drawer.get_untracked();
                         layout.drawer.set(None);

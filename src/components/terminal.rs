@@ -69,6 +69,15 @@ pub fn linkify(text: &str, names: &BTreeMap<String, Selected>) -> Vec<Segment> {
     out
 }
 
+/// Whether output is one of kubectl's tables (`get`, `get -o wide`, `top`, events): its
+/// first line is a header of capitalised columns two spaces apart. Only a table widens the
+/// terminal by itself; `describe` and logs wrap nothing and scroll as they are.
+pub fn is_table(stdout: &str) -> bool {
+    let Some(head) = stdout.lines().next() else { return false };
+    let head = head.trim_end();
+    !head.is_empty() && head.contains("  ") && head.starts_with(|c: char| c.is_ascii_uppercase()) && !head.chars().any(|c| c.is_lowercase())
+}
+
 /// A pod's or node's name in the output: activating it selects its card in the cluster view,
 /// brings the card into view and focuses it. The text stays exactly as printed.
 #[component]
@@ -182,7 +191,8 @@ pub fn TerminalPanel() -> impl IntoView {
             request_animation_frame(move || {
                 let Some(el) = out_ref.get_untracked() else { return };
                 let Some(last) = el.query_selector(".term-entry:last-child").ok().flatten() else { return };
-                let wide = last.scroll_width() > el.client_width();
+                let table = entries.with_untracked(|e| e.last().is_some_and(|e| is_table(&e.stdout)));
+                let wide = table && last.scroll_width() > el.client_width();
                 let in_editor = document().active_element().is_some_and(|a| a.closest("#slot-editor").ok().flatten().is_some());
                 let room = !layout.narrow.get_untracked() && !prefs.0.with_untracked(|p| p.projection);
                 if wide && room && !in_editor && !layout.wide_terminal.get_untracked() {
@@ -204,7 +214,6 @@ pub fn TerminalPanel() -> impl IntoView {
                         data-testid="terminal-wide"
                         aria-pressed=move || layout.wide_terminal.get().to_string()
                         aria-keyshortcuts="W"
-                        aria-label=move || lang.t(Msg::WideTerminal)
                         data-tip=move || format!("{} · W", lang.t(Msg::WideTerminal))
                         on:click=move |_| layout.wide_terminal.update(|w| *w = !*w)
                     >
@@ -390,6 +399,16 @@ mod tests {
         assert_eq!(joined(&segs), out);
         let linked: Vec<&str> = segs.iter().filter_map(|s| if let Segment::Name(t, _) = s { Some(t.as_str()) } else { None }).collect();
         assert_eq!(linked, ["web-0", "kind-worker"], "whole words only: not web-01 nor kind-worker2");
+    }
+
+    #[test]
+    fn only_kubectl_tables_count_as_tables() {
+        assert!(is_table("NAME    READY   STATUS    RESTARTS   AGE   IP   NODE   NOMINATED NODE   READINESS GATES\nweb-0   1/1\n"));
+        assert!(is_table("LAST SEEN   TYPE     REASON   OBJECT   MESSAGE\n"));
+        assert!(!is_table("Name:         web-0\nNamespace:    default\n"));
+        assert!(!is_table("daemonset.apps/nginx-ds created\n"));
+        assert!(!is_table("No resources found in default namespace.\n"));
+        assert!(!is_table(""));
     }
 
     #[test]

@@ -94,9 +94,41 @@ test.describe('Accessibility (axe-core, WCAG 2.1 AA)', () => {
     await expect(page.getByTestId('apply-error')).toBeVisible();
     await page.getByRole('button', { name: 'Mostrar una pista' }).click();
     const q = page.getByTestId('predict').first();
-    await q.getByLabel('En los tres workers').check();
+    await q.getByLabel('En los tres nodos de trabajo').check();
     await q.getByRole('button', { name: 'Comprobar' }).click();
     await expect(q.locator('.predict-result')).toBeVisible();
     await checkLooks(page, 'YAML error', LOOKS);
+  });
+
+  test('projecting: the stage with the lesson and the terminal over it, the why drawer, the menu open', async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 720 });
+    const app = await runningDaemonSet(page);
+    await app.project();
+    await app.key('l');
+    await app.key('t');
+    await app.key('y');
+    await expect(page.getByTestId('why-panel')).toBeVisible();
+    await expectNoViolations(page, 'projection stage with overlays');
+    await app.openMenu();
+    await expectNoViolations(page, 'projection stage, menu open');
+  });
+
+  test('a phone: the header menu open, then the lesson finished with its completion panel', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const app = new Playground(page);
+    await page.goto('/');
+    await expect(page.getByTestId('panel-tabs')).toBeVisible();
+    await app.openMenu();
+    await checkLooks(page, 'phone, menu open', BASIC_LOOKS);
+    await page.keyboard.press('Escape');
+    await app.stepLink(6).click();
+    await app.panelTab('terminal').click();
+    await app.run('kubectl apply -f daemonset.yaml');
+    await app.run('sleep 20s');
+    await app.run('kubectl apply -f daemonset-v2.yaml');
+    await app.run('sleep 40s');
+    await app.panelTab('lesson').click();
+    await expect(page.getByTestId('completion')).toBeVisible({ timeout: 30_000 });
+    await checkLooks(page, 'phone, completion panel', BASIC_LOOKS);
   });
 });

@@ -84,7 +84,7 @@ test.describe('Content-Security-Policy', () => {
     await app.apply();
     await expect(page.getByTestId('apply-error')).toBeVisible();
     await page.getByTestId('next-step').click();
-    await page.locator('[data-testid="step-text"] button.code-action[data-action="run"]').click();
+    await page.locator('[data-testid="step-text"] button.code-action[data-action="run"]').first().click();
     await expect(app.terminalOutput()).toContainText('$ kubectl get pods -l app=nginx-app');
     await page.getByRole('button', { name: 'Mostrar una pista' }).click();
     await app.lesson.locator('.gloss').first().focus();

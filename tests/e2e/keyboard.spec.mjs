@@ -136,8 +136,11 @@ test('the first lesson, done with the keyboard alone', async ({ page }) => {
   await expect(page.getByTestId('apply-result')).toContainText('daemonset.apps/nginx-ds configured');
   await expectGoalsMet(page, ['only-ssd', 'every-eligible']);
 
-  // Step 4 — the YAML block loads into the editor; the command block applies the file.
+  // Step 4 — the question is skipped; the YAML block loads into the editor; the command
+  // block applies the file.
   await nextStep(page, 4);
+  await tabTo(page, '[data-testid="predict-skip"]');
+  await page.keyboard.press('Enter');
   await tabTo(page, '[data-testid="step-text"] button.code-action[data-action="load"]');
   await page.keyboard.press('Enter');
   await expect(editor).toHaveValue(/tolerations:/);
@@ -162,12 +165,18 @@ test('the first lesson, done with the keyboard alone', async ({ page }) => {
   await page.keyboard.press('Enter');
   await expectGoalsMet(page, ['followed-remove']);
 
-  // Step 6 — the rolling update, from the step's command block.
+  // Step 6 — the rolling update, from the step's command blocks: the first starts it and
+  // watches, the second (which stops the watch first) shows the images.
   await nextStep(page, 6);
+  await tabTo(page, '[data-testid="predict-skip"]');
+  await page.keyboard.press('Enter');
   await tabTo(page, '[data-testid="step-text"] button.code-action[data-action="run"]');
   await page.keyboard.press('Enter');
-  await expect(terminal).toContainText('$ kubectl get ds -o wide');
+  await expect(terminal).toContainText('$ kubectl get ds -w');
   await expectGoalsMet(page, ['new-image', 'all-ready', 'one-at-a-time']);
+  await tabTo(page, '[data-testid="step-text"] pre[data-action="run"] ~ pre[data-action="run"] + button.code-action');
+  await page.keyboard.press('Enter');
+  await expect(terminal).toContainText('$ kubectl get ds -o wide');
 
   // The last step: nothing further, and every goal on the page is ticked.
   await expect(page.getByTestId('next-step')).toBeDisabled();

@@ -7,8 +7,9 @@ test.describe('Lesson pane', () => {
   test('a command block runs in the terminal', async ({ page }) => {
     const app = new Playground(page);
     await app.goto();
-    const run = page.locator('button.code-action[data-action="run"]').first();
-    await expect(run).toHaveText('Ejecutar en el terminal');
+    await app.skipPredictions();
+    const run = app.stepCodeButton('run');
+    await expect(run).toHaveText('Ejecutar en la terminal');
     await run.click();
     await expect(app.terminalOutput()).toContainText('$ kubectl apply -f daemonset.yaml');
     await expect(app.terminalOutput()).toContainText('daemonset.apps/nginx-ds created');
@@ -27,7 +28,9 @@ test.describe('Lesson pane', () => {
     await page.getByTestId('lang-en').click();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await expect(page.getByTestId('apply')).toHaveText('Apply');
-    await expect(page.locator('button.code-action[data-action="run"]').first()).toHaveText('Run in the terminal');
+    await expect(app.stepCodeButton('run')).toHaveText('Predict first ↑');
+    await app.skipPredictions();
+    await expect(app.stepCodeButton('run')).toHaveText('Run in the terminal');
     expect(await app.yaml()).toBe(edited);
     const after = await page.locator('[data-testid="pod-card"]').evaluateAll((els) => els.map((e) => e.dataset.pod).sort());
     expect(after).toEqual(podNames);
@@ -51,7 +54,7 @@ test.describe('Lesson pane', () => {
     await q.getByLabel('En los cuatro nodos').check();
     await check.click();
     await expect(q.locator('.predict-result')).toHaveAttribute('data-right', 'false');
-    await q.getByLabel('En los tres workers').check();
+    await q.getByLabel('En los tres nodos de trabajo').check();
     await check.click();
     await expect(q.locator('.predict-result')).toHaveAttribute('data-right', 'true');
     await expect(q.locator('.predict-result')).toContainText('¡Correcto!');

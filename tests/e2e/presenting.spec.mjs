@@ -52,11 +52,12 @@ test.describe('Presenting', () => {
     expect(await fontSize(podName)).toBeCloseTo(projected, 1);
     await expect(page.getByTestId('text-smaller')).toBeDisabled();
 
-    // L folds the lesson away and brings it back.
-    await page.keyboard.press('l');
+    // While projecting the lesson is away; L calls it over the stage and sends it away.
     await expect(app.lesson).toBeHidden();
-    await page.keyboard.press('L');
+    await page.keyboard.press('l');
     await expect(app.lesson).toBeVisible();
+    await page.keyboard.press('L');
+    await expect(app.lesson).toBeHidden();
 
     // The button switches it off: normal type, the OS theme again.
     await page.getByTestId('projection-toggle').click();
@@ -75,6 +76,8 @@ test.describe('Presenting', () => {
     await app.goto();
     const html = page.locator('html');
     const body = page.locator('body');
+    // The theme is in the header's menu.
+    await app.openMenu();
     const chooser = page.getByRole('combobox', { name: 'Tema', exact: true });
     await expect(chooser).toHaveValue('auto');
     await expect(html).not.toHaveAttribute('data-theme', /.*/);
@@ -109,6 +112,8 @@ test.describe('Presenting', () => {
     await page.emulateMedia({ colorScheme: 'light', contrast: 'no-preference' });
     await chooser.selectOption('dark');
     await page.getByTestId('projection-toggle').click();
+    // While projecting the menu is on the stage's bar.
+    await app.openMenu();
     const projChooser = page.getByRole('combobox', { name: 'Tema al proyectar', exact: true });
     await expect(projChooser).toHaveValue('contrast');
     await projChooser.selectOption('light');
@@ -118,6 +123,7 @@ test.describe('Presenting', () => {
 
     // In English too.
     await page.getByTestId('lang-en').click();
+    await app.openMenu();
     const enChooser = page.getByRole('combobox', { name: 'Theme', exact: true });
     await expect(enChooser.locator('option[value="contrast"]')).toHaveText('High contrast');
     await expect(enChooser.locator('option[value="auto"]')).toHaveText('Auto (system)');
@@ -214,7 +220,8 @@ test.describe('Presenting', () => {
     await expect.poll(() => paintedOpacity(app.nodeCard('kind-worker3'))).toBe(1);
     await expect.poll(() => paintedOpacity(app.nodeCard('kind-worker'))).toBeLessThan(0.5);
 
-    // The button switches it off.
+    // The button (in the menu) switches it off.
+    await app.openMenu();
     await page.getByTestId('spotlight-toggle').click();
     await expect(page.getByTestId('spotlight-toggle')).toHaveAttribute('aria-pressed', 'false');
     await expect.poll(() => paintedOpacity(app.nodeCard('kind-worker'))).toBe(1);
@@ -229,7 +236,7 @@ test.describe('Presenting', () => {
     await page.keyboard.press('?');
     await expect(sheet).toBeVisible();
     await expect(page.getByRole('dialog', { name: 'Atajos de teclado' })).toBeVisible();
-    for (const text of ['Espacio', 'Pausar o reanudar el reloj', 'Añadir un nodo worker', '1 – 4', 'Ctrl+Intro', 'Foco: atenuar']) {
+    for (const text of ['Espacio', 'Pausar o reanudar el reloj', 'Agregar un nodo de trabajo', '1 – 4', 'Ctrl+Enter', 'Foco: atenuar']) {
       await expect(sheet).toContainText(text);
     }
     // Tab goes round inside the dialog.
@@ -248,6 +255,7 @@ test.describe('Presenting', () => {
 
     // In English, from its button.
     await page.getByTestId('lang-en').click();
+    await app.openMenu();
     const open = page.getByTestId('shortcuts-open');
     await open.click();
     await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();

@@ -111,7 +111,7 @@ test('a share link opens the same state in a fresh browser; a hostile one is ref
   // A hostile link: refused with a message, nothing stored changes, no markup injected.
   const before = await page.evaluate((k) => localStorage.getItem(k), KEY);
   await page.goto('/#share=ks1.' + encodeURIComponent('<img src=x onerror=alert(1)>') + '.kj1.AAAA');
-  await expect(page.getByTestId('bad-link')).toContainText('No se ha cambiado nada');
+  await expect(page.getByTestId('bad-link')).toContainText('No se cambió nada');
   expect(await page.locator('img[src="x"]').count()).toBe(0);
   await expect(app.nodeCard('kind-worker4')).toHaveCount(1);
   expect(await page.evaluate((k) => localStorage.getItem(k), KEY)).toBe(before);
@@ -152,7 +152,7 @@ test('export to a file and import it in another browser; a bad file is refused',
   await other.getByTestId('save-menu').locator('summary').click();
   // A file that is not kubeaula's: refused, nothing changes.
   await other.getByTestId('import').setInputFiles({ name: 'x.yaml', mimeType: 'text/yaml', buffer: Buffer.from('version: 1\nlang: [') });
-  await expect(other.getByTestId('bad-import')).toContainText('No se ha cambiado nada');
+  await expect(other.getByTestId('bad-import')).toContainText('No se cambió nada');
   await expect(other.locator('[data-testid="pod-card"]')).toHaveCount(0);
   await other.getByTestId('import').setInputFiles(file);
   await expect(other.getByTestId('persist-notice')).toContainText('importado');

@@ -29,7 +29,8 @@ test.describe('Timeline', () => {
     // The timeline lists the cluster's events, newest first.
     const timeline = page.getByTestId('timeline');
     await page.getByTestId('timeline-toggle').click();
-    await expect(timeline).toHaveAttribute('open', '');
+    await expect(page.getByTestId('timeline-toggle')).toHaveAttribute('aria-expanded', 'true');
+    await expect(page.getByTestId('stage-drawer')).toHaveAttribute('data-drawer', 'timeline');
     const events = timeline.getByTestId('timeline-event');
     await expect(events.first()).toBeVisible();
     const times = await events.evaluateAll((els) => els.map((e) => Number(e.dataset.at)));

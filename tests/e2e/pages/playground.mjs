@@ -54,15 +54,23 @@ export class Playground {
     return this.page.getByTestId('terminal-output');
   }
 
+  /** Brings the editor back if the terminal took its room (a wide table arrived). */
+  async showEditor() {
+    const strip = this.page.getByTestId('editor-strip');
+    if (await strip.isVisible()) await strip.click();
+  }
+
   async yaml() {
     return this.editor.inputValue();
   }
 
   async setYaml(text) {
+    await this.showEditor();
     await this.editor.fill(text);
   }
 
   async apply() {
+    await this.showEditor();
     await this.applyButton.click();
   }
 
