@@ -2,7 +2,7 @@
 // Where the bytes of the wasm go: the release module, optimised exactly as the build does
 // it but keeping function names, split into parts by the crate each function comes from.
 //
-//   node scripts/size-parts.mjs [--keep] [--wasm PATH]
+//   node scripts/size-parts.mjs [--keep] [--wasm PATH] [--top N]
 //
 // Run it after a release build (scripts/run.sh, scripts/test.sh or trunk build --release):
 // it reads target/wasm32-unknown-unknown/release/kubeaula.wasm, runs wasm-bindgen
@@ -27,6 +27,10 @@ const input = wasmArg > 0 ? resolve(process.argv[wasmArg + 1]) : join(root, 'tar
 const stem = input.replace(/^.*\//, '').replace(/\.wasm$/, '');
 const out = join(root, 'target/size-parts');
 const keep = process.argv.includes('--keep');
+// --top N also lists the N biggest functions, and the app's components by the bytes of the
+// functions whose names mention them (UI framework code instantiated for each component).
+const topArg = process.argv.indexOf('--top');
+const top = topArg > 0 ? Number(process.argv[topArg + 1]) : 0;
 
 if (!existsSync(input)) {
   console.error(`size-parts: ${input} is missing; run a release build first`);
@@ -164,6 +168,19 @@ bodies.forEach(([s, e], i) => {
   byPart.get(part).push(bytes.subarray(s, e));
 });
 const gz = (buf) => gzipSync(buf, { level: constants.Z_BEST_COMPRESSION }).length;
+if (top > 0) {
+  const all = bodies.map(([s, e], i) => [names.get(importedFunctions + i) || '?', e - s]);
+  all.sort((a, b) => b[1] - a[1]);
+  console.log(`the ${top} biggest functions:`);
+  for (const [n, size] of all.slice(0, top)) console.log(`${String(size).padStart(8)}  ${n.slice(0, 160)}`);
+  const byComponent = new Map();
+  for (const [n, size] of all) {
+    const m = n.match(/kubeaula::(?:components::)?([a-z_]+)/);
+    if (m) byComponent.set(m[1], (byComponent.get(m[1]) || 0) + size);
+  }
+  console.log('raw bytes of functions naming each module of the app:');
+  for (const [c, size] of [...byComponent].sort((a, b) => b[1] - a[1])) console.log(`${String(size).padStart(8)}  ${c}`);
+}
 const rows = [];
 for (const [part, chunks] of byPart) {
   const buf = Buffer.concat(chunks);

@@ -19,6 +19,34 @@ enum Outcome {
     Failed { line: usize, column: usize, error: ApplyError },
 }
 
+/// Scrolls the highlighted editor so that `line` (1-based) is in view, if it is not.
+fn reveal_line(line: usize) {
+    use wasm_bindgen::JsCast;
+    if line == 0 {
+        return;
+    }
+    let Some(ta) = document()
+        .query_selector(".code-stack textarea")
+        .ok()
+        .flatten()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+    else {
+        return;
+    };
+    let lh = window()
+        .get_computed_style(&ta)
+        .ok()
+        .flatten()
+        .and_then(|cs| cs.get_property_value("line-height").ok())
+        .and_then(|v| v.trim_end_matches("px").parse::<f64>().ok())
+        .unwrap_or(19.0);
+    let top = (line as f64 - 1.0) * lh;
+    let (scroll, height) = (f64::from(ta.scroll_top()), f64::from(ta.client_height()));
+    if top < scroll || top + lh > scroll + height - 8.0 {
+        ta.set_scroll_top((top - height / 3.0).max(0.0) as i32);
+    }
+}
+
 /// Inserts two spaces at the caret, as typing them would (undo keeps working in browsers that
 /// support `insertText`).
 fn insert_spaces(ev: &leptos::ev::KeyboardEvent, ed: EditorState) {
@@ -94,6 +122,8 @@ pub fn EditorPanel() -> impl IntoView {
                     ApplyError::NamespaceNotFound { .. } => (0, 0),
                 };
                 outcome.set(Outcome::Failed { line, column, error: e });
+                // The error's line comes into the editor's view, with its marker.
+                request_animation_frame(move || reveal_line(line));
             }
         }
     };
