@@ -2,7 +2,7 @@
 
 use crate::components::prefs::KeptLayout;
 use crate::components::{cluster_view::ClusterPanel, editor::EditorPanel, lesson::LessonPane, splitter::Splitter, terminal::TerminalPanel};
-pub use crate::context::{Course, LayoutState, LessonNav, LessonProgress, PaneSizes, PanelTab, UiLang, WorkPanel};
+use crate::context::{Course, LayoutState, LessonNav, LessonProgress, PaneSizes, PanelTab, UiLang, WorkPanel};
 use crate::context::is_narrow;
 use crate::i18n::{Lang, Msg};
 use crate::sim::{Sim, TICK_MS};
@@ -378,7 +378,7 @@ fn LessonCollapse() -> impl IntoView {
             aria-expanded="true"
             aria-controls="slot-lesson"
             on:click=move |_| {
-                if crate::context::projecting() {
+                if crate::components::prefs::projecting() {
                     layout.stage_lesson.set(false);
                     request_animation_frame(|| focus_id_selector("[data-testid=stage-lesson-toggle]"));
                 } else {

@@ -203,8 +203,3 @@ pub const NARROW_PX: f64 = 900.0;
 pub fn is_narrow() -> bool {
     window().inner_width().ok().and_then(|w| w.as_f64()).is_some_and(|w| w <= NARROW_PX)
 }
-
-/// Whether projection mode is on (read from the display preferences).
-pub fn projecting() -> bool {
-    use_context::<crate::components::prefs::UiPrefs>().is_some_and(|p| p.0.with_untracked(|p| p.projection))
-}

@@ -2,7 +2,7 @@
 //! tells the student when a new version has been downloaded, with a button to use it now.
 //! Without the button the new version is used from the next visit on.
 
-use crate::app::UiLang;
+use crate::context::UiLang;
 use crate::i18n::Msg;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;

@@ -4,7 +4,7 @@
 //! from the URL fragment. Data that cannot be read is set aside with a notice and a download,
 //! never a crash or a blank page.
 
-use crate::app::{Course, LessonNav, LessonProgress, UiLang};
+use crate::context::{Course, LessonNav, LessonProgress, UiLang};
 use crate::components::prefs::{Prefs, UiPrefs};
 use crate::editor_state::EditorState;
 use crate::i18n::{Lang, Msg};

@@ -2,7 +2,7 @@
 //! errors shown at their line in the student's language. A failed apply never touches the
 //! student's text.
 
-use crate::app::UiLang;
+use crate::context::UiLang;
 use crate::editor_state::EditorState;
 use crate::i18n::{apply_error, manifest_warning, Msg};
 use crate::sim::Sim;

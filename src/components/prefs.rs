@@ -7,7 +7,7 @@
 //! Projection remembers its own theme (high contrast unless the teacher picks another one
 //! while projecting), so switching projection off gives back the student's theme.
 
-use crate::app::{PaneSizes, PanelTab, UiLang};
+use crate::context::{PaneSizes, PanelTab, UiLang};
 use kubesim::PodFilter;
 use crate::i18n::Msg;
 use leptos::prelude::*;
@@ -330,6 +330,11 @@ pub fn TextSize() -> impl IntoView {
             </button>
         </div>
     }
+}
+
+/// Whether projection mode is on (read from the display preferences).
+pub fn projecting() -> bool {
+    use_context::<UiPrefs>().is_some_and(|p| p.0.with_untracked(|p| p.projection))
 }
 
 #[cfg(test)]

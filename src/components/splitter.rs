@@ -2,7 +2,7 @@
 //! finger (pointer events), or moved with the arrow keys (Home and End go to the limits).
 //! Its value is the first pane's share, in whole percent.
 
-use crate::app::{PaneSizes, UiLang};
+use crate::context::{PaneSizes, UiLang};
 use crate::i18n::Msg;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

@@ -1,7 +1,7 @@
 //! The "why" panel: for the selected workload, what its controller just did and what it
 //! waits for, worded from kubesim's structured decision records.
 
-use crate::app::UiLang;
+use crate::context::UiLang;
 use crate::sim::Sim;
 use crate::why_text::{all_settled, nodes_with_pod, nothing_yet, panel_title, why_item, workload_label};
 use kubesim::why::WhyItem;

@@ -213,7 +213,7 @@ pub fn LessonPane() -> impl IntoView {
         if unchanged {
             editor.select(target);
             editor.replace(code);
-            layout.reveal(crate::context::PanelTab::Editor, Some(from), crate::context::projecting());
+            layout.reveal(crate::context::PanelTab::Editor, Some(from), crate::components::prefs::projecting());
         } else {
             let name = editor.names.with_untracked(|n| n.get(target).cloned().unwrap_or_default());
             pending_load.set(Some(PendingLoad { code, target, name, from }));
@@ -238,7 +238,7 @@ pub fn LessonPane() -> impl IntoView {
             for line in code.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
                 sim.run_logged(line);
             }
-            layout.reveal(crate::context::PanelTab::Terminal, Some(from), crate::context::projecting());
+            layout.reveal(crate::context::PanelTab::Terminal, Some(from), crate::components::prefs::projecting());
         }
     };
     let step_parts = move || {
@@ -293,13 +293,13 @@ pub fn LessonPane() -> impl IntoView {
                         <button type="button" id="load-keep" data-testid="load-new-tab" on:click=move |_| {
                             pending_load.set(None);
                             editor.open_new(&n2, c1.clone());
-                            layout.reveal(crate::context::PanelTab::Editor, Some(f1.clone()), crate::context::projecting());
+                            layout.reveal(crate::context::PanelTab::Editor, Some(f1.clone()), crate::components::prefs::projecting());
                         }>{lang.t(Msg::LoadNewTab)}</button>
                         <button type="button" data-testid="load-replace" on:click=move |_| {
                             pending_load.set(None);
                             editor.select(target);
                             editor.replace(c2.clone());
-                            layout.reveal(crate::context::PanelTab::Editor, Some(f2.clone()), crate::context::projecting());
+                            layout.reveal(crate::context::PanelTab::Editor, Some(f2.clone()), crate::components::prefs::projecting());
                         }>{lang.t(Msg::LoadReplace)}</button>
                         <button type="button" class="link" data-testid="load-cancel" on:click=move |_| pending_load.set(None)>
                             {lang.t(Msg::LoadCancel)}
