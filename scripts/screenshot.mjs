@@ -56,6 +56,9 @@ try {
   await expect(page.getByTestId('terminal-output')).toContainText('Running');
   // Typing scrolled the terminal into view; the picture shows the page from its top.
   await input.blur();
+  // The "works offline" toast leaves by itself; the picture does not wait for it.
+  await page.getByTestId('offline-notice').getByRole('button', { name: /Cerrar aviso|Dismiss/ }).click({ timeout: 15_000 }).catch(() => {});
+  await expect(page.getByTestId('offline-notice')).toBeEmpty();
   await page.evaluate(() => window.scrollTo(0, 0));
   mkdirSync(dirname(out), { recursive: true });
   await page.screenshot({ path: out });
