@@ -3,9 +3,11 @@
 //
 //   node scripts/size.mjs [dist-dir] [--json] [--budget] [--ceiling] [--no-load] [--runs=N]
 //
-// Size: every file with its raw size and its gzip size (zlib level 9), the
-// WebAssembly module(s) raw and gzipped, and the total gzipped bytes of a first
-// visit. Rule for "first visit": every file in dist/ except source maps (*.map).
+// Size: every file with its raw size, its gzip size (zlib level 9) and its brotli size
+// (quality 11, what scripts/precompress.mjs writes for hosts that serve precompressed
+// files), the WebAssembly module(s), and the totals of a first visit. Rule for "first
+// visit": every file in dist/ except source maps (*.map); the precompressed copies
+// (*.gz, *.br) are not files of their own.
 //
 // Load: time from navigation to an interactive lesson page (the lesson's text
 // rendered and the editor's Apply button enabled), in headless Chromium (Debian's,
@@ -26,7 +28,7 @@ import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { join, relative, resolve, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRequire } from 'node:module';
-import { gzipSync, constants } from 'node:zlib';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
 const BUDGET = 400_000;
 const CEILING = 1_030_000;
@@ -54,7 +56,7 @@ function walk(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, entry.name);
     if (entry.isDirectory()) out.push(...walk(p));
-    else if (entry.isFile()) out.push(p);
+    else if (entry.isFile() && !/\.(gz|br)$/.test(entry.name)) out.push(p);
   }
   return out;
 }
@@ -66,6 +68,7 @@ const files = walk(dist)
       file: relative(dist, p).split('\\').join('/'),
       raw: data.length,
       gzip: gzipSync(data, { level: constants.Z_BEST_COMPRESSION }).length,
+      brotli: brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } }).length,
       counted: !p.endsWith('.map'),
     };
   })
@@ -74,7 +77,7 @@ const files = walk(dist)
 const counted = files.filter((f) => f.counted);
 const wasm = files.filter((f) => f.file.endsWith('.wasm'));
 const sum = (list, key) => list.reduce((n, f) => n + f[key], 0);
-const total = { raw: sum(counted, 'raw'), gzip: sum(counted, 'gzip'), files: counted.length };
+const total = { raw: sum(counted, 'raw'), gzip: sum(counted, 'gzip'), brotli: sum(counted, 'brotli'), files: counted.length };
 
 /** Median and spread of `runs` cold loads, in milliseconds. */
 async function loadTimes() {
@@ -145,9 +148,10 @@ const rows = files.map((f) => [
   human(f.raw),
   String(f.gzip),
   human(f.gzip),
+  String(f.brotli),
 ]);
-const head = ['file', 'raw bytes', 'raw', 'gzip -9 bytes', 'gzip -9'];
-const foot = [`first visit (${total.files} files)`, String(total.raw), human(total.raw), String(total.gzip), human(total.gzip)];
+const head = ['file', 'raw bytes', 'raw', 'gzip -9 bytes', 'gzip -9', 'brotli bytes'];
+const foot = [`first visit (${total.files} files)`, String(total.raw), human(total.raw), String(total.gzip), human(total.gzip), String(total.brotli)];
 const widths = head.map((h, i) => Math.max(h.length, foot[i].length, ...rows.map((r) => r[i].length)));
 const line = (r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
 const rule = widths.map((w) => '-'.repeat(w)).join('  ');
@@ -161,10 +165,10 @@ console.log(line(foot));
 console.log('');
 if (wasm.length === 0) console.log('wasm: none found in dist');
 for (const w of wasm) {
-  console.log(`wasm ${w.file}: ${w.raw} bytes raw (${human(w.raw)}), ${w.gzip} bytes gzip -9 (${human(w.gzip)})`);
+  console.log(`wasm ${w.file}: ${w.raw} bytes raw (${human(w.raw)}), ${w.gzip} bytes gzip -9 (${human(w.gzip)}), ${w.brotli} bytes brotli`);
 }
 console.log(
-  `first visit download: ${total.gzip} bytes gzip -9 (${human(total.gzip)}); ` +
+  `first visit download: ${total.gzip} bytes gzip -9 (${human(total.gzip)}), ${total.brotli} bytes brotli (${human(total.brotli)}); ` +
     `${total.raw} bytes uncompressed; all files in dist except source maps`,
 );
 console.log(
