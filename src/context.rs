@@ -74,7 +74,7 @@ pub enum WorkPanel {
 pub struct LayoutState {
     pub lesson_collapsed: RwSignal<bool>,
     pub sizes: RwSignal<PaneSizes>,
-    /// The window is narrow (900 px or less): panels stacked, one at a time, behind tabs.
+    /// The window is narrow (a phone or a tablet, see `NARROW_QUERY`): panels stacked, one at a time, behind tabs.
     pub narrow: RwSignal<bool>,
     pub tab: RwSignal<PanelTab>,
     pub pod_filter: RwSignal<kubesim::PodFilter>,
@@ -197,9 +197,11 @@ impl PanelTab {
     }
 }
 
-/// The width under which the panels stack behind tabs (the CSS uses the same).
-pub const NARROW_PX: f64 = 900.0;
+/// Where the panels stack behind tabs: phones, and tablets held either way (a touch screen
+/// up to 1,200 px wide, whose finger-sized controls would crowd three panels side by side).
+/// style/layout.css uses the same media query.
+pub const NARROW_QUERY: &str = "(max-width: 900px), (pointer: coarse) and (max-width: 1200px)";
 
 pub fn is_narrow() -> bool {
-    window().inner_width().ok().and_then(|w| w.as_f64()).is_some_and(|w| w <= NARROW_PX)
+    window().match_media(NARROW_QUERY).ok().flatten().is_some_and(|m| m.matches())
 }

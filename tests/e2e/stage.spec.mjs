@@ -197,36 +197,46 @@ test.describe('Laptop, 1366×768', () => {
   });
 });
 
+// The controls on the first screen smaller than a finger (44 × 44 px).
+const smallTargets = (page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('button, select, summary, input')]
+      .filter((e) => {
+        const r = e.getBoundingClientRect();
+        return r.width > 0 && r.bottom > 0 && r.top < innerHeight && (r.width < 44 || r.height < 44);
+      })
+      .map((e) => e.dataset.testid || e.className || e.tagName),
+  );
+
+// On a phone or a tablet held upright (both under the 900 px breakpoint): the header is the
+// name, the language and a menu; the tabs and the lesson start near the top; every control
+// on the first screen takes a finger.
+async function narrowFirstScreen(page) {
+  const app = new Playground(page);
+  await page.goto('/');
+  await expect(page.getByTestId('panel-tabs')).toBeVisible();
+  await app.toastGone();
+  const header = page.getByTestId('app-header');
+  const shown = await header.locator('button, select, summary').evaluateAll((els) => els.filter((e) => e.getBoundingClientRect().width > 0).map((e) => e.dataset.testid));
+  expect(shown).toEqual(['lang-es', 'lang-en', 'main-menu-button']);
+  expect((await page.getByTestId('panel-tabs').boundingBox()).y).toBeLessThanOrEqual(120);
+  const h1 = page.locator('.lesson-text h1').first();
+  expect((await h1.boundingBox()).y).toBeLessThanOrEqual(200);
+  // Every control on the first screen takes a finger: 44 × 44 px or more.
+  expect(await smallTargets(page)).toEqual([]);
+  // The menu holds the rest, inside the screen.
+  await app.openMenu();
+  const panel = page.getByTestId('main-menu-panel');
+  await expect(panel.getByTestId('projection-toggle')).toBeVisible();
+  await expect(panel.getByTestId('save-menu')).toBeVisible();
+  expect(await notInView(panel)).toEqual([]);
+}
+
 test.describe('Phone, 390×844', () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
 
   test('the header is the name, the language and a menu; the tabs and the lesson start near the top', async ({ page }) => {
-    const app = new Playground(page);
-    await page.goto('/');
-    await expect(page.getByTestId('panel-tabs')).toBeVisible();
-    await app.toastGone();
-    const header = page.getByTestId('app-header');
-    const shown = await header.locator('button, select, summary').evaluateAll((els) => els.filter((e) => e.getBoundingClientRect().width > 0).map((e) => e.dataset.testid));
-    expect(shown).toEqual(['lang-es', 'lang-en', 'main-menu-button']);
-    expect((await page.getByTestId('panel-tabs').boundingBox()).y).toBeLessThanOrEqual(120);
-    const h1 = page.locator('.lesson-text h1').first();
-    expect((await h1.boundingBox()).y).toBeLessThanOrEqual(200);
-    // Every control on the first screen takes a finger: 44 × 44 px or more.
-    const small = await page.evaluate(() =>
-      [...document.querySelectorAll('button, select, summary, input')]
-        .filter((e) => {
-          const r = e.getBoundingClientRect();
-          return r.width > 0 && r.bottom > 0 && r.top < innerHeight && (r.width < 44 || r.height < 44);
-        })
-        .map((e) => e.dataset.testid || e.className || e.tagName),
-    );
-    expect(small).toEqual([]);
-    // The menu holds the rest, inside the screen.
-    await app.openMenu();
-    const panel = page.getByTestId('main-menu-panel');
-    await expect(panel.getByTestId('projection-toggle')).toBeVisible();
-    await expect(panel.getByTestId('save-menu')).toBeVisible();
-    expect(await notInView(panel)).toEqual([]);
+    await narrowFirstScreen(page);
   });
 
   test("the lesson's run and load buttons show their result's tab, and lead back", async ({ page }) => {
@@ -245,5 +255,28 @@ test.describe('Phone, 390×844', () => {
     await page.locator('.lesson-text button.code-action[data-action="load"]').first().click();
     await expect(app.panelTab('editor')).toHaveAttribute('aria-selected', 'true');
     await expect(page.getByTestId('slot-editor').getByTestId('back-to-lesson')).toBeVisible();
+  });
+});
+
+test.describe('Tablet, upright 768×1024', () => {
+  test.use({ viewport: { width: 768, height: 1024 }, hasTouch: true, isMobile: true });
+
+  test('the phone layout: name, language and menu; tabs and lesson near the top; targets for fingers', async ({ page }) => {
+    await narrowFirstScreen(page);
+  });
+});
+
+test.describe('Tablet, sideways 1024×768', () => {
+  test.use({ viewport: { width: 1024, height: 768 }, hasTouch: true, isMobile: true });
+
+  test('a tablet either way up gets the phone layout, and the cluster tab shows the four nodes', async ({ page }) => {
+    await narrowFirstScreen(page);
+    const app = new Playground(page);
+    await app.skipPredictions();
+    await app.stepCodeButton('run').click();
+    await app.expectOneReadyDaemonSetPodOn(NODES.workers);
+    await app.panelTab('cluster').click();
+    expect(await notInView(app.nodeCards)).toEqual([]);
+    expect(await notInView(app.allPodCards())).toEqual([]);
   });
 });
