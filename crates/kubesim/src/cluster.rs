@@ -2,11 +2,11 @@
 //! Everything that changes the cluster goes through here; controllers, the scheduler and
 //! the kubelet stand-in are functions over it (see their modules).
 
-use crate::model::*;
-use crate::rand::Rng;
+use crate::api::model::*;
+use crate::runtime::rand::Rng;
 use crate::store::{Key, Object};
-use crate::time::{Dur, Time};
-use crate::why::WhyRecord;
+use crate::runtime::time::{Dur, Time};
+use crate::runtime::why::WhyRecord;
 use serde::{Deserialize, Serialize};
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap, VecDeque};
@@ -421,7 +421,7 @@ impl Cluster {
             // A repeated name is skipped: the first node of that name stays.
             let _ = c.add_node(n.clone());
         }
-        crate::service::add_kubernetes_service(&mut c);
+        crate::controllers::service::add_kubernetes_service(&mut c);
         c.settle();
         c
     }
@@ -573,20 +573,20 @@ impl Cluster {
                 break;
             }
             match w {
-                Work::SyncDaemonSet(k) => crate::daemonset::sync(self, &k),
-                Work::Schedule(k) => crate::scheduler::schedule(self, &k),
+                Work::SyncDaemonSet(k) => crate::controllers::daemonset::sync(self, &k),
+                Work::Schedule(k) => crate::controllers::scheduler::schedule(self, &k),
                 Work::Kubelet(k) => crate::kubelet::on_change(self, &k),
-                Work::SyncDeployment(k) => crate::deployment::sync(self, &k),
-                Work::SyncReplicaSet(k) => crate::replicaset::sync(self, &k),
-                Work::GarbageCollect { ns, uid } => crate::gc::collect(self, &ns, &uid),
-                Work::NodeMonitor(n) => crate::nodelifecycle::monitor(self, &n),
-                Work::TaintEviction(n) => crate::nodelifecycle::evict(self, &n),
-                Work::PodGc(n) => crate::nodelifecycle::pod_gc(self, &n),
-                Work::SyncStatefulSet(k) => crate::statefulset::sync(self, &k),
-                Work::SyncClaim(k) => crate::storage::sync_claim(self, &k),
-                Work::SyncVolume(n) => crate::storage::sync_volume(self, &n),
-                Work::Provision(k) => crate::storage::provision(self, &k),
-                Work::SyncEndpoints(k) => crate::service::sync_endpoints(self, &k),
+                Work::SyncDeployment(k) => crate::controllers::deployment::sync(self, &k),
+                Work::SyncReplicaSet(k) => crate::controllers::replicaset::sync(self, &k),
+                Work::GarbageCollect { ns, uid } => crate::controllers::gc::collect(self, &ns, &uid),
+                Work::NodeMonitor(n) => crate::controllers::nodelifecycle::monitor(self, &n),
+                Work::TaintEviction(n) => crate::controllers::nodelifecycle::evict(self, &n),
+                Work::PodGc(n) => crate::controllers::nodelifecycle::pod_gc(self, &n),
+                Work::SyncStatefulSet(k) => crate::controllers::statefulset::sync(self, &k),
+                Work::SyncClaim(k) => crate::controllers::storage::sync_claim(self, &k),
+                Work::SyncVolume(n) => crate::controllers::storage::sync_volume(self, &n),
+                Work::Provision(k) => crate::controllers::storage::provision(self, &k),
+                Work::SyncEndpoints(k) => crate::controllers::service::sync_endpoints(self, &k),
             }
         }
     }
@@ -728,7 +728,7 @@ impl Cluster {
     pub fn state_hash(&self) -> u64 {
         let mut canonical = self.clone();
         canonical.timers = BinaryHeap::from(canonical.timers.into_sorted_vec());
-        crate::state_hash::fnv1a64(&crate::state_hash::canonical_bytes(&canonical))
+        crate::runtime::state_hash::fnv1a64(&crate::runtime::state_hash::canonical_bytes(&canonical))
     }
 
     // ------------------------------------------------------------ nodes
@@ -736,16 +736,16 @@ impl Cluster {
     /// Adds a node (the `sim node add` control), Ready at once, as kind's nodes are.
     pub fn add_node(&mut self, input: NodeSpecInput) -> Result<(), String> {
         // What the API server would refuse, refused before anything changes.
-        if !crate::apply::dns1123_subdomain(&input.name) {
+        if !crate::apiserver::apply::dns1123_subdomain(&input.name) {
             return Err(format!("Node \"{}\" is invalid: metadata.name: Invalid value: \"{}\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character", input.name, input.name));
         }
         for (k, v) in &input.labels {
-            if let Some(e) = crate::apply::label_error(k, v) {
+            if let Some(e) = crate::apiserver::apply::label_error(k, v) {
                 return Err(format!("Node \"{}\" is invalid: {e}", input.name));
             }
         }
         for t in &input.taints {
-            if !crate::apply::valid_label_key(&t.key) || !crate::apply::valid_label_value(&t.value) {
+            if !crate::apiserver::apply::valid_label_key(&t.key) || !crate::apiserver::apply::valid_label_value(&t.value) {
                 return Err(format!("Node \"{}\" is invalid: spec.taints[0].key: Invalid value: \"{}\"", input.name, t.key));
             }
         }
@@ -817,7 +817,7 @@ impl Cluster {
         // The pod garbage collector force-deletes pods bound to a vanished node once it has
         // been gone for 40 s (podgc's quarantine); until then they are still listed.
         self.kubelets.remove(name);
-        self.resync_later(Work::PodGc(name.to_string()), crate::nodelifecycle::POD_GC_QUARANTINE);
+        self.resync_later(Work::PodGc(name.to_string()), crate::controllers::nodelifecycle::POD_GC_QUARANTINE);
         self.happen(HappeningKind::NodeRemoved { node: name.to_string() });
         self.nodes_changed();
         Ok(())
@@ -850,15 +850,15 @@ impl Cluster {
         }
         pod.api_version = "v1".into();
         pod.kind = "Pod".into();
-        crate::defaults::pod_spec(&mut pod.spec);
-        crate::nodelifecycle::default_toleration_seconds(&mut pod.spec);
+        crate::api::defaults::pod_spec(&mut pod.spec);
+        crate::controllers::nodelifecycle::default_toleration_seconds(&mut pod.spec);
         pod.status.phase = "Pending".into();
         pod.status.qos_class = "BestEffort".into();
         self.stamp_new(&mut pod);
         let key = pod.key();
         let owner = pod.controller_ref().map(|r| (r.kind.clone(), r.name.clone())).unwrap_or_default();
         let node = pod.spec.node_name.clone();
-        crate::storage::index_claims(self, &pod, true);
+        crate::controllers::storage::index_claims(self, &pod, true);
         self.pods.insert(key.clone(), pod);
         self.index_pod(&key, true);
         self.happen(HappeningKind::PodCreated { pod: key.clone(), owner_kind: owner.0, owner: owner.1 });
@@ -891,10 +891,10 @@ impl Cluster {
 
     /// Tells the owner of a pod that the pod changed.
     pub(crate) fn pod_changed(&mut self, key: &Key) {
-        crate::service::pod_touched(self, key);
+        crate::controllers::service::pod_touched(self, key);
         if let Some(p) = self.pods.get(key).filter(|p| p.status.phase == "Succeeded" || p.status.phase == "Failed") {
             let p = p.clone();
-            crate::storage::pod_released(self, &p);
+            crate::controllers::storage::pod_released(self, &p);
         }
         let owner = self.pods.get(key).and_then(|p| p.controller_ref().cloned());
         if let Some(r) = owner {
@@ -953,9 +953,9 @@ impl Cluster {
         self.unscheduled.remove(key);
         self.runtime.remove(key);
         self.attach_waiting.remove(key);
-        crate::service::pod_removed(self, &p);
-        crate::storage::index_claims(self, &p, false);
-        crate::storage::pod_released(self, &p);
+        crate::controllers::service::pod_removed(self, &p);
+        crate::controllers::storage::index_claims(self, &p, false);
+        crate::controllers::storage::pod_released(self, &p);
         if let Some(set) = self.pods_on_node.get_mut(&p.spec.node_name) {
             set.remove(key);
         }
@@ -1097,7 +1097,7 @@ impl Cluster {
 
     /// Deletes a DaemonSet; its pods are garbage-collected (background propagation).
     pub fn delete_daemonset(&mut self, k: &Key) -> bool {
-        self.delete_object("DaemonSet", k, crate::gc::Propagation::Background, None).is_ok()
+        self.delete_object("DaemonSet", k, crate::controllers::gc::Propagation::Background, None).is_ok()
     }
 }
 
@@ -1143,7 +1143,7 @@ pub fn parse_rfc3339(s: &str) -> Option<Time> {
     let (h, mi, se) = (num(11..13)?, num(14..16)?, num(17..19)?);
     let days = days_from_civil(y, mo as u32, d as u32);
     let unix = days * 86_400 + h * 3600 + mi * 60 + se;
-    let rel = unix - crate::time::EPOCH_UNIX_SECONDS as i64;
+    let rel = unix - crate::runtime::time::EPOCH_UNIX_SECONDS as i64;
     if rel < 0 {
         return Some(Time::ZERO);
     }

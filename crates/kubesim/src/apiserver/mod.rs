@@ -1,0 +1,4 @@
+//! The API server's write path: apply (and its three-way merge), validation, warnings.
+
+pub mod apply;
+pub mod warnings;

@@ -1,0 +1,394 @@
+//! Node health and what follows from it: the node lifecycle controller (conditions, condition
+//! taints, pods marked not ready), the taint eviction controller (NoExecute taints delete
+//! pods that do not tolerate them, after `tolerationSeconds`), the pod garbage collector for
+//! pods of vanished nodes, and the `DefaultTolerationSeconds` admission plugin.
+
+use crate::cluster::{set_condition, Cluster, KubeletState, Work};
+use crate::api::model::*;
+use crate::store::{Key, Object};
+use crate::runtime::time::{Dur, Time};
+
+/// `--node-monitor-grace-period`: how long a node may be silent before it is `Unknown`.
+pub const NODE_MONITOR_GRACE: Dur = Dur(40_000);
+/// podgc's quarantine for pods of a node that no longer exists.
+pub const POD_GC_QUARANTINE: Dur = Dur(40_000);
+/// `DefaultTolerationSeconds`: not-ready/unreachable NoExecute tolerations of ordinary pods.
+pub const DEFAULT_TOLERATION_SECONDS: i64 = 300;
+
+pub const TAINT_NOT_READY: &str = "node.kubernetes.io/not-ready";
+pub const TAINT_UNREACHABLE: &str = "node.kubernetes.io/unreachable";
+pub const TAINT_UNSCHEDULABLE: &str = "node.kubernetes.io/unschedulable";
+
+/// The admission plugin: pods without a toleration for the not-ready / unreachable NoExecute
+/// taints get one with `tolerationSeconds: 300` (an empty key or effect counts as tolerating).
+pub fn default_toleration_seconds(spec: &mut PodSpec) {
+    for key in [TAINT_NOT_READY, TAINT_UNREACHABLE] {
+        let has = spec
+            .tolerations
+            .iter()
+            .any(|t| (t.key == key || t.key.is_empty()) && (t.effect == "NoExecute" || t.effect.is_empty()));
+        if !has {
+            spec.tolerations.push(Toleration {
+                key: key.into(),
+                operator: "Exists".into(),
+                effect: "NoExecute".into(),
+                toleration_seconds: Some(DEFAULT_TOLERATION_SECONDS),
+                ..Default::default()
+            });
+        }
+    }
+}
+
+fn node_key(name: &str) -> Key {
+    Key::cluster(name)
+}
+
+fn ready_status(n: &Node) -> String {
+    n.status.conditions.iter().find(|c| c.type_ == "Ready").map(|c| c.status.clone()).unwrap_or_default()
+}
+
+impl Cluster {
+    /// Whether the kubelet of a node is there to act on its pods.
+    pub fn kubelet_up(&self, node: &str) -> bool {
+        self.nodes.contains_key(node) && !matches!(self.kubelets.get(node), Some(KubeletState::Stopped { .. }))
+    }
+
+    /// `sim node fail`: the kubelet stops posting status. After the grace period the node
+    /// lifecycle controller marks the node `Unknown` and taints it unreachable.
+    pub fn fail_node(&mut self, name: &str) -> Result<(), String> {
+        if !self.nodes.contains_key(name) {
+            return Err(format!("nodes \"{name}\" not found"));
+        }
+        if !matches!(self.kubelets.get(name), Some(KubeletState::Stopped { .. })) {
+            self.kubelets.insert(name.to_string(), KubeletState::Stopped { since: self.now });
+            self.resync_later(Work::NodeMonitor(name.to_string()), NODE_MONITOR_GRACE);
+        }
+        Ok(())
+    }
+
+    /// `sim node notready`: the kubelet keeps posting, but reports Ready=False.
+    pub fn node_not_ready(&mut self, name: &str) -> Result<(), String> {
+        if !self.nodes.contains_key(name) {
+            return Err(format!("nodes \"{name}\" not found"));
+        }
+        self.kubelets.insert(name.to_string(), KubeletState::NotReady);
+        let now = self.now.rfc3339();
+        let rv = self.bump_rv();
+        let n = self.nodes.get_mut(name).expect("checked");
+        let was = ready_status(n);
+        set_node_condition(n, "Ready", "False", "KubeletNotReady",
+            "container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized", &now);
+        n.metadata.resource_version = rv;
+        if was != "False" {
+            self.record_event("Node", &node_key(name), name, "Normal", "NodeNotReady", format!("Node {name} status is now: NodeNotReady"), "kubelet", name);
+        }
+        self.enqueue(Work::NodeMonitor(name.to_string()));
+        Ok(())
+    }
+
+    /// `sim node recover`: the kubelet posts Ready=True again and picks up its pods.
+    pub fn recover_node(&mut self, name: &str) -> Result<(), String> {
+        if !self.nodes.contains_key(name) {
+            return Err(format!("nodes \"{name}\" not found"));
+        }
+        self.kubelets.remove(name);
+        let now = self.now.rfc3339();
+        let rv = self.bump_rv();
+        let n = self.nodes.get_mut(name).expect("checked");
+        let was = ready_status(n);
+        set_node_condition(n, "MemoryPressure", "False", "KubeletHasSufficientMemory", "kubelet has sufficient memory available", &now);
+        set_node_condition(n, "DiskPressure", "False", "KubeletHasNoDiskPressure", "kubelet has no disk pressure", &now);
+        set_node_condition(n, "PIDPressure", "False", "KubeletHasSufficientPID", "kubelet has sufficient PID available", &now);
+        set_node_condition(n, "Ready", "True", "KubeletReady", "kubelet is posting ready status", &now);
+        n.metadata.resource_version = rv;
+        if was != "True" {
+            self.record_event("Node", &node_key(name), name, "Normal", "NodeReady", format!("Node {name} status is now: NodeReady"), "kubelet", name);
+        }
+        // The kubelet reports its pods again: ready ones are Ready, others carry on.
+        let keys: Vec<Key> = self.pods_on_node.get(name).map(|s| s.iter().cloned().collect()).unwrap_or_default();
+        for k in keys {
+            crate::kubelet::resume(self, &k);
+        }
+        self.enqueue(Work::NodeMonitor(name.to_string()));
+        Ok(())
+    }
+
+    /// `kubectl cordon` / `uncordon`: false when nothing changed.
+    pub fn set_unschedulable(&mut self, name: &str, on: bool) -> Result<bool, String> {
+        // Not found: nothing changes, not even the resource version counter.
+        if !self.nodes.contains_key(name) {
+            return Err(format!("Error from server (NotFound): nodes \"{name}\" not found"));
+        }
+        let rv = self.bump_rv();
+        let Some(n) = self.nodes.get_mut(name) else { return Err(format!("Error from server (NotFound): nodes \"{name}\" not found")) };
+        if n.spec.unschedulable == on {
+            return Ok(false);
+        }
+        n.spec.unschedulable = on;
+        n.metadata.resource_version = rv;
+        let reason = if on { "NodeNotSchedulable" } else { "NodeSchedulable" };
+        self.record_event("Node", &node_key(name), name, "Normal", reason, format!("Node {name} status is now: {reason}"), "kubelet", name);
+        self.enqueue(Work::NodeMonitor(name.to_string()));
+        Ok(true)
+    }
+
+    /// Replaces a node's taints (kubectl taint): DaemonSets, pending pods and the taint
+    /// eviction controller look again.
+    pub fn set_node_taints(&mut self, name: &str, taints: Vec<Taint>) -> Result<(), String> {
+        // Not found: nothing changes, not even the resource version counter.
+        if !self.nodes.contains_key(name) {
+            return Err(format!("Error from server (NotFound): nodes \"{name}\" not found"));
+        }
+        let rv = self.bump_rv();
+        let Some(n) = self.nodes.get_mut(name) else { return Err(format!("Error from server (NotFound): nodes \"{name}\" not found")) };
+        n.spec.taints = taints;
+        n.metadata.resource_version = rv;
+        self.nodes_changed();
+        self.enqueue(Work::TaintEviction(name.to_string()));
+        Ok(())
+    }
+
+    /// The Eviction API (what `kubectl drain` uses): a graceful delete, after marking the pod
+    /// with a `DisruptionTarget` condition.
+    pub fn evict_pod(&mut self, key: &Key) -> bool {
+        let now = self.now.rfc3339();
+        let Some(p) = self.pods.get_mut(key) else { return false };
+        set_condition(&mut p.status.conditions, "DisruptionTarget", "True", &now);
+        if let Some(cd) = p.status.conditions.iter_mut().find(|x| x.type_ == "DisruptionTarget") {
+            cd.reason = "EvictionByEvictionAPI".into();
+            cd.message = "Eviction API: evicting".into();
+        }
+        self.delete_pod(key, None)
+    }
+
+    /// Replaces a node's labels (kubectl label).
+    pub fn set_node_labels(&mut self, name: &str, labels: Labels) -> Result<(), String> {
+        // Not found: nothing changes, not even the resource version counter.
+        if !self.nodes.contains_key(name) {
+            return Err(format!("Error from server (NotFound): nodes \"{name}\" not found"));
+        }
+        let rv = self.bump_rv();
+        let Some(n) = self.nodes.get_mut(name) else { return Err(format!("Error from server (NotFound): nodes \"{name}\" not found")) };
+        n.metadata.labels = labels;
+        n.metadata.resource_version = rv;
+        self.nodes_changed();
+        Ok(())
+    }
+
+    /// Replaces a pod's labels (kubectl label pod): its owners look again (they may release
+    /// it, or another controller may adopt it).
+    pub fn set_pod_labels(&mut self, key: &Key, labels: Labels) -> Result<(), String> {
+        // Not found: nothing changes, not even the resource version counter.
+        if !self.pods.contains_key(key) {
+            return Err(format!("Error from server (NotFound): pods \"{}\" not found", key.name));
+        }
+        let rv = self.bump_rv();
+        let Some(p) = self.pods.get_mut(key) else { return Err(format!("Error from server (NotFound): pods \"{}\" not found", key.name)) };
+        p.metadata.labels = labels;
+        p.metadata.resource_version = rv;
+        self.pod_changed(key);
+        let ns = key.ns.clone();
+        let rs: Vec<Key> = self.replicasets.values().filter(|r| r.metadata.namespace == ns).map(|r| r.key()).collect();
+        for k in rs {
+            self.enqueue(Work::SyncReplicaSet(k));
+        }
+        let ds: Vec<Key> = self.daemonsets.values().filter(|d| d.metadata.namespace == ns).map(|d| Key::new(&ns, &d.metadata.name)).collect();
+        for k in ds {
+            self.enqueue(Work::SyncDaemonSet(k));
+        }
+        Ok(())
+    }
+}
+
+fn set_node_condition(n: &mut Node, t: &str, status: &str, reason: &str, message: &str, now: &str) {
+    set_condition(&mut n.status.conditions, t, status, now);
+    if let Some(c) = n.status.conditions.iter_mut().find(|c| c.type_ == t) {
+        c.reason = reason.into();
+        c.message = message.into();
+        c.last_heartbeat_time = Some(now.into());
+    }
+}
+
+/// The node lifecycle controller for one node: a silent kubelet makes every condition
+/// `Unknown` after the grace period; condition taints follow the Ready condition and cordon.
+pub fn monitor(c: &mut Cluster, name: &str) {
+    if !c.nodes.contains_key(name) {
+        return;
+    }
+    let now = c.now;
+    if let Some(KubeletState::Stopped { since }) = c.kubelets.get(name).copied() {
+        let due = since.plus(NODE_MONITOR_GRACE);
+        if now < due {
+            c.resync_later(Work::NodeMonitor(name.to_string()), due.since(now));
+        } else if ready_status(&c.nodes[name]) != "Unknown" {
+            let ts = now.rfc3339();
+            let n = c.nodes.get_mut(name).expect("checked");
+            for t in ["MemoryPressure", "DiskPressure", "PIDPressure", "Ready"] {
+                set_node_condition(n, t, "Unknown", "NodeStatusUnknown", "Kubelet stopped posting node status.", &ts);
+            }
+            // The heartbeat stays at the last time the kubelet posted.
+            let last = since.rfc3339();
+            for cd in n.status.conditions.iter_mut() {
+                cd.last_heartbeat_time = Some(last.clone());
+            }
+            c.record_event("Node", &node_key(name), name, "Normal", "NodeNotReady", format!("Node {name} status is now: NodeNotReady"), "node-controller", "");
+            mark_pods_not_ready(c, name);
+        }
+    } else if matches!(c.kubelets.get(name), Some(KubeletState::NotReady)) {
+        mark_pods_not_ready(c, name);
+    }
+
+    // Condition taints (doNoScheduleTaintingPass / doNoExecuteTaintingPass).
+    let node = &c.nodes[name];
+    let ready = ready_status(node);
+    let bad = match ready.as_str() {
+        "False" => Some(TAINT_NOT_READY),
+        "Unknown" => Some(TAINT_UNREACHABLE),
+        _ => None,
+    };
+    let mut taints: Vec<Taint> = node
+        .spec
+        .taints
+        .iter()
+        .filter(|t| {
+            let condition_taint = t.key == TAINT_NOT_READY || t.key == TAINT_UNREACHABLE;
+            let stale_condition = condition_taint && Some(t.key.as_str()) != bad;
+            let stale_cordon = t.key == TAINT_UNSCHEDULABLE && !node.spec.unschedulable;
+            !stale_condition && !stale_cordon
+        })
+        .cloned()
+        .collect();
+    let mut want: Vec<Taint> = Vec::new();
+    if node.spec.unschedulable {
+        want.push(Taint { key: TAINT_UNSCHEDULABLE.into(), value: String::new(), effect: "NoSchedule".into(), time_added: None });
+    }
+    if let Some(k) = bad {
+        want.push(Taint { key: k.into(), value: String::new(), effect: "NoSchedule".into(), time_added: None });
+        want.push(Taint { key: k.into(), value: String::new(), effect: "NoExecute".into(), time_added: Some(now.rfc3339()) });
+    }
+    for w in want {
+        if !taints.iter().any(|t| t.key == w.key && t.effect == w.effect) {
+            taints.push(w);
+        }
+    }
+    if taints != node.spec.taints {
+        let _ = c.set_node_taints(name, taints);
+    }
+}
+
+/// `MarkPodsNotReady`: the pods of a node that stopped being ready lose their Ready condition.
+fn mark_pods_not_ready(c: &mut Cluster, name: &str) {
+    let keys: Vec<Key> = c.pods_on_node.get(name).map(|s| s.iter().cloned().collect()).unwrap_or_default();
+    let now = c.now.rfc3339();
+    for k in keys {
+        let rv = c.bump_rv();
+        let Some(p) = c.pods.get_mut(&k) else { continue };
+        if !p.status.conditions.iter().any(|x| x.type_ == "Ready" && x.status == "True") {
+            continue;
+        }
+        set_condition(&mut p.status.conditions, "Ready", "False", &now);
+        p.metadata.resource_version = rv;
+        let uid = p.metadata.uid.clone();
+        c.record_event("Pod", &k, &uid, "Warning", "NodeNotReady", "Node is not ready".into(), "node-controller", "");
+        c.pod_changed(&k);
+    }
+}
+
+/// When `t` tolerates every NoExecute taint, how long (None = forever); Err if one is not
+/// tolerated at all (`getMinTolerationTime` over the tolerations in use).
+fn toleration_time(taints: &[&Taint], tolerations: &[Toleration]) -> Result<Option<i64>, ()> {
+    let mut min: Option<i64> = None;
+    for t in taints {
+        let used: Vec<&Toleration> = tolerations.iter().filter(|x| x.tolerates(t)).collect();
+        if used.is_empty() {
+            return Err(());
+        }
+        for u in used {
+            if let Some(s) = u.toleration_seconds {
+                let s = s.max(0);
+                min = Some(min.map_or(s, |m| m.min(s)));
+            }
+        }
+    }
+    Ok(min)
+}
+
+/// The taint eviction controller for one node.
+pub fn evict(c: &mut Cluster, name: &str) {
+    let Some(node) = c.nodes.get(name) else { return };
+    let taints: Vec<Taint> = node.spec.taints.iter().filter(|t| t.effect == "NoExecute").cloned().collect();
+    let refs: Vec<&Taint> = taints.iter().collect();
+    // Evictions count from when the newest NoExecute taint was added.
+    let start = taints
+        .iter()
+        .filter_map(|t| t.time_added.as_deref().and_then(crate::cluster::parse_rfc3339))
+        .max()
+        .unwrap_or(c.now);
+    let keys: Vec<Key> = c.pods_on_node.get(name).map(|s| s.iter().cloned().collect()).unwrap_or_default();
+    let mut next: Option<Time> = None;
+    for k in keys {
+        let Some(p) = c.pods.get(&k) else { continue };
+        if p.metadata.deletion_timestamp.is_some() {
+            c.scheduled_evictions.remove(&k);
+            continue;
+        }
+        let uid = p.metadata.uid.clone();
+        let due = if refs.is_empty() {
+            None
+        } else {
+            match toleration_time(&refs, &p.spec.tolerations) {
+                Err(()) => Some(c.now),
+                Ok(None) => None,
+                Ok(Some(secs)) => Some(start.plus(Dur::secs(secs as u64))),
+            }
+        };
+        match due {
+            None => {
+                if c.scheduled_evictions.remove(&k) {
+                    c.record_event("Pod", &k, &uid, "Normal", "TaintManagerEviction", format!("Cancelling deletion of Pod {}/{}", k.ns, k.name), "taint-eviction-controller", "");
+                }
+            }
+            Some(at) if at <= c.now => {
+                c.scheduled_evictions.remove(&k);
+                c.record_event("Pod", &k, &uid, "Normal", "TaintManagerEviction", format!("Marking for deletion Pod {}/{}", k.ns, k.name), "taint-eviction-controller", "");
+                let now = c.now.rfc3339();
+                if let Some(p) = c.pods.get_mut(&k) {
+                    set_condition(&mut p.status.conditions, "DisruptionTarget", "True", &now);
+                    if let Some(cd) = p.status.conditions.iter_mut().find(|x| x.type_ == "DisruptionTarget") {
+                        cd.reason = "DeletionByTaintManager".into();
+                        cd.message = "Taint manager: deleting due to NoExecute taint".into();
+                    }
+                }
+                c.delete_pod(&k, None);
+            }
+            Some(at) => {
+                c.scheduled_evictions.insert(k.clone());
+                next = Some(next.map_or(at, |n: Time| n.min(at)));
+            }
+        }
+    }
+    if let Some(at) = next {
+        c.resync_later(Work::TaintEviction(name.to_string()), at.since(c.now));
+    }
+}
+
+/// The pod garbage collector for a node that disappeared: its pods are marked Failed with a
+/// `DisruptionTarget` condition and force-deleted (unless the node came back).
+pub fn pod_gc(c: &mut Cluster, name: &str) {
+    if c.nodes.contains_key(name) {
+        return;
+    }
+    let keys: Vec<Key> = c.pods_on_node.remove(name).unwrap_or_default().into_iter().collect();
+    let now = c.now.rfc3339();
+    for k in keys {
+        if let Some(p) = c.pods.get_mut(&k) {
+            p.status.phase = "Failed".into();
+            set_condition(&mut p.status.conditions, "DisruptionTarget", "True", &now);
+            if let Some(cd) = p.status.conditions.iter_mut().find(|x| x.type_ == "DisruptionTarget") {
+                cd.reason = "DeletionByPodGC".into();
+                cd.message = "PodGC: node no longer exists".into();
+            }
+        }
+        c.remove_pod_object(&k);
+    }
+}
