@@ -4,7 +4,7 @@
 
 use crate::api::model::*;
 use crate::runtime::rand::Rng;
-use crate::store::{Key, Object};
+use crate::api::meta::{Key, Object};
 use crate::runtime::time::{Dur, Time};
 use crate::runtime::why::WhyRecord;
 use serde::{Deserialize, Serialize};

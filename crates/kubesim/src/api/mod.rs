@@ -2,6 +2,7 @@
 //! rules. The lowest layer: it imports nothing else of the crate.
 
 pub mod defaults;
+pub mod meta;
 pub mod model;
 pub mod model_sts;
 pub mod quantity;

@@ -46,9 +46,9 @@ pub struct ObjectMeta {
 
 impl ObjectMeta {
     /// `(namespace, name)`, with an empty namespace read as `default`.
-    pub fn key_in_default(&self) -> crate::store::Key {
+    pub fn key_in_default(&self) -> crate::api::meta::Key {
         let ns = if self.namespace.is_empty() { "default" } else { &self.namespace };
-        crate::store::Key::new(ns, &self.name)
+        crate::api::meta::Key::new(ns, &self.name)
     }
 }
 

@@ -8,7 +8,7 @@
 use crate::cluster::{Cluster, HappeningKind};
 use crate::manifest::{self, AnyObject, Document, InvalidDetail, ManifestError, ManifestErrorKind};
 use crate::api::model::*;
-use crate::store::{Key, Object};
+use crate::api::meta::{Key, Object};
 use serde::{Deserialize, Serialize};
 
 pub const LAST_APPLIED: &str = "kubectl.kubernetes.io/last-applied-configuration";

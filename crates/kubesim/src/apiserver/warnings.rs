@@ -5,7 +5,7 @@
 use crate::cluster::Cluster;
 use crate::manifest::{AnyObject, Document};
 use crate::api::model::*;
-use crate::store::Key;
+use crate::api::meta::Key;
 use crate::runtime::why::SkipReason;
 use serde::{Deserialize, Serialize};
 

@@ -10,7 +10,7 @@ use crate::api::model::*;
 use crate::runtime::rand::{fnv32a, safe_encode_hash};
 use crate::controllers::statefulset::{ensure_revision, prune_revisions, revision_data, HistoryLimit, REVISION_LABEL};
 use crate::controllers::scheduler::{node_affinity_matches, untolerated_taint};
-use crate::store::{controller_ref_to, Key, Object};
+use crate::api::meta::{controller_ref_to, Key, Object};
 use crate::runtime::why::{DeleteCause, SkipReason, WhyItem, WhyRecord};
 use std::collections::BTreeMap;
 

@@ -9,7 +9,7 @@ use crate::cluster::{set_condition, Cluster};
 use crate::controllers::daemonset::template_hash;
 use crate::api::model::*;
 use crate::controllers::replicaset::owned_pods;
-use crate::store::{controller_ref_to, Key, Object};
+use crate::api::meta::{controller_ref_to, Key, Object};
 use crate::runtime::why::{WhyItem, WhyRecord};
 
 pub const REVISION: &str = "deployment.kubernetes.io/revision";

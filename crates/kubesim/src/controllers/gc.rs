@@ -10,7 +10,7 @@
 
 use crate::cluster::{Cluster, HappeningKind, Work};
 use crate::api::model::*;
-use crate::store::Key;
+use crate::api::meta::Key;
 use serde::{Deserialize, Serialize};
 
 pub const FOREGROUND_FINALIZER: &str = "foregroundDeletion";

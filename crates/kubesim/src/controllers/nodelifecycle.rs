@@ -5,7 +5,7 @@
 
 use crate::cluster::{set_condition, Cluster, KubeletState, Work};
 use crate::api::model::*;
-use crate::store::{Key, Object};
+use crate::api::meta::{Key, Object};
 use crate::runtime::time::{Dur, Time};
 
 /// `--node-monitor-grace-period`: how long a node may be silent before it is `Unknown`.

@@ -7,7 +7,7 @@
 
 use crate::cluster::{Cluster, Work};
 use crate::api::model::*;
-use crate::store::{controller_ref_to, Key, Object};
+use crate::api::meta::{controller_ref_to, Key, Object};
 use crate::runtime::time::{Dur, Time};
 use crate::runtime::why::{DeleteCause, WhyItem, WhyRecord};
 use std::cmp::Ordering;

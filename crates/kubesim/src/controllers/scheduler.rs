@@ -5,7 +5,7 @@
 
 use crate::cluster::Cluster;
 use crate::api::model::*;
-use crate::store::Key;
+use crate::api::meta::Key;
 
 /// Why a node cannot take a pod: the scheduler's per-node status message.
 pub fn filter(node: &Node, pod_spec: &PodSpec) -> Result<(), String> {

@@ -12,7 +12,7 @@
 use crate::cluster::{Cluster, Work};
 use crate::api::model::*;
 use crate::runtime::rand::fnv32a;
-use crate::store::{Key, Object};
+use crate::api::meta::{Key, Object};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 

@@ -14,7 +14,7 @@
 use crate::cluster::{Cluster, Work};
 use crate::api::model::*;
 use crate::runtime::rand::safe_encode_hash;
-use crate::store::{controller_ref_to, Key, Object};
+use crate::api::meta::{controller_ref_to, Key, Object};
 use crate::runtime::time::Dur;
 use crate::runtime::why::{DeleteCause, WhyItem, WhyRecord};
 use std::collections::BTreeSet;

@@ -9,7 +9,7 @@
 use crate::cluster::{Cluster, Work};
 use crate::api::model::*;
 use crate::api::quantity::Quantity;
-use crate::store::{Key, Object};
+use crate::api::meta::{Key, Object};
 use crate::runtime::why::{WhyItem, WhyRecord};
 use std::collections::BTreeMap;
 

@@ -5,7 +5,7 @@ use super::{qualified_plural, resource_type, selector_matches, Flags, Output};
 use crate::cluster::{parse_rfc3339, Cluster};
 use crate::api::model::*;
 use crate::kubectl::printers::{self, age_since, rfc1123z, tabwrite};
-use crate::store::Key;
+use crate::api::meta::Key;
 use crate::runtime::time::Time;
 
 fn ts(s: &str) -> String {

@@ -5,7 +5,7 @@
 use super::{resource_type, Flags, Output, TYPES};
 use crate::cluster::Cluster;
 use crate::api::model::Pod;
-use crate::store::Key;
+use crate::api::meta::Key;
 
 /// The kubectl and server version of the simulated kind cluster.
 pub const VERSION: &str = "v1.33.1";

@@ -8,7 +8,7 @@
 use crate::apiserver::apply::resource_prefix;
 use crate::cluster::Cluster;
 use crate::kubectl::printers::{age, table};
-use crate::store::Key;
+use crate::api::meta::Key;
 use std::collections::BTreeMap;
 
 pub mod complete;
@@ -767,7 +767,7 @@ pub(crate) struct Item {
     pub(crate) row: Vec<String>,
 }
 
-fn item_meta<T: serde::Serialize + crate::store::Object>(o: &T, t: &ResourceType) -> (crate::api::model::ObjectMeta, serde_json::Value) {
+fn item_meta<T: serde::Serialize + crate::api::meta::Object>(o: &T, t: &ResourceType) -> (crate::api::model::ObjectMeta, serde_json::Value) {
     let mut json = serde_json::to_value(o).unwrap_or(serde_json::Value::Null);
     output::fix_initialisms(&mut json);
     if let Some(ip) = json.pointer("/status/podIP").cloned() {
@@ -1062,7 +1062,7 @@ pub(crate) fn collect(c: &Cluster, t: &ResourceType, f: &Flags) -> (Vec<&'static
             header = vec!["NAME", "CONTROLLER", "REVISION", "AGE"];
             for r in c.controllerrevisions().filter(|r| in_scope(&r.metadata)) {
                 metas.push(item_meta(r, t));
-                use crate::store::Object;
+                use crate::api::meta::Object;
                 let controller = r
                     .controller_ref()
                     .map(|o| {

@@ -7,7 +7,7 @@ use super::{qualified_plural, resource_type, type_and_names, wait_until, Flags, 
 use crate::apiserver::apply::resource_prefix;
 use crate::cluster::Cluster;
 use crate::api::model::*;
-use crate::store::{Key, Object};
+use crate::api::meta::{Key, Object};
 use serde_json::Value;
 
 const WORKLOADS: &[&str] = &["DaemonSet", "StatefulSet", "Deployment", "ReplicaSet"];

@@ -9,7 +9,7 @@ use crate::cluster::{set_condition, Cluster, HappeningKind, PodRuntime, PodStage
 use crate::api::model::*;
 use crate::kubelet::program::Program;
 use crate::runtime::rand::fnv32a;
-use crate::store::{Key, Object};
+use crate::api::meta::{Key, Object};
 use crate::runtime::time::Dur;
 
 pub mod program;

@@ -441,7 +441,7 @@ impl Session {
                     ["-n" | "--namespace", ns] => ns,
                     _ => return Output::err(usage),
                 };
-                let key = crate::store::Key::new(ns, name);
+                let key = crate::api::meta::Key::new(ns, name);
                 let c = &mut self.cluster;
                 let r = match *verb {
                     "unready" => crate::kubelet::fail_readiness(c, &key),

@@ -3,7 +3,7 @@
 use crate::cluster::Cluster;
 use crate::api::model::*;
 use crate::kubectl::printers;
-use crate::store::{Key, Object};
+use crate::api::meta::{Key, Object};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -1,4 +1,4 @@
-//! Object keys and the generic bits every stored kind shares.
+//! Object keys and the generic bits every stored kind shares (object meta access, kind names).
 
 use crate::api::model::*;
 use serde::{Deserialize, Serialize};
