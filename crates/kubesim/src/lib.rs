@@ -25,6 +25,7 @@ pub mod kubelet;
 pub mod manifest;
 mod runtime;
 pub mod session;
+mod state;
 pub mod view;
 
 // The public facade: module paths the course, the app and the tests use.

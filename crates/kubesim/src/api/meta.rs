@@ -89,3 +89,35 @@ pub fn controller_ref_to<T: Object>(owner: &T) -> OwnerReference {
         block_owner_deletion: Some(true),
     }
 }
+
+
+pub(crate) fn cond(t: &str, status: &str, reason: &str, message: &str, now: &str) -> Condition {
+    Condition {
+        type_: t.into(),
+        status: status.into(),
+        reason: reason.into(),
+        message: message.into(),
+        last_transition_time: Some(now.into()),
+        last_heartbeat_time: None,
+    }
+}
+
+/// Sets a condition's status, touching lastTransitionTime only on change.
+pub(crate) fn set_condition(conds: &mut Vec<Condition>, t: &str, status: &str, now: &str) {
+    if let Some(c) = conds.iter_mut().find(|c| c.type_ == t) {
+        if c.status != status {
+            c.status = status.into();
+            c.last_transition_time = Some(now.into());
+        }
+    } else {
+        conds.push(Condition {
+            type_: t.into(),
+            status: status.into(),
+            reason: String::new(),
+            message: String::new(),
+            last_transition_time: Some(now.into()),
+            last_heartbeat_time: None,
+        });
+    }
+}
+

@@ -5,7 +5,8 @@
 // failed apply, so its size does not matter.
 #![allow(clippy::result_large_err)]
 
-use crate::cluster::{Cluster, HappeningKind};
+use crate::runtime::history::HappeningKind;
+use crate::state::State;
 use crate::manifest::{self, AnyObject, Document, InvalidDetail, ManifestError, ManifestErrorKind};
 use crate::api::model::*;
 use crate::api::meta::{Key, Object};
@@ -565,14 +566,10 @@ pub struct Applied {
     pub warnings: Vec<crate::apiserver::warnings::ManifestWarning>,
 }
 
-impl Cluster {
-    /// Reads, validates and applies a manifest: all of it, or nothing.
-    pub fn apply_text(&mut self, text: &str) -> Result<Vec<ApplyOutcome>, ApplyError> {
-        self.apply_text_with_warnings(text).map(|a| a.outcomes)
-    }
-
-    /// [`Cluster::apply_text`], with the warnings (worded by the app) found before applying.
-    pub fn apply_text_with_warnings(&mut self, text: &str) -> Result<Applied, ApplyError> {
+impl State {
+    /// Reads and validates a manifest for `Cluster::apply_text`: the documents to apply, in
+    /// order, and the warnings found before applying; or the error, with nothing changed.
+    pub(crate) fn prepare_apply(&mut self, text: &str) -> Result<(Vec<Document>, Vec<crate::apiserver::warnings::ManifestWarning>), ApplyError> {
         let mut docs = manifest::parse(text).map_err(ApplyError::Manifest)?;
         for d in &mut docs {
             if d.object.meta().namespace.is_empty() && d.object.namespaced() {
@@ -596,8 +593,7 @@ impl Cluster {
             }
         }
         let warnings = self.manifest_warnings(&docs, text);
-        let outcomes = docs.into_iter().map(|d| self.apply_document(d)).collect();
-        Ok(Applied { outcomes, warnings })
+        Ok((docs, warnings))
     }
 
     /// Apply of a workload: create it with the API defaults, or three-way merge the file into
@@ -639,7 +635,8 @@ impl Cluster {
         outcome("configured")
     }
 
-    fn apply_document(&mut self, doc: Document) -> ApplyOutcome {
+    /// Applies one validated document; the caller lets the control loop run after it.
+    pub(crate) fn apply_document(&mut self, doc: Document) -> ApplyOutcome {
         let kind = doc.object.kind().to_string();
         let applied = doc.applied_json.clone();
         let outcome = match doc.object {
@@ -654,7 +651,6 @@ impl Cluster {
             AnyObject::PersistentVolume(p) => self.apply_pv(p, applied),
         };
         self.happen(HappeningKind::ObjectApplied { kind, key: outcome.key.clone(), verb: outcome.verb.clone() });
-        self.settle();
         outcome
     }
 
@@ -787,7 +783,7 @@ impl Cluster {
                 new.status = old.status.clone();
                 new.metadata.resource_version = self.bump_rv();
                 self.pvcs.insert(key.clone(), new);
-                self.enqueue(crate::cluster::Work::SyncClaim(key.clone()));
+                self.enqueue(crate::runtime::queue::Work::SyncClaim(key.clone()));
                 mk("configured")
             }
         }
@@ -814,7 +810,7 @@ impl Cluster {
                 new.status = old.status.clone();
                 new.metadata.resource_version = self.bump_rv();
                 self.pvs.insert(name.clone(), new);
-                self.enqueue(crate::cluster::Work::SyncVolume(name.clone()));
+                self.enqueue(crate::runtime::queue::Work::SyncVolume(name.clone()));
                 mk("configured")
             }
         }
@@ -854,8 +850,8 @@ pub fn owner_of<T: Object>(o: &T) -> Option<(String, String)> {
 
 /// What apply needs of a workload kind (DaemonSet, Deployment, ReplicaSet, StatefulSet).
 trait Workload: Object + Clone + Serialize + serde::de::DeserializeOwned {
-    fn stored<'a>(c: &'a Cluster, k: &Key) -> Option<&'a Self>;
-    fn put(c: &mut Cluster, obj: Self);
+    fn stored<'a>(c: &'a State, k: &Key) -> Option<&'a Self>;
+    fn put(c: &mut State, obj: Self);
     /// The API server's defaults for the kind.
     fn apply_defaults(&mut self);
     fn reset_type_and_status(&mut self);
@@ -868,10 +864,10 @@ trait Workload: Object + Clone + Serialize + serde::de::DeserializeOwned {
 
 macro_rules! workload {
     ($t:ty, $map:ident, $put:ident, $defaults:path) => {
-        fn stored<'a>(c: &'a Cluster, k: &Key) -> Option<&'a Self> {
+        fn stored<'a>(c: &'a State, k: &Key) -> Option<&'a Self> {
             c.$map.get(k)
         }
-        fn put(c: &mut Cluster, obj: Self) {
+        fn put(c: &mut State, obj: Self) {
             c.$put(obj)
         }
         fn apply_defaults(&mut self) {

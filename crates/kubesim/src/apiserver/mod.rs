@@ -1,4 +1,6 @@
 //! The API server's write path: apply (and its three-way merge), validation, warnings.
 
 pub mod apply;
+pub mod nodes;
+pub mod pods;
 pub mod warnings;

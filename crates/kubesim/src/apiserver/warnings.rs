@@ -2,7 +2,7 @@
 //! kubectl prints none of these), but it holds a mistake students often make. The app words
 //! them for the student; `kubectl` here stays silent about them, like the real one.
 
-use crate::cluster::Cluster;
+use crate::state::State;
 use crate::manifest::{AnyObject, Document};
 use crate::api::model::*;
 use crate::api::meta::Key;
@@ -69,7 +69,7 @@ fn template_of(o: &AnyObject) -> Option<(&'static str, &PodSpec)> {
     }
 }
 
-impl Cluster {
+impl State {
     /// The warnings for validated documents about to be applied together (so a Service or
     /// claim in the same file counts).
     pub fn manifest_warnings(&self, docs: &[Document], text: &str) -> Vec<ManifestWarning> {

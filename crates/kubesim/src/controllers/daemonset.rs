@@ -5,7 +5,7 @@
 //! the ones the controller adds. Pods are pinned with a `matchFields metadata.name` affinity and
 //! bound by the scheduler; names are `<ds>-<5 random chars>`.
 
-use crate::cluster::Cluster;
+use crate::state::State;
 use crate::api::model::*;
 use crate::runtime::rand::{fnv32a, safe_encode_hash};
 use crate::controllers::statefulset::{ensure_revision, prune_revisions, revision_data, HistoryLimit, REVISION_LABEL};
@@ -97,7 +97,7 @@ pub fn allows_surge(ds: &DaemonSet) -> bool {
 /// `<ds>-<hash>` with the label `controller-revision-hash=<hash>`, the DaemonSet's
 /// annotations and a patch replacing `spec.template`; an equal older one is reused with
 /// the next revision number.
-fn sync_revision(c: &mut Cluster, ds: &DaemonSet, template: &PodTemplateSpec, hash: &str) -> ControllerRevision {
+fn sync_revision(c: &mut State, ds: &DaemonSet, template: &PodTemplateSpec, hash: &str) -> ControllerRevision {
     let name = format!("{}-{hash}", ds.metadata.name);
     let mut labels = template.metadata.labels.clone();
     labels.insert(REVISION_LABEL.into(), hash.to_string());
@@ -121,7 +121,7 @@ fn pod_available(p: &Pod, min_ready: i32, now: crate::runtime::time::Time) -> bo
         .iter()
         .find(|c| c.type_ == "Ready")
         .and_then(|c| c.last_transition_time.as_deref())
-        .and_then(crate::cluster::parse_rfc3339)
+        .and_then(crate::runtime::time::parse_rfc3339)
         .unwrap_or(now);
     now.since(since).as_secs() >= min_ready as u64
 }
@@ -141,7 +141,7 @@ pub fn target_node(p: &Pod) -> Option<String> {
 
 /// One sync of one DaemonSet: compare desired and actual per node, create and delete pods,
 /// run the rolling update, write status and the decision record.
-pub fn sync(c: &mut Cluster, key: &Key) {
+pub fn sync(c: &mut State, key: &Key) {
     let Some(ds) = c.daemonsets.get(key).cloned() else { return };
     let Some(template) = ds.spec.template.clone() else { return };
     // A DaemonSet being deleted (foreground) is left to the garbage collector.
@@ -393,7 +393,7 @@ pub fn sync(c: &mut Cluster, key: &Key) {
     c.why.insert(("DaemonSet".into(), key.clone()), WhyRecord { at_ms: c.now.millis(), items: why });
     // Readiness that becomes availability later (minReadySeconds) needs a later look.
     if recheck {
-        c.resync_later(crate::cluster::Work::SyncDaemonSet(key.clone()), crate::runtime::time::Dur::secs(min_ready as u64 + 1));
+        c.resync_later(crate::runtime::queue::Work::SyncDaemonSet(key.clone()), crate::runtime::time::Dur::secs(min_ready as u64 + 1));
     }
 }
 
@@ -403,7 +403,7 @@ pub fn sync(c: &mut Cluster, key: &Key) {
 /// that should no longer run them go only while more pods are available than desired.
 #[allow(clippy::too_many_arguments)]
 fn surge_update(
-    c: &Cluster,
+    c: &State,
     ds: &DaemonSet,
     template: &PodTemplateSpec,
     hash: &str,

@@ -8,7 +8,9 @@
 //!   themselves) and removes the owner once no dependent with `blockOwnerDeletion` is left.
 //! * Orphan: the owner references to it are removed from its dependents, then it goes.
 
-use crate::cluster::{Cluster, HappeningKind, Work};
+use crate::runtime::history::HappeningKind;
+use crate::runtime::queue::Work;
+use crate::state::State;
 use crate::api::model::*;
 use crate::api::meta::Key;
 use serde::{Deserialize, Serialize};
@@ -34,7 +36,7 @@ impl Propagation {
     }
 }
 
-impl Cluster {
+impl State {
     /// The metadata of a namespaced object of a kind the collector knows.
     pub fn object_meta(&self, kind: &str, key: &Key) -> Option<&ObjectMeta> {
         match kind {
@@ -224,7 +226,7 @@ impl Cluster {
 }
 
 /// One pass of the collector over the dependents of `uid`.
-pub fn collect(c: &mut Cluster, ns: &str, uid: &str) {
+pub fn collect(c: &mut State, ns: &str, uid: &str) {
     let deps = c.dependents_of(ns, uid);
     match c.find_by_uid(ns, uid) {
         None => {

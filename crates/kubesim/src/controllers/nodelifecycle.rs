@@ -3,7 +3,9 @@
 //! pods that do not tolerate them, after `tolerationSeconds`), the pod garbage collector for
 //! pods of vanished nodes, and the `DefaultTolerationSeconds` admission plugin.
 
-use crate::cluster::{set_condition, Cluster, KubeletState, Work};
+use crate::api::meta::set_condition;
+use crate::runtime::queue::Work;
+use crate::state::{KubeletState, State};
 use crate::api::model::*;
 use crate::api::meta::{Key, Object};
 use crate::runtime::time::{Dur, Time};
@@ -39,78 +41,18 @@ pub fn default_toleration_seconds(spec: &mut PodSpec) {
     }
 }
 
-fn node_key(name: &str) -> Key {
+pub(crate) fn node_key(name: &str) -> Key {
     Key::cluster(name)
 }
 
-fn ready_status(n: &Node) -> String {
+pub(crate) fn ready_status(n: &Node) -> String {
     n.status.conditions.iter().find(|c| c.type_ == "Ready").map(|c| c.status.clone()).unwrap_or_default()
 }
 
-impl Cluster {
+impl State {
     /// Whether the kubelet of a node is there to act on its pods.
     pub fn kubelet_up(&self, node: &str) -> bool {
         self.nodes.contains_key(node) && !matches!(self.kubelets.get(node), Some(KubeletState::Stopped { .. }))
-    }
-
-    /// `sim node fail`: the kubelet stops posting status. After the grace period the node
-    /// lifecycle controller marks the node `Unknown` and taints it unreachable.
-    pub fn fail_node(&mut self, name: &str) -> Result<(), String> {
-        if !self.nodes.contains_key(name) {
-            return Err(format!("nodes \"{name}\" not found"));
-        }
-        if !matches!(self.kubelets.get(name), Some(KubeletState::Stopped { .. })) {
-            self.kubelets.insert(name.to_string(), KubeletState::Stopped { since: self.now });
-            self.resync_later(Work::NodeMonitor(name.to_string()), NODE_MONITOR_GRACE);
-        }
-        Ok(())
-    }
-
-    /// `sim node notready`: the kubelet keeps posting, but reports Ready=False.
-    pub fn node_not_ready(&mut self, name: &str) -> Result<(), String> {
-        if !self.nodes.contains_key(name) {
-            return Err(format!("nodes \"{name}\" not found"));
-        }
-        self.kubelets.insert(name.to_string(), KubeletState::NotReady);
-        let now = self.now.rfc3339();
-        let rv = self.bump_rv();
-        let n = self.nodes.get_mut(name).expect("checked");
-        let was = ready_status(n);
-        set_node_condition(n, "Ready", "False", "KubeletNotReady",
-            "container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized", &now);
-        n.metadata.resource_version = rv;
-        if was != "False" {
-            self.record_event("Node", &node_key(name), name, "Normal", "NodeNotReady", format!("Node {name} status is now: NodeNotReady"), "kubelet", name);
-        }
-        self.enqueue(Work::NodeMonitor(name.to_string()));
-        Ok(())
-    }
-
-    /// `sim node recover`: the kubelet posts Ready=True again and picks up its pods.
-    pub fn recover_node(&mut self, name: &str) -> Result<(), String> {
-        if !self.nodes.contains_key(name) {
-            return Err(format!("nodes \"{name}\" not found"));
-        }
-        self.kubelets.remove(name);
-        let now = self.now.rfc3339();
-        let rv = self.bump_rv();
-        let n = self.nodes.get_mut(name).expect("checked");
-        let was = ready_status(n);
-        set_node_condition(n, "MemoryPressure", "False", "KubeletHasSufficientMemory", "kubelet has sufficient memory available", &now);
-        set_node_condition(n, "DiskPressure", "False", "KubeletHasNoDiskPressure", "kubelet has no disk pressure", &now);
-        set_node_condition(n, "PIDPressure", "False", "KubeletHasSufficientPID", "kubelet has sufficient PID available", &now);
-        set_node_condition(n, "Ready", "True", "KubeletReady", "kubelet is posting ready status", &now);
-        n.metadata.resource_version = rv;
-        if was != "True" {
-            self.record_event("Node", &node_key(name), name, "Normal", "NodeReady", format!("Node {name} status is now: NodeReady"), "kubelet", name);
-        }
-        // The kubelet reports its pods again: ready ones are Ready, others carry on.
-        let keys: Vec<Key> = self.pods_on_node.get(name).map(|s| s.iter().cloned().collect()).unwrap_or_default();
-        for k in keys {
-            crate::kubelet::resume(self, &k);
-        }
-        self.enqueue(Work::NodeMonitor(name.to_string()));
-        Ok(())
     }
 
     /// `kubectl cordon` / `uncordon`: false when nothing changed.
@@ -200,7 +142,7 @@ impl Cluster {
     }
 }
 
-fn set_node_condition(n: &mut Node, t: &str, status: &str, reason: &str, message: &str, now: &str) {
+pub(crate) fn set_node_condition(n: &mut Node, t: &str, status: &str, reason: &str, message: &str, now: &str) {
     set_condition(&mut n.status.conditions, t, status, now);
     if let Some(c) = n.status.conditions.iter_mut().find(|c| c.type_ == t) {
         c.reason = reason.into();
@@ -211,7 +153,7 @@ fn set_node_condition(n: &mut Node, t: &str, status: &str, reason: &str, message
 
 /// The node lifecycle controller for one node: a silent kubelet makes every condition
 /// `Unknown` after the grace period; condition taints follow the Ready condition and cordon.
-pub fn monitor(c: &mut Cluster, name: &str) {
+pub fn monitor(c: &mut State, name: &str) {
     if !c.nodes.contains_key(name) {
         return;
     }
@@ -277,7 +219,7 @@ pub fn monitor(c: &mut Cluster, name: &str) {
 }
 
 /// `MarkPodsNotReady`: the pods of a node that stopped being ready lose their Ready condition.
-fn mark_pods_not_ready(c: &mut Cluster, name: &str) {
+fn mark_pods_not_ready(c: &mut State, name: &str) {
     let keys: Vec<Key> = c.pods_on_node.get(name).map(|s| s.iter().cloned().collect()).unwrap_or_default();
     let now = c.now.rfc3339();
     for k in keys {
@@ -314,14 +256,14 @@ fn toleration_time(taints: &[&Taint], tolerations: &[Toleration]) -> Result<Opti
 }
 
 /// The taint eviction controller for one node.
-pub fn evict(c: &mut Cluster, name: &str) {
+pub fn evict(c: &mut State, name: &str) {
     let Some(node) = c.nodes.get(name) else { return };
     let taints: Vec<Taint> = node.spec.taints.iter().filter(|t| t.effect == "NoExecute").cloned().collect();
     let refs: Vec<&Taint> = taints.iter().collect();
     // Evictions count from when the newest NoExecute taint was added.
     let start = taints
         .iter()
-        .filter_map(|t| t.time_added.as_deref().and_then(crate::cluster::parse_rfc3339))
+        .filter_map(|t| t.time_added.as_deref().and_then(crate::runtime::time::parse_rfc3339))
         .max()
         .unwrap_or(c.now);
     let keys: Vec<Key> = c.pods_on_node.get(name).map(|s| s.iter().cloned().collect()).unwrap_or_default();
@@ -374,7 +316,7 @@ pub fn evict(c: &mut Cluster, name: &str) {
 
 /// The pod garbage collector for a node that disappeared: its pods are marked Failed with a
 /// `DisruptionTarget` condition and force-deleted (unless the node came back).
-pub fn pod_gc(c: &mut Cluster, name: &str) {
+pub fn pod_gc(c: &mut State, name: &str) {
     if c.nodes.contains_key(name) {
         return;
     }

@@ -5,7 +5,8 @@
 //! victims are ranked as `controller.ActivePodsWithRanks` does (unscheduled, pending, not
 //! ready, deletion cost, doubled-up, ready for less time, more restarts, newer go first).
 
-use crate::cluster::{Cluster, Work};
+use crate::runtime::queue::Work;
+use crate::state::State;
 use crate::api::model::*;
 use crate::api::meta::{controller_ref_to, Key, Object};
 use crate::runtime::time::{Dur, Time};
@@ -31,7 +32,7 @@ pub fn ready_since(p: &Pod) -> Option<Time> {
         .iter()
         .find(|c| c.type_ == "Ready" && c.status == "True")
         .and_then(|c| c.last_transition_time.as_deref())
-        .and_then(crate::cluster::parse_rfc3339)
+        .and_then(crate::runtime::time::parse_rfc3339)
 }
 
 /// Ready for at least `min_ready` seconds.
@@ -53,7 +54,7 @@ pub fn is_active(p: &Pod) -> bool {
 
 /// Takes over pods without a controller that the selector matches, and lets go of owned pods
 /// that no longer match (`ClaimPods`). Returns what changed, for the decision record.
-pub(crate) fn claim_pods<T: Object>(c: &mut Cluster, owner: &T, selector: &LabelSelector) -> Vec<WhyItem> {
+pub(crate) fn claim_pods<T: Object>(c: &mut State, owner: &T, selector: &LabelSelector) -> Vec<WhyItem> {
     let mut why = Vec::new();
     if selector.is_empty() || owner.meta().deletion_timestamp.is_some() {
         return why;
@@ -102,7 +103,7 @@ pub(crate) fn claim_pods<T: Object>(c: &mut Cluster, owner: &T, selector: &Label
 }
 
 /// Pods whose controller reference points at `uid`, in name order.
-pub(crate) fn owned_pods(c: &Cluster, ns: &str, uid: &str) -> Vec<Key> {
+pub(crate) fn owned_pods(c: &State, ns: &str, uid: &str) -> Vec<Key> {
     c.pods_owned_by(uid)
         .filter(|(_, p)| p.metadata.namespace == ns && p.controller_ref().is_some_and(|r| r.uid == uid))
         .map(|(k, _)| k.clone())
@@ -168,7 +169,7 @@ fn delete_first(a: &Pod, ra: usize, b: &Pod, rb: usize, now: Time) -> Ordering {
     if max_restarts(a) != max_restarts(b) {
         return max_restarts(b).cmp(&max_restarts(a));
     }
-    let (ca, cb) = (Cluster::created_at(&a.metadata), Cluster::created_at(&b.metadata));
+    let (ca, cb) = (State::created_at(&a.metadata), State::created_at(&b.metadata));
     if ca != cb {
         let diff = log_rank(cb, now) - log_rank(ca, now);
         return if diff == 0 { uid_order } else if diff > 0 { Ordering::Less } else { Ordering::Greater };
@@ -178,7 +179,7 @@ fn delete_first(a: &Pod, ra: usize, b: &Pod, rb: usize, now: Time) -> Ordering {
 
 /// The `n` pods to delete first. `related` are the active pods of this ReplicaSet and its
 /// siblings (same owner): a pod sharing its node with more of them ranks as doubled up.
-pub(crate) fn pods_to_delete(c: &Cluster, candidates: &[Key], related: &[Key], n: usize) -> Vec<Key> {
+pub(crate) fn pods_to_delete(c: &State, candidates: &[Key], related: &[Key], n: usize) -> Vec<Key> {
     let mut per_node: BTreeMap<&str, usize> = BTreeMap::new();
     for k in related {
         if let Some(p) = c.pods.get(k) {
@@ -195,7 +196,7 @@ pub(crate) fn pods_to_delete(c: &Cluster, candidates: &[Key], related: &[Key], n
 }
 
 /// One sync of one ReplicaSet: claim pods, create or delete the difference, write status.
-pub fn sync(c: &mut Cluster, key: &Key) {
+pub fn sync(c: &mut State, key: &Key) {
     let Some(rs) = c.replicasets.get(key).cloned() else { return };
     let Some(template) = rs.spec.template.clone() else { return };
     let selector = rs.spec.selector.clone().unwrap_or_default();

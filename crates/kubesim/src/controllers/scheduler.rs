@@ -3,7 +3,7 @@
 //! including matchFields). Ties between feasible nodes break on fewest pods, then at random
 //! (the seeded generator), as `selectHost` does with reservoir sampling.
 
-use crate::cluster::Cluster;
+use crate::state::State;
 use crate::api::model::*;
 use crate::api::meta::Key;
 
@@ -58,7 +58,7 @@ pub fn node_affinity_matches(node: &Node, spec: &PodSpec) -> bool {
 }
 
 /// Tries to place one pending pod. Leaves a FailedScheduling event when nothing fits.
-pub fn schedule(c: &mut Cluster, key: &Key) {
+pub fn schedule(c: &mut State, key: &Key) {
     let Some(pod) = c.pods.get(key) else { return };
     if !pod.spec.node_name.is_empty() || pod.metadata.deletion_timestamp.is_some() {
         c.unscheduled.remove(key);

@@ -9,7 +9,8 @@
 //! * `Cluster::resolve`: what `nslookup` inside a pod would answer, with the pod's search
 //!   path `<ns>.svc.cluster.local svc.cluster.local cluster.local` and `ndots:5`.
 
-use crate::cluster::{Cluster, Work};
+use crate::runtime::queue::Work;
+use crate::state::State;
 use crate::api::model::*;
 use crate::runtime::rand::fnv32a;
 use crate::api::meta::{Key, Object};
@@ -62,7 +63,7 @@ pub fn defaults(s: &mut Service) {
 
 /// The `kubernetes` Service every cluster has (10.96.0.1, endpoints on the API server).
 /// Its uid comes from the seed, not from the shared generator, so it shifts no other name.
-pub(crate) fn add_kubernetes_service(c: &mut Cluster) {
+pub(crate) fn add_kubernetes_service(c: &mut State) {
     let h = fnv32a(format!("kubernetes-service-{}", c.seed).as_bytes());
     let uid = format!("{h:08x}-0000-4000-8000-{:012x}", (h as u64) * 7919);
     let mut s = Service { api_version: "v1".into(), kind: "Service".into(), ..Default::default() };
@@ -99,7 +100,7 @@ pub(crate) fn add_kubernetes_service(c: &mut Cluster) {
     c.endpoints.insert(Key::new("default", "kubernetes"), e);
 }
 
-impl Cluster {
+impl State {
     pub fn service(&self, k: &Key) -> Option<&Service> {
         self.services.get(k)
     }
@@ -160,7 +161,7 @@ impl Cluster {
             return false;
         }
         self.endpoints.remove(k);
-        self.happen(crate::cluster::HappeningKind::ObjectDeleted { kind: "Service".into(), key: k.clone() });
+        self.happen(crate::runtime::history::HappeningKind::ObjectDeleted { kind: "Service".into(), key: k.clone() });
         true
     }
 
@@ -212,7 +213,7 @@ impl Cluster {
 
 /// A pod changed: Services in its namespace whose selector matches it update that pod's
 /// address (incrementally, so a large set costs one address per change, not a rebuild).
-pub(crate) fn pod_touched(c: &mut Cluster, pod: &Key) {
+pub(crate) fn pod_touched(c: &mut State, pod: &Key) {
     let Some(p) = c.pods.get(pod) else { return };
     let ip = p.status.pod_ip.clone();
     let hit = selecting(c, &pod.ns, &p.metadata.labels);
@@ -222,14 +223,14 @@ pub(crate) fn pod_touched(c: &mut Cluster, pod: &Key) {
 }
 
 /// A pod object is gone: its address leaves the endpoints of the Services that selected it.
-pub(crate) fn pod_removed(c: &mut Cluster, pod: &Pod) {
+pub(crate) fn pod_removed(c: &mut State, pod: &Pod) {
     let key = pod.key();
     for k in selecting(c, &key.ns, &pod.metadata.labels) {
         update_pod_address(c, &k, &key, &pod.status.pod_ip);
     }
 }
 
-fn selecting(c: &Cluster, ns: &str, labels: &Labels) -> Vec<Key> {
+fn selecting(c: &State, ns: &str, labels: &Labels) -> Vec<Key> {
     c.services
         .range(Key::new(ns, "")..)
         .take_while(|(k, _)| k.ns == ns)
@@ -290,7 +291,7 @@ fn find_address(list: &[EndpointAddress], pod: &str, ip: &str) -> Option<usize> 
 
 /// Puts one pod's address where it belongs in a Service's endpoints (or takes it out).
 /// `ip` is the pod's IP, if it has one.
-fn update_pod_address(c: &mut Cluster, svc_key: &Key, pod: &Key, ip: &str) {
+fn update_pod_address(c: &mut State, svc_key: &Key, pod: &Key, ip: &str) {
     let Some(svc) = c.services.get(svc_key) else { return };
     if !c.endpoints.contains_key(svc_key) {
         c.enqueue(Work::SyncEndpoints(svc_key.clone()));
@@ -352,7 +353,7 @@ fn resolve_port(pod: &Pod, sp: &ServicePort) -> Option<i32> {
 }
 
 /// The endpoints controller for one Service.
-pub fn sync_endpoints(c: &mut Cluster, key: &Key) {
+pub fn sync_endpoints(c: &mut State, key: &Key) {
     let Some(svc) = c.services.get(key).cloned() else {
         c.endpoints.remove(key);
         return;

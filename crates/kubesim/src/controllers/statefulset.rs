@@ -11,7 +11,8 @@
 //! Cost per sync is proportional to the set's own pods: they are found by a range scan of
 //! the name prefix `<sts>-` in the pod store, never by a scan of every pod.
 
-use crate::cluster::{Cluster, Work};
+use crate::runtime::queue::Work;
+use crate::state::State;
 use crate::api::model::*;
 use crate::runtime::rand::safe_encode_hash;
 use crate::api::meta::{controller_ref_to, Key, Object};
@@ -116,7 +117,7 @@ fn ready_since_ms(p: &Pod) -> Option<u64> {
         .iter()
         .find(|c| c.type_ == "Ready" && c.status == "True")
         .and_then(|c| c.last_transition_time.as_deref())
-        .and_then(crate::cluster::parse_rfc3339)
+        .and_then(crate::runtime::time::parse_rfc3339)
         .map(|t| t.millis())
 }
 
@@ -153,7 +154,7 @@ struct PodInfo {
 }
 
 impl PodInfo {
-    fn of(c: &Cluster, p: &Pod, update_revision: &str, min_ready: i32, now_ms: u64) -> PodInfo {
+    fn of(c: &State, p: &Pod, update_revision: &str, min_ready: i32, now_ms: u64) -> PodInfo {
         let pending = p.status.phase == "Pending";
         PodInfo {
             claims_present: !pending
@@ -173,7 +174,7 @@ impl PodInfo {
 
 /// The set's pods by ordinal: a range scan of names `<set>-…`, owned by the set's uid.
 /// Orphans whose name and labels fit are adopted.
-fn owned_pods(c: &mut Cluster, set: &StatefulSet) -> BTreeSet<i32> {
+fn owned_pods(c: &mut State, set: &StatefulSet) -> BTreeSet<i32> {
     let ns = &set.metadata.namespace;
     let name = &set.metadata.name;
     let prefix = format!("{name}-");
@@ -210,7 +211,7 @@ fn owned_pods(c: &mut Cluster, set: &StatefulSet) -> BTreeSet<i32> {
 
 /// The ControllerRevisions `owner` controls (a range scan of the name prefix `<owner>-`,
 /// filtered by controller uid), oldest revision first. Shared by StatefulSets and DaemonSets.
-pub(crate) fn owned_revisions<'a, T: Object>(c: &'a Cluster, owner: &T) -> Vec<&'a ControllerRevision> {
+pub(crate) fn owned_revisions<'a, T: Object>(c: &'a State, owner: &T) -> Vec<&'a ControllerRevision> {
     let m = owner.meta();
     let prefix = format!("{}-", m.name);
     let mut revs: Vec<&ControllerRevision> = c
@@ -229,7 +230,7 @@ pub(crate) fn owned_revisions<'a, T: Object>(c: &'a Cluster, owner: &T) -> Vec<&
 /// `getStatefulSetRevisions`): created with the next revision number, or, when an equal
 /// older one exists because the template went back, that one gets the next number.
 pub(crate) fn ensure_revision<T: Object>(
-    c: &mut Cluster,
+    c: &mut State,
     owner: &T,
     name: &str,
     data: serde_json::Value,
@@ -283,7 +284,7 @@ pub(crate) enum HistoryLimit {
 }
 
 /// Deletes the oldest revisions of `owner` beyond `limit`, never one in `live` nor `current`.
-pub(crate) fn prune_revisions<T: Object>(c: &mut Cluster, owner: &T, limit: i32, live: &[String], mode: HistoryLimit, current: &str) {
+pub(crate) fn prune_revisions<T: Object>(c: &mut State, owner: &T, limit: i32, live: &[String], mode: HistoryLimit, current: &str) {
     let revs = owned_revisions(c, owner);
     let limit = limit.max(0) as usize;
     let doomed: Vec<Key> = match mode {
@@ -305,7 +306,7 @@ pub(crate) fn prune_revisions<T: Object>(c: &mut Cluster, owner: &T, limit: i32,
 
 /// Keeps the set's ControllerRevisions: the one for the current template (created, or an
 /// older equal one brought back with the next revision number) and the one it rolls from.
-fn sync_revisions(c: &mut Cluster, set: &StatefulSet, template: &PodTemplateSpec) -> (ControllerRevision, ControllerRevision) {
+fn sync_revisions(c: &mut State, set: &StatefulSet, template: &PodTemplateSpec) -> (ControllerRevision, ControllerRevision) {
     let ns = set.metadata.namespace.clone();
     let name = revision_name(&set.metadata.name, template, set.status.collision_count);
     let hash = name.rsplit('-').next().unwrap_or_default().to_string();
@@ -324,7 +325,7 @@ fn sync_revisions(c: &mut Cluster, set: &StatefulSet, template: &PodTemplateSpec
 }
 
 /// Drops revisions beyond `revisionHistoryLimit`, oldest first, never one in use.
-fn truncate_history(c: &mut Cluster, set: &StatefulSet, live: &[String]) {
+fn truncate_history(c: &mut State, set: &StatefulSet, live: &[String]) {
     prune_revisions(c, set, set.spec.revision_history_limit.unwrap_or(10), live, HistoryLimit::NotLiveOnly, "");
 }
 
@@ -377,7 +378,7 @@ enum ClaimsResult {
 }
 
 /// Creates the missing claims of an ordinal (claims first, then the pod).
-fn create_claims(c: &mut Cluster, set: &StatefulSet, ord: i32, pod: &str, why: &mut Vec<WhyItem>) -> ClaimsResult {
+fn create_claims(c: &mut State, set: &StatefulSet, ord: i32, pod: &str, why: &mut Vec<WhyItem>) -> ClaimsResult {
     let (when_deleted, _) = retention(set);
     let key = set.key();
     let mut sel_labels = set.spec.selector.as_ref().map(|s| s.match_labels.clone()).unwrap_or_default();
@@ -409,7 +410,7 @@ fn create_claims(c: &mut Cluster, set: &StatefulSet, ord: i32, pod: &str, why: &
 
 /// Before a condemned pod is deleted under `whenScaled: Delete`, its claims get an owner
 /// reference to it, so they are collected after the pod is gone.
-fn own_claims_by_pod(c: &mut Cluster, set: &StatefulSet, ord: i32, pod_name: &str, pod_uid: &str) {
+fn own_claims_by_pod(c: &mut State, set: &StatefulSet, ord: i32, pod_name: &str, pod_uid: &str) {
     for t in &set.spec.volume_claim_templates {
         let ck = Key::new(&set.metadata.namespace, &claim_name(&t.metadata.name, &set.metadata.name, ord));
         let rv = c.bump_rv();
@@ -431,7 +432,7 @@ fn own_claims_by_pod(c: &mut Cluster, set: &StatefulSet, ord: i32, pod_name: &st
 
 /// The garbage collector's part for the set's claims: a claim owned by a pod that is gone
 /// is deleted.
-fn collect_claims(c: &mut Cluster, set: &StatefulSet) {
+fn collect_claims(c: &mut State, set: &StatefulSet) {
     let ns = set.metadata.namespace.clone();
     let mut doomed = Vec::new();
     for t in &set.spec.volume_claim_templates {
@@ -466,7 +467,7 @@ fn pod_name(set: &StatefulSet, ord: i32) -> String {
 }
 
 /// One sync of one StatefulSet (`updateStatefulSet`), then its status.
-pub fn sync(c: &mut Cluster, key: &Key) {
+pub fn sync(c: &mut State, key: &Key) {
     let Some(set) = c.statefulsets.get(key).cloned() else { return };
     let Some(template) = set.spec.template.clone() else { return };
     let (current, update) = sync_revisions(c, &set, &template);
@@ -491,7 +492,7 @@ pub fn sync(c: &mut Cluster, key: &Key) {
     // The pod of an ordinal as it is now in the store (created earlier in this sync too),
     // summarised without cloning the object.
     let probe = std::cell::RefCell::new(Key::new(&key.ns, ""));
-    let get = |c: &Cluster, ord: i32| -> Option<PodInfo> {
+    let get = |c: &State, ord: i32| -> Option<PodInfo> {
         let mut k = probe.borrow_mut();
         k.name.clear();
         use std::fmt::Write;
@@ -702,7 +703,7 @@ pub fn sync(c: &mut Cluster, key: &Key) {
 }
 
 /// A claim changed: the set it belongs to (by name) looks again.
-pub(crate) fn claim_changed(c: &mut Cluster, claim: &Key) {
+pub(crate) fn claim_changed(c: &mut State, claim: &Key) {
     let sets: Vec<Key> = c
         .statefulsets
         .range(Key::new(&claim.ns, "")..)
@@ -722,7 +723,7 @@ pub(crate) fn claim_changed(c: &mut Cluster, claim: &Key) {
     }
 }
 
-impl Cluster {
+impl State {
     pub fn statefulset(&self, k: &Key) -> Option<&StatefulSet> {
         self.statefulsets.get(k)
     }
@@ -739,8 +740,9 @@ impl Cluster {
         self.enqueue(Work::SyncStatefulSet(k));
     }
 
-    /// `kubectl scale sts NAME --replicas=N`.
-    pub fn scale_statefulset(&mut self, k: &Key, replicas: i32) -> bool {
+    /// `kubectl scale sts NAME --replicas=N` (the spec change; `Cluster::scale_statefulset`
+    /// lets the control loop run after it).
+    pub(crate) fn scale_statefulset_spec(&mut self, k: &Key, replicas: i32) -> bool {
         // Not found: nothing changes, not even the resource version counter.
         if !self.statefulsets.contains_key(k) {
             return false;
@@ -753,7 +755,6 @@ impl Cluster {
             s.metadata.resource_version = rv;
         }
         self.enqueue(Work::SyncStatefulSet(k.clone()));
-        self.settle();
         true
     }
 

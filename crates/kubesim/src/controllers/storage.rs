@@ -6,7 +6,8 @@
 //! `Delete`, `WaitForFirstConsumer`; its volumes are node-local (node affinity to the node
 //! the scheduler picked), so a pod that comes back follows its volume to the same node.
 
-use crate::cluster::{Cluster, Work};
+use crate::runtime::queue::Work;
+use crate::state::State;
 use crate::api::model::*;
 use crate::api::quantity::Quantity;
 use crate::api::meta::{Key, Object};
@@ -49,7 +50,7 @@ fn is_terminal(p: &Pod) -> bool {
 
 /// The default StorageClass: the newest class marked default (ties by name), as the
 /// admission plugin picks it.
-pub fn default_class(c: &Cluster) -> Option<String> {
+pub fn default_class(c: &State) -> Option<String> {
     c.storageclasses
         .values()
         .filter(|s| {
@@ -57,8 +58,8 @@ pub fn default_class(c: &Cluster) -> Option<String> {
             a.get(DEFAULT_CLASS).is_some_and(|v| v == "true") || a.get(BETA_DEFAULT_CLASS).is_some_and(|v| v == "true")
         })
         .max_by(|a, b| {
-            Cluster::created_at(&a.metadata)
-                .cmp(&Cluster::created_at(&b.metadata))
+            State::created_at(&a.metadata)
+                .cmp(&State::created_at(&b.metadata))
                 .then_with(|| b.metadata.name.cmp(&a.metadata.name))
         })
         .map(|s| s.metadata.name.clone())
@@ -90,7 +91,7 @@ pub fn access_modes_string(modes: &[String]) -> String {
     out.join(",")
 }
 
-impl Cluster {
+impl State {
     pub fn pvc(&self, k: &Key) -> Option<&PersistentVolumeClaim> {
         self.pvcs.get(k)
     }
@@ -180,7 +181,7 @@ impl Cluster {
 
     fn remove_pvc_object(&mut self, key: &Key) {
         let Some(pvc) = self.pvcs.remove(key) else { return };
-        self.happen(crate::cluster::HappeningKind::ObjectDeleted { kind: "PersistentVolumeClaim".into(), key: key.clone() });
+        self.happen(crate::runtime::history::HappeningKind::ObjectDeleted { kind: "PersistentVolumeClaim".into(), key: key.clone() });
         if !pvc.spec.volume_name.is_empty() {
             self.enqueue(Work::SyncVolume(pvc.spec.volume_name.clone()));
         }
@@ -209,7 +210,7 @@ impl Cluster {
 }
 
 /// Keeps `claim_users` in step with pods being created (`add`) and removed.
-pub(crate) fn index_claims(c: &mut Cluster, pod: &Pod, add: bool) {
+pub(crate) fn index_claims(c: &mut State, pod: &Pod, add: bool) {
     let pk = pod.key();
     for name in pod_claims(&pod.spec) {
         let ck = Key::new(&pod.metadata.namespace, name);
@@ -226,7 +227,7 @@ pub(crate) fn index_claims(c: &mut Cluster, pod: &Pod, add: bool) {
 
 /// A pod went away or finished: claims it held may be released, and pods waiting to attach
 /// its volumes may go on.
-pub(crate) fn pod_released(c: &mut Cluster, pod: &Pod) {
+pub(crate) fn pod_released(c: &mut State, pod: &Pod) {
     let claims: Vec<Key> = pod_claims(&pod.spec).map(|n| Key::new(&pod.metadata.namespace, n)).collect();
     if claims.is_empty() {
         return;
@@ -239,13 +240,13 @@ pub(crate) fn pod_released(c: &mut Cluster, pod: &Pod) {
     let waiting: Vec<Key> = c.attach_waiting.iter().cloned().collect();
     for k in waiting {
         if let Some(uid) = c.pods.get(&k).map(|p| p.metadata.uid.clone()) {
-            c.after(crate::runtime::time::Dur::ZERO, crate::cluster::TimerKind::Kubelet { pod: k, uid });
+            c.after(crate::runtime::time::Dur::ZERO, crate::runtime::queue::TimerKind::Kubelet { pod: k, uid });
         }
     }
 }
 
 /// One pass of the PV controller over a claim.
-pub fn sync_claim(c: &mut Cluster, key: &Key) {
+pub fn sync_claim(c: &mut State, key: &Key) {
     let Some(pvc) = c.pvcs.get(key).cloned() else { return };
     let uid = pvc.metadata.uid.clone();
     if pvc.metadata.deletion_timestamp.is_some() {
@@ -327,7 +328,7 @@ pub fn sync_claim(c: &mut Cluster, key: &Key) {
     if delayed && selected.is_none() {
         let pods = unscheduled_pods_using(c, key);
         // The controller's informer has not seen a pod created in the same instant yet.
-        if pods.is_empty() || Cluster::created_at(&pvc.metadata) == c.now {
+        if pods.is_empty() || State::created_at(&pvc.metadata) == c.now {
             c.record_event("PersistentVolumeClaim", key, &uid, "Normal", "WaitForFirstConsumer", "waiting for first consumer to be created before binding".into(), PV_CONTROLLER, "");
         } else {
             let msg = if pods.len() == 1 {
@@ -368,11 +369,11 @@ pub fn sync_claim(c: &mut Cluster, key: &Key) {
     }
 }
 
-fn unscheduled_pods_using(c: &Cluster, key: &Key) -> Vec<String> {
+fn unscheduled_pods_using(c: &State, key: &Key) -> Vec<String> {
     c.claim_users(key).filter(|k| c.unscheduled.contains(k)).map(|k| k.name.clone()).collect()
 }
 
-fn set_claim_phase(c: &mut Cluster, key: &Key, phase: &str) {
+fn set_claim_phase(c: &mut State, key: &Key, phase: &str) {
     let rv = c.bump_rv();
     if let Some(p) = c.pvcs.get_mut(key) {
         p.status.phase = phase.into();
@@ -380,7 +381,7 @@ fn set_claim_phase(c: &mut Cluster, key: &Key, phase: &str) {
     }
 }
 
-fn set_volume_phase(c: &mut Cluster, name: &str, phase: &str) {
+fn set_volume_phase(c: &mut State, name: &str, phase: &str) {
     let rv = c.bump_rv();
     let now = c.now.rfc3339();
     if let Some(p) = c.pvs.get_mut(name) {
@@ -419,7 +420,7 @@ fn volume_node_ok(pv: &PersistentVolume, node: &Node) -> bool {
 /// `FindMatchingVolume`: a volume pre-bound to this claim at once; otherwise the smallest
 /// Available volume of the same class, mode and a superset of the access modes, trying
 /// volumes with the fewest access modes first. With a node, the volume must be usable there.
-pub fn find_matching_volume(c: &Cluster, pvc: &PersistentVolumeClaim, node: Option<&Node>) -> Option<String> {
+pub fn find_matching_volume(c: &State, pvc: &PersistentVolumeClaim, node: Option<&Node>) -> Option<String> {
     let mut best: Option<(usize, i128, &str)> = None;
     for pv in c.pvs.values() {
         // Cheap checks first: most volumes are bound to other claims.
@@ -461,7 +462,7 @@ pub fn find_matching_volume(c: &Cluster, pvc: &PersistentVolumeClaim, node: Opti
 }
 
 /// Binds a claim and a volume both ways.
-fn bind(c: &mut Cluster, key: &Key, pv_name: &str) {
+fn bind(c: &mut State, key: &Key, pv_name: &str) {
     let Some(pvc) = c.pvcs.get(key).cloned() else { return };
     let rv = c.bump_rv();
     let now = c.now.rfc3339();
@@ -504,7 +505,7 @@ fn bind(c: &mut Cluster, key: &Key, pv_name: &str) {
 }
 
 /// The external provisioner creates the volume `pvc-<claim uid>` and the controller binds it.
-pub fn provision(c: &mut Cluster, key: &Key) {
+pub fn provision(c: &mut State, key: &Key) {
     let Some(pvc) = c.pvcs.get(key).cloned() else { return };
     if pvc.metadata.deletion_timestamp.is_some() || pvc.status.phase == "Bound" {
         return;
@@ -559,7 +560,7 @@ pub fn provision(c: &mut Cluster, key: &Key) {
     c.settle_volume(&name);
 }
 
-impl Cluster {
+impl State {
     /// Runs the volume's sync now (so a freshly provisioned volume binds in the same instant).
     fn settle_volume(&mut self, name: &str) {
         sync_volume(self, name);
@@ -567,7 +568,7 @@ impl Cluster {
 }
 
 /// One pass of the PV controller over a volume: phase, release and reclaim.
-pub fn sync_volume(c: &mut Cluster, name: &str) {
+pub fn sync_volume(c: &mut State, name: &str) {
     let Some(pv) = c.pvs.get(name).cloned() else { return };
     let claim = pv.spec.claim_ref.as_ref().map(|r| Key::new(&r.namespace, &r.name));
     let claim_obj = claim.as_ref().and_then(|k| c.pvcs.get(k)).filter(|p| {
@@ -578,7 +579,7 @@ pub fn sync_volume(c: &mut Cluster, name: &str) {
         // pv-protection: a volume still bound to an existing claim stays.
         if claim_obj.is_none() || pv.status.phase != "Bound" {
             c.pvs.remove(name);
-            c.happen(crate::cluster::HappeningKind::ObjectDeleted { kind: "PersistentVolume".into(), key: Key::cluster(name) });
+            c.happen(crate::runtime::history::HappeningKind::ObjectDeleted { kind: "PersistentVolume".into(), key: Key::cluster(name) });
         }
         return;
     }
@@ -608,7 +609,7 @@ pub fn sync_volume(c: &mut Cluster, name: &str) {
                 "Delete" => {
                     set_volume_phase(c, name, "Released");
                     c.pvs.remove(name);
-                    c.happen(crate::cluster::HappeningKind::ObjectDeleted { kind: "PersistentVolume".into(), key: Key::cluster(name) });
+                    c.happen(crate::runtime::history::HappeningKind::ObjectDeleted { kind: "PersistentVolume".into(), key: Key::cluster(name) });
                 }
                 _ => set_volume_phase(c, name, "Released"),
             }
@@ -631,7 +632,7 @@ pub struct VolumePlan {
 
 /// `VolumeBinding` PreFilter: missing or unbound immediate claims make the pod unschedulable
 /// with one message for every node.
-pub fn prefilter(c: &Cluster, pod: &Pod) -> Result<VolumePlan, String> {
+pub fn prefilter(c: &State, pod: &Pod) -> Result<VolumePlan, String> {
     let mut plan = VolumePlan::default();
     for name in pod_claims(&pod.spec) {
         let k = Key::new(&pod.metadata.namespace, name);
@@ -661,7 +662,7 @@ pub fn prefilter(c: &Cluster, pod: &Pod) -> Result<VolumePlan, String> {
 }
 
 /// `VolumeBinding` Filter for one node.
-pub fn filter(c: &Cluster, plan: &VolumePlan, node: &Node) -> Result<(), String> {
+pub fn filter(c: &State, plan: &VolumePlan, node: &Node) -> Result<(), String> {
     for name in &plan.bound {
         if let Some(pv) = c.pvs.get(name) {
             if !volume_node_ok(pv, node) {
@@ -682,7 +683,7 @@ pub fn filter(c: &Cluster, plan: &VolumePlan, node: &Node) -> Result<(), String>
 /// Reserve/PreBind for the node picked: static volumes are bound, the others are handed to
 /// the provisioner with the `selected-node` annotation. Returns true when the pod must wait
 /// for its claims to be bound before it is bound itself.
-pub fn assume(c: &mut Cluster, plan: &VolumePlan, node: &str) -> bool {
+pub fn assume(c: &mut State, plan: &VolumePlan, node: &str) -> bool {
     if plan.delayed.is_empty() {
         return false;
     }
@@ -713,7 +714,7 @@ pub fn assume(c: &mut Cluster, plan: &VolumePlan, node: &str) -> bool {
 
 /// A ReadWriteOnce attachable volume already attached to another node: the attach/detach
 /// controller's Multi-Attach error. Returns the volume and the pods holding it.
-pub fn attach_conflict(c: &Cluster, pod: &Pod) -> Option<(String, Vec<String>)> {
+pub fn attach_conflict(c: &State, pod: &Pod) -> Option<(String, Vec<String>)> {
     for name in pod_claims(&pod.spec) {
         let k = Key::new(&pod.metadata.namespace, name);
         let Some(pvc) = c.pvcs.get(&k) else { continue };
@@ -736,7 +737,7 @@ pub fn attach_conflict(c: &Cluster, pod: &Pod) -> Option<(String, Vec<String>)> 
                     && !p.spec.node_name.is_empty()
                     && p.spec.node_name != pod.spec.node_name
                     && !is_terminal(p)
-                    && c.runtime.get(&p.key()).is_some_and(|r| r.stage != crate::cluster::PodStage::Bound)
+                    && c.runtime.get(&p.key()).is_some_and(|r| r.stage != crate::state::PodStage::Bound)
                     && !c.attach_waiting.contains(&p.key())
                     && pod_claims(&p.spec).any(|n| n == name)
             })
@@ -751,7 +752,7 @@ pub fn attach_conflict(c: &Cluster, pod: &Pod) -> Option<(String, Vec<String>)> 
 
 /// The kubelet asks before starting containers: may this pod's volumes be attached here?
 /// Records the Multi-Attach warning and parks the pod when not.
-pub(crate) fn attach_blocked(c: &mut Cluster, key: &Key) -> bool {
+pub(crate) fn attach_blocked(c: &mut State, key: &Key) -> bool {
     let Some(pod) = c.pods.get(key) else { return false };
     match attach_conflict(c, pod) {
         None => {
@@ -781,7 +782,7 @@ pub(crate) fn attach_blocked(c: &mut Cluster, key: &Key) -> bool {
 }
 
 /// Claims per StatefulSet-style name, for views: `claim name → (phase, volume)`.
-pub fn claim_summary(c: &Cluster, ns: &str) -> BTreeMap<String, (String, String)> {
+pub fn claim_summary(c: &State, ns: &str) -> BTreeMap<String, (String, String)> {
     c.pvcs
         .range(Key::new(ns, "")..)
         .take_while(|(k, _)| k.ns == ns)

@@ -36,65 +36,21 @@ impl Output {
     }
 }
 
-/// Splits a command line like a POSIX shell: quotes, backslashes, whitespace.
-pub fn shell_words(line: &str) -> Result<Vec<String>, String> {
-    let mut words = Vec::new();
-    let mut cur = String::new();
-    let mut in_word = false;
-    let mut chars = line.chars();
-    while let Some(ch) = chars.next() {
-        match ch {
-            '\'' => {
-                in_word = true;
-                loop {
-                    match chars.next() {
-                        Some('\'') => break,
-                        Some(x) => cur.push(x),
-                        None => return Err("unterminated quoted string".into()),
-                    }
-                }
-            }
-            '"' => {
-                in_word = true;
-                loop {
-                    match chars.next() {
-                        Some('"') => break,
-                        Some('\\') => match chars.next() {
-                            Some(x @ ('"' | '\\' | '$' | '`')) => cur.push(x),
-                            Some(x) => {
-                                cur.push('\\');
-                                cur.push(x);
-                            }
-                            None => return Err("unterminated quoted string".into()),
-                        },
-                        Some(x) => cur.push(x),
-                        None => return Err("unterminated quoted string".into()),
-                    }
-                }
-            }
-            '\\' => {
-                in_word = true;
-                if let Some(x) = chars.next() {
-                    cur.push(x);
-                }
-            }
-            c if c.is_whitespace() => {
-                if in_word {
-                    words.push(std::mem::take(&mut cur));
-                    in_word = false;
-                }
-            }
-            c => {
-                in_word = true;
-                cur.push(c);
-            }
-        }
+/// `key=value:Effect` or `key:Effect`.
+pub fn parse_taint(s: &str) -> Option<crate::api::model::Taint> {
+    let (kv, effect) = s.rsplit_once(':')?;
+    if !matches!(effect, "NoSchedule" | "PreferNoSchedule" | "NoExecute") {
+        return None;
     }
-    if in_word {
-        words.push(cur);
+    let (key, value) = kv.split_once('=').unwrap_or((kv, ""));
+    if key.is_empty() {
+        return None;
     }
-    Ok(words)
+    Some(crate::api::model::Taint { key: key.into(), value: value.into(), effect: effect.into(), time_added: None })
 }
+
+/// Splits a command line like a POSIX shell (the kubelet's small shell owns the rules).
+pub use crate::kubelet::program::shell_words;
 
 /// Resource types kubectl knows here: canonical plural, kind, namespaced.
 #[derive(Debug)]
@@ -1480,7 +1436,7 @@ fn taint(c: &mut Cluster, f: &Flags) -> Output {
             }
             removed_any = true;
         } else {
-            let Some(mut t) = crate::session::parse_taint(spec) else {
+            let Some(mut t) = parse_taint(spec) else {
                 return Output::err(format!("error: invalid taint spec: {spec}, unknown taint effect or taint format\n"));
             };
             if let Some(i) = taints.iter().position(|x| x.key == t.key && x.effect == t.effect) {

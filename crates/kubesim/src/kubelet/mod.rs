@@ -5,17 +5,21 @@
 //! initialDelaySeconds) … and on deletion: `Killing`, containers stop (capped by the grace
 //! period), phase `Succeeded` (`Completed`), then the object is removed.
 
-use crate::cluster::{set_condition, Cluster, HappeningKind, PodRuntime, PodStage, TimerKind};
+use crate::api::meta::set_condition;
+use crate::runtime::history::HappeningKind;
+use crate::runtime::queue::TimerKind;
+use crate::state::{PodRuntime, PodStage, State};
 use crate::api::model::*;
 use crate::kubelet::program::Program;
 use crate::runtime::rand::fnv32a;
 use crate::api::meta::{Key, Object};
 use crate::runtime::time::Dur;
 
+pub mod node;
 pub mod program;
 
 /// A pod changed (bound, or deletion requested): start or redirect its lifecycle.
-pub fn on_change(c: &mut Cluster, key: &Key) {
+pub fn on_change(c: &mut State, key: &Key) {
     let Some(pod) = c.pods.get(key) else { return };
     if pod.spec.node_name.is_empty() || !c.kubelet_up(&pod.spec.node_name) {
         return;
@@ -40,7 +44,7 @@ pub fn on_change(c: &mut Cluster, key: &Key) {
     }
 }
 
-fn begin_stop(c: &mut Cluster, key: &Key, uid: &str) {
+fn begin_stop(c: &mut State, key: &Key, uid: &str) {
     let Some(pod) = c.pods.get(key) else { return };
     let node = pod.spec.node_name.clone();
     let names: Vec<String> = pod.spec.containers.iter().map(|x| x.name.clone()).collect();
@@ -56,7 +60,7 @@ fn begin_stop(c: &mut Cluster, key: &Key, uid: &str) {
 }
 
 /// A timer for this pod fired: advance it one stage (stale timers of a replaced pod are ignored).
-pub fn on_timer(c: &mut Cluster, key: &Key, uid: &str) {
+pub fn on_timer(c: &mut State, key: &Key, uid: &str) {
     let Some(rt) = c.runtime.get(key) else { return };
     if rt.uid != uid {
         return;
@@ -88,7 +92,7 @@ pub fn on_timer(c: &mut Cluster, key: &Key, uid: &str) {
     }
 }
 
-fn set_stage(c: &mut Cluster, key: &Key, stage: PodStage) {
+fn set_stage(c: &mut State, key: &Key, stage: PodStage) {
     if let Some(r) = c.runtime.get_mut(key) {
         r.stage = stage;
     }
@@ -96,7 +100,7 @@ fn set_stage(c: &mut Cluster, key: &Key, stage: PodStage) {
 
 /// The kubelet's first status: IPs, start time, containers waiting in `ContainerCreating`;
 /// then the image: already present, or pulled (and cached on the node).
-fn start_sandbox(c: &mut Cluster, key: &Key, uid: &str) {
+fn start_sandbox(c: &mut State, key: &Key, uid: &str) {
     let now = c.now.rfc3339();
     let Some(pod) = c.pods.get(key) else { return };
     let node = pod.spec.node_name.clone();
@@ -168,7 +172,7 @@ fn start_sandbox(c: &mut Cluster, key: &Key, uid: &str) {
     c.pod_changed(key);
 }
 
-fn alloc_ip(c: &mut Cluster, node: &str) -> String {
+fn alloc_ip(c: &mut State, node: &str) -> String {
     let subnet = c.node_subnet.get(node).copied().unwrap_or(0);
     let next = c.node_ip_next.entry(node.to_string()).or_insert(2);
     let host = *next;
@@ -186,7 +190,7 @@ fn go_duration(d: Dur) -> String {
     format!("{}s", t.trim_end_matches('0').trim_end_matches('.'))
 }
 
-fn start_containers(c: &mut Cluster, key: &Key, uid: &str) {
+fn start_containers(c: &mut State, key: &Key, uid: &str) {
     let now = c.now.rfc3339();
     let Some(pod) = c.pods.get(key) else { return };
     let node = pod.spec.node_name.clone();
@@ -252,7 +256,7 @@ fn start_containers(c: &mut Cluster, key: &Key, uid: &str) {
     }
 }
 
-fn become_ready(c: &mut Cluster, key: &Key) {
+fn become_ready(c: &mut State, key: &Key) {
     if c.runtime.get(key).is_some_and(|r| r.probe_failing) {
         set_stage(c, key, PodStage::Ready);
         return;
@@ -271,7 +275,7 @@ fn become_ready(c: &mut Cluster, key: &Key) {
     c.pod_changed(key);
 }
 
-fn containers_stopped(c: &mut Cluster, key: &Key, uid: &str) {
+fn containers_stopped(c: &mut State, key: &Key, uid: &str) {
     let now = c.now.rfc3339();
     let rv = c.bump_rv();
     let Some(pod) = c.pods.get_mut(key) else { return };
@@ -302,7 +306,7 @@ fn containers_stopped(c: &mut Cluster, key: &Key, uid: &str) {
 
 // ------------------------------------------------------------ failures (`sim pod …`)
 
-fn runtime_of<'a>(c: &'a mut Cluster, key: &Key) -> Result<&'a mut PodRuntime, String> {
+fn runtime_of<'a>(c: &'a mut State, key: &Key) -> Result<&'a mut PodRuntime, String> {
     let uid = c.pods.get(key).map(|p| p.metadata.uid.clone()).ok_or_else(|| format!("pods \"{}\" not found", key.name))?;
     match c.runtime.get_mut(key) {
         Some(r) if r.uid == uid => Ok(r),
@@ -311,11 +315,11 @@ fn runtime_of<'a>(c: &'a mut Cluster, key: &Key) -> Result<&'a mut PodRuntime, S
 }
 
 /// The kubelet of a node that came back reports this pod again.
-pub fn resume(c: &mut Cluster, key: &Key) {
+pub fn resume(c: &mut State, key: &Key) {
     let Some(pod) = c.pods.get(key) else { return };
     let uid = pod.metadata.uid.clone();
     let Some(rt) = c.runtime.get(key).filter(|r| r.uid == uid).cloned() else {
-        c.enqueue(crate::cluster::Work::Kubelet(key.clone()));
+        c.enqueue(crate::runtime::queue::Work::Kubelet(key.clone()));
         return;
     };
     if rt.stage == PodStage::Ready && pod.metadata.deletion_timestamp.is_none() {
@@ -351,7 +355,7 @@ fn probe_period(pod: &Pod) -> (u64, u32) {
 
 /// `sim pod unready`: the readiness probe starts failing. Each failed probe is an `Unhealthy`
 /// warning; after `failureThreshold` failures in a row the pod is not Ready.
-pub fn fail_readiness(c: &mut Cluster, key: &Key) -> Result<(), String> {
+pub fn fail_readiness(c: &mut State, key: &Key) -> Result<(), String> {
     let rt = runtime_of(c, key)?;
     if rt.probe_failing {
         return Ok(());
@@ -364,7 +368,7 @@ pub fn fail_readiness(c: &mut Cluster, key: &Key) -> Result<(), String> {
 }
 
 /// `sim pod ready`: the readiness probe passes again (successThreshold 1).
-pub fn pass_readiness(c: &mut Cluster, key: &Key) -> Result<(), String> {
+pub fn pass_readiness(c: &mut State, key: &Key) -> Result<(), String> {
     let rt = runtime_of(c, key)?;
     rt.probe_failing = false;
     rt.probe_failures = 0;
@@ -377,7 +381,7 @@ pub fn pass_readiness(c: &mut Cluster, key: &Key) -> Result<(), String> {
 }
 
 /// A readiness probe runs (while it keeps failing).
-pub fn on_probe(c: &mut Cluster, key: &Key, uid: &str) {
+pub fn on_probe(c: &mut State, key: &Key, uid: &str) {
     let Some(pod) = c.pods.get(key) else { return };
     if pod.metadata.uid != uid || pod.metadata.deletion_timestamp.is_some() || !c.kubelet_up(&pod.spec.node_name) {
         return;
@@ -395,7 +399,7 @@ pub fn on_probe(c: &mut Cluster, key: &Key, uid: &str) {
     c.after(Dur::secs(period), TimerKind::Probe { pod: key.clone(), uid: uid.to_string() });
 }
 
-fn mark_unready(c: &mut Cluster, key: &Key) {
+fn mark_unready(c: &mut State, key: &Key) {
     let now = c.now.rfc3339();
     let rv = c.bump_rv();
     let Some(pod) = c.pods.get_mut(key) else { return };
@@ -413,7 +417,7 @@ fn mark_unready(c: &mut Cluster, key: &Key) {
 
 /// `sim pod crash`: the containers exit with an error shortly after every start, and the
 /// kubelet restarts them with a back-off of 10 s, doubling up to 300 s (`CrashLoopBackOff`).
-pub fn crash(c: &mut Cluster, key: &Key) -> Result<(), String> {
+pub fn crash(c: &mut State, key: &Key) -> Result<(), String> {
     let rt = runtime_of(c, key)?;
     rt.crashing = true;
     let (stage, uid) = (rt.stage, rt.uid.clone());
@@ -424,7 +428,7 @@ pub fn crash(c: &mut Cluster, key: &Key) -> Result<(), String> {
 }
 
 /// `sim pod fix`: the next start of the containers keeps running.
-pub fn fix(c: &mut Cluster, key: &Key) -> Result<(), String> {
+pub fn fix(c: &mut State, key: &Key) -> Result<(), String> {
     runtime_of(c, key)?.crashing = false;
     Ok(())
 }
@@ -437,7 +441,7 @@ const PLEG_DELAY: Dur = Dur(1000);
 /// The containers exited with `code`. The restart policy says what follows: `Always`
 /// restarts (with back-off), `OnFailure` only after an error, `Never` leaves the pod
 /// `Succeeded` (`Completed`) or `Failed` (`Error`).
-fn container_exit(c: &mut Cluster, key: &Key, uid: &str, code: i32) {
+fn container_exit(c: &mut State, key: &Key, uid: &str, code: i32) {
     let now = c.now.rfc3339();
     let rv = c.bump_rv();
     let Some(pod) = c.pods.get_mut(key) else { return };
@@ -479,7 +483,7 @@ fn container_exit(c: &mut Cluster, key: &Key, uid: &str, code: i32) {
 
 /// A container's command ends, or a crashing container exits (if it is still meant to
 /// crash and still running).
-pub fn on_exit(c: &mut Cluster, key: &Key, uid: &str) {
+pub fn on_exit(c: &mut State, key: &Key, uid: &str) {
     let Some(pod) = c.pods.get(key) else { return };
     if pod.metadata.uid != uid || !c.kubelet_up(&pod.spec.node_name) {
         return;
@@ -510,7 +514,7 @@ pub fn on_exit(c: &mut Cluster, key: &Key, uid: &str) {
 }
 
 /// The kubelet's sync for an exited container: restart now, or wait out the back-off.
-pub fn on_restart(c: &mut Cluster, key: &Key, uid: &str) {
+pub fn on_restart(c: &mut State, key: &Key, uid: &str) {
     let Some(pod) = c.pods.get(key) else { return };
     if pod.metadata.uid != uid || pod.metadata.deletion_timestamp.is_some() || !c.kubelet_up(&pod.spec.node_name) {
         return;
@@ -522,7 +526,7 @@ pub fn on_restart(c: &mut Cluster, key: &Key, uid: &str) {
         .container_statuses
         .iter()
         .filter_map(|cs| cs.last_state.terminated.as_ref().and_then(|t| t.finished_at.as_deref()))
-        .filter_map(crate::cluster::parse_rfc3339)
+        .filter_map(crate::runtime::time::parse_rfc3339)
         .max()
         .unwrap_or(c.now);
     let names: Vec<String> = pod.spec.containers.iter().map(|x| x.name.clone()).collect();
@@ -554,7 +558,7 @@ pub fn on_restart(c: &mut Cluster, key: &Key, uid: &str) {
     restart_containers(c, key, uid);
 }
 
-fn restart_containers(c: &mut Cluster, key: &Key, uid: &str) {
+fn restart_containers(c: &mut State, key: &Key, uid: &str) {
     let now = c.now.rfc3339();
     let rv = c.bump_rv();
     let Some(pod) = c.pods.get_mut(key) else { return };
@@ -603,7 +607,7 @@ fn pod_program(pod: &Pod) -> Program {
 const RUN_ONCE: Dur = Dur(300);
 
 /// Containers just started: if their command ends, its end is due then.
-fn schedule_end(c: &mut Cluster, key: &Key, uid: &str) {
+fn schedule_end(c: &mut State, key: &Key, uid: &str) {
     let Some(pod) = c.pods.get(key) else { return };
     let after = match pod_program(pod) {
         Program::Serves => return,
@@ -615,7 +619,7 @@ fn schedule_end(c: &mut Cluster, key: &Key, uid: &str) {
 
 /// What `kubectl logs` shows of a container whose command ends (`None` for one that serves):
 /// the output of its last run, nothing while it still runs.
-pub fn program_logs(c: &Cluster, pod: &Pod) -> Option<String> {
+pub fn program_logs(c: &State, pod: &Pod) -> Option<String> {
     if pod_program(pod) == Program::Serves {
         return None;
     }

@@ -3,7 +3,7 @@
 //! command ends is restarted or not by the pod's `restartPolicy`, as the kubelet does
 //! (`Always`: CrashLoopBackOff; `Never`: Completed or Error; `OnFailure`: in between).
 
-use crate::cluster::Cluster;
+use crate::state::State;
 use crate::api::model::Container;
 use crate::runtime::time::Dur;
 
@@ -63,7 +63,7 @@ fn script_program(script: &str) -> Program {
     if script.contains([';', '&', '|', '$', '`', '<', '>', '\n', '(']) {
         return Program::Serves;
     }
-    let Ok(words) = crate::kubectl::shell_words(script) else { return Program::Serves };
+    let Ok(words) = shell_words(script) else { return Program::Serves };
     match words.first().map(String::as_str) {
         None => Program::Exits(0),
         Some("exit") => match words.get(1) {
@@ -91,7 +91,7 @@ fn sleep_time(d: &str) -> Option<Dur> {
 }
 
 /// What `nslookup NAME` prints inside a pod of `image`, with the exit status.
-fn nslookup(c: &Cluster, ns: &str, image: &str, name: &str) -> (String, i32) {
+fn nslookup(c: &State, ns: &str, image: &str, name: &str) -> (String, i32) {
     let old = image.ends_with(":1.28") || image.contains(":1.28.");
     match c.resolve(ns, name) {
         Ok(answers) => {
@@ -123,7 +123,7 @@ fn nslookup(c: &Cluster, ns: &str, image: &str, name: &str) -> (String, i32) {
 
 /// A command run in a container (`kubectl exec`, `kubectl run`, or a container's own
 /// command that `classify` found it can run): what it prints and its exit status.
-pub(crate) fn run(c: &Cluster, ns: &str, hostname: &str, image: &str, cmd: &[String]) -> (String, String, i32) {
+pub(crate) fn run(c: &State, ns: &str, hostname: &str, image: &str, cmd: &[String]) -> (String, String, i32) {
     let words: Vec<&str> = cmd.iter().map(String::as_str).collect();
     match words.as_slice() {
         ["hostname"] | ["cat", "/etc/hostname"] => (format!("{hostname}\n"), String::new(), 0),
@@ -135,7 +135,7 @@ pub(crate) fn run(c: &Cluster, ns: &str, hostname: &str, image: &str, cmd: &[Str
         ["true"] => (String::new(), String::new(), 0),
         ["sh" | "bash", "-c", script] => {
             let script = script.replace("${HOSTNAME}", hostname).replace("$HOSTNAME", hostname);
-            let inner: Vec<String> = crate::kubectl::shell_words(&script).unwrap_or_default();
+            let inner: Vec<String> = shell_words(&script).unwrap_or_default();
             run(c, ns, hostname, image, &inner)
         }
         ["cat", "/etc/resolv.conf"] => (
@@ -150,6 +150,66 @@ pub(crate) fn run(c: &Cluster, ns: &str, hostname: &str, image: &str, cmd: &[Str
         ),
         [] => (String::new(), String::new(), 0),
     }
+}
+
+/// Splits a command line like a POSIX shell: quotes, backslashes, whitespace.
+pub fn shell_words(line: &str) -> Result<Vec<String>, String> {
+    let mut words = Vec::new();
+    let mut cur = String::new();
+    let mut in_word = false;
+    let mut chars = line.chars();
+    while let Some(ch) = chars.next() {
+        match ch {
+            '\'' => {
+                in_word = true;
+                loop {
+                    match chars.next() {
+                        Some('\'') => break,
+                        Some(x) => cur.push(x),
+                        None => return Err("unterminated quoted string".into()),
+                    }
+                }
+            }
+            '"' => {
+                in_word = true;
+                loop {
+                    match chars.next() {
+                        Some('"') => break,
+                        Some('\\') => match chars.next() {
+                            Some(x @ ('"' | '\\' | '$' | '`')) => cur.push(x),
+                            Some(x) => {
+                                cur.push('\\');
+                                cur.push(x);
+                            }
+                            None => return Err("unterminated quoted string".into()),
+                        },
+                        Some(x) => cur.push(x),
+                        None => return Err("unterminated quoted string".into()),
+                    }
+                }
+            }
+            '\\' => {
+                in_word = true;
+                if let Some(x) = chars.next() {
+                    cur.push(x);
+                }
+            }
+            c if c.is_whitespace() => {
+                if in_word {
+                    words.push(std::mem::take(&mut cur));
+                    in_word = false;
+                }
+            }
+            c => {
+                in_word = true;
+                cur.push(c);
+            }
+        }
+    }
+    if in_word {
+        words.push(cur);
+    }
+    Ok(words)
 }
 
 #[cfg(test)]

@@ -162,6 +162,35 @@ impl fmt::Display for Dur {
     }
 }
 
+/// Parses the timestamps this simulator writes back into simulated time.
+pub fn parse_rfc3339(s: &str) -> Option<Time> {
+    // YYYY-MM-DDTHH:MM:SSZ
+    let b = s.as_bytes();
+    if b.len() != 20 || b[4] != b'-' || b[10] != b'T' || b[19] != b'Z' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| s.get(r)?.parse::<i64>().ok();
+    let (y, mo, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let (h, mi, se) = (num(11..13)?, num(14..16)?, num(17..19)?);
+    let days = days_from_civil(y, mo as u32, d as u32);
+    let unix = days * 86_400 + h * 3600 + mi * 60 + se;
+    let rel = unix - crate::runtime::time::EPOCH_UNIX_SECONDS as i64;
+    if rel < 0 {
+        return Some(Time::ZERO);
+    }
+    Some(Time::from_secs(rel as u64))
+}
+
+fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = (y - era * 400) as u64;
+    let mp = if m > 2 { m - 3 } else { m + 9 } as u64;
+    let doy = (153 * mp + 2) / 5 + d as u64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe as i64 - 719_468
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,9 +4,9 @@
 
 use crate::apiserver::apply::{Applied, ApplyError};
 use crate::cluster::{Cluster, NodeSpecInput};
-use crate::journal::{Input, Journal, Setup};
+pub mod inputs;
+use crate::session::inputs::{Input, Journal, Setup};
 use crate::kubectl::{self, shell_words, Output};
-use crate::api::model::Taint;
 use crate::runtime::time::Dur;
 use std::collections::BTreeMap;
 
@@ -475,18 +475,8 @@ impl Session {
     }
 }
 
-/// `key=value:Effect` or `key:Effect`.
-pub fn parse_taint(s: &str) -> Option<Taint> {
-    let (kv, effect) = s.rsplit_once(':')?;
-    if !matches!(effect, "NoSchedule" | "PreferNoSchedule" | "NoExecute") {
-        return None;
-    }
-    let (key, value) = kv.split_once('=').unwrap_or((kv, ""));
-    if key.is_empty() {
-        return None;
-    }
-    Some(Taint { key: key.into(), value: value.into(), effect: effect.into(), time_added: None })
-}
+/// `key=value:Effect` or `key:Effect` (kubectl taint's syntax; `sim node add` reads it too).
+pub use crate::kubectl::parse_taint;
 
 /// Runs a whole transcript script and returns what a terminal would show: each line echoed
 /// as `$ LINE`, then its output (stdout and stderr in order).
