@@ -111,3 +111,56 @@ pub fn replicaset(rs: &mut ReplicaSet) {
         rs.metadata.namespace = "default".into();
     }
 }
+
+/// API defaults (`SetDefaults_StatefulSet`), with the MaxUnavailableStatefulSet gate off.
+pub fn statefulset(set: &mut StatefulSet) {
+    let s = &mut set.spec;
+    s.replicas.get_or_insert(1);
+    if s.pod_management_policy.is_empty() {
+        s.pod_management_policy = "OrderedReady".into();
+    }
+    if s.update_strategy.type_.is_empty() {
+        s.update_strategy.type_ = "RollingUpdate".into();
+        s.update_strategy.rolling_update.get_or_insert_with(Default::default);
+    }
+    if s.update_strategy.type_ == "RollingUpdate" {
+        if let Some(ru) = &mut s.update_strategy.rolling_update {
+            ru.partition.get_or_insert(0);
+        }
+    }
+    s.revision_history_limit.get_or_insert(10);
+    let p = s.persistent_volume_claim_retention_policy.get_or_insert_with(Default::default);
+    if p.when_deleted.is_empty() {
+        p.when_deleted = "Retain".into();
+    }
+    if p.when_scaled.is_empty() {
+        p.when_scaled = "Retain".into();
+    }
+    if let Some(t) = &mut s.template {
+        pod_spec(&mut t.spec);
+    }
+    for pvc in &mut s.volume_claim_templates {
+        claim(pvc);
+        if pvc.status.phase.is_empty() {
+            pvc.status.phase = "Pending".into();
+        }
+    }
+    if set.metadata.namespace.is_empty() {
+        set.metadata.namespace = "default".into();
+    }
+}
+
+/// API defaults for a claim (also used for volumeClaimTemplates): volumeMode Filesystem.
+pub fn claim(pvc: &mut PersistentVolumeClaim) {
+    pvc.spec.volume_mode.get_or_insert_with(|| "Filesystem".into());
+}
+
+/// API defaults for a volume: reclaim Retain, volumeMode Filesystem.
+pub fn volume(pv: &mut PersistentVolume) {
+    if pv.spec.persistent_volume_reclaim_policy.is_empty() {
+        pv.spec.persistent_volume_reclaim_policy = "Retain".into();
+    }
+    if pv.spec.volume_mode.is_empty() {
+        pv.spec.volume_mode = "Filesystem".into();
+    }
+}

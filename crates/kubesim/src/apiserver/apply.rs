@@ -706,7 +706,7 @@ impl State {
             AnyObject::StatefulSet(s) => {
                 let Some(old) = self.statefulsets.get(&s.key()) else { return Ok(()) };
                 let Some(mut new) = merged(old, &doc.applied_json) else { return Ok(()) };
-                crate::controllers::statefulset::defaults(&mut new);
+                crate::api::defaults::statefulset(&mut new);
                 if !statefulset_update_allowed(old, &new) {
                     let mut e = invalid(doc, text, "StatefulSet", &name, "spec", InvalidDetail::StatefulSetSpecImmutable,
                         "Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'revisionHistoryLimit', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden".into());
@@ -727,7 +727,7 @@ impl State {
             AnyObject::PersistentVolumeClaim(p) => {
                 let Some(old) = self.pvcs.get(&p.key()) else { return Ok(()) };
                 let Some(mut new) = merged(old, &doc.applied_json) else { return Ok(()) };
-                crate::controllers::storage::default_claim(&mut new);
+                crate::api::defaults::claim(&mut new);
                 new.spec.resources = old.spec.resources.clone();
                 new.spec.volume_attributes_class_name = old.spec.volume_attributes_class_name.clone();
                 if new.spec != old.spec {
@@ -805,7 +805,7 @@ impl State {
                     return mk("unchanged");
                 }
                 let Some(mut new) = merged(&old, &applied) else { return mk("unchanged") };
-                crate::controllers::storage::default_volume(&mut new);
+                crate::api::defaults::volume(&mut new);
                 new.metadata.annotations.insert(LAST_APPLIED.into(), applied);
                 new.status = old.status.clone();
                 new.metadata.resource_version = self.bump_rv();
@@ -896,7 +896,7 @@ impl Workload for ReplicaSet {
 }
 
 impl Workload for StatefulSet {
-    workload!(StatefulSet, statefulsets, put_statefulset, crate::controllers::statefulset::defaults);
+    workload!(StatefulSet, statefulsets, put_statefulset, crate::api::defaults::statefulset);
 }
 
 impl Workload for DaemonSet {

@@ -5,11 +5,11 @@
 //! the ones the controller adds. Pods are pinned with a `matchFields metadata.name` affinity and
 //! bound by the scheduler; names are `<ds>-<5 random chars>`.
 
+pub use crate::controllers::common::template_hash;
 use crate::state::State;
 use crate::api::model::*;
-use crate::runtime::rand::{fnv32a, safe_encode_hash};
-use crate::controllers::statefulset::{ensure_revision, prune_revisions, revision_data, HistoryLimit, REVISION_LABEL};
-use crate::controllers::scheduler::{node_affinity_matches, untolerated_taint};
+use crate::controllers::common::{ensure_revision, prune_revisions, revision_data, HistoryLimit, REVISION_LABEL};
+use crate::controllers::common::{node_affinity_matches, untolerated_taint};
 use crate::api::meta::{controller_ref_to, Key, Object};
 use crate::runtime::why::{DeleteCause, SkipReason, WhyItem, WhyRecord};
 use std::collections::BTreeMap;
@@ -70,13 +70,6 @@ pub fn node_should_run(node: &Node, template: &PodSpec) -> (bool, bool, Option<S
             (false, !no_execute, Some(SkipReason::UntoleratedTaint { taint: t.to_display() }))
         }
     }
-}
-
-/// The revision hash of a template (`controller.ComputeHash`: FNV-32a of the template,
-/// safe-encoded; same template → same hash).
-pub fn template_hash(template: &PodTemplateSpec) -> String {
-    let json = serde_json::to_string(template).unwrap_or_default();
-    safe_encode_hash(fnv32a(json.as_bytes()))
 }
 
 /// `util.AllowsSurge`: a RollingUpdate whose maxSurge resolves to more than 0 (against one
@@ -148,7 +141,7 @@ pub fn sync(c: &mut State, key: &Key) {
     if ds.metadata.deletion_timestamp.is_some() {
         return;
     }
-    let adopted = crate::controllers::replicaset::claim_pods(c, &ds, &ds.spec.selector.clone().unwrap_or_default());
+    let adopted = crate::controllers::common::claim_pods(c, &ds, &ds.spec.selector.clone().unwrap_or_default());
     let hash = template_hash(&template);
     let generation = ds
         .metadata

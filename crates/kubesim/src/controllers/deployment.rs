@@ -7,9 +7,9 @@
 
 use crate::api::meta::set_condition;
 use crate::state::State;
-use crate::controllers::daemonset::template_hash;
+use crate::controllers::common::template_hash;
 use crate::api::model::*;
-use crate::controllers::replicaset::owned_pods;
+use crate::controllers::common::owned_pods;
 use crate::api::meta::{controller_ref_to, Key, Object};
 use crate::runtime::why::{WhyItem, WhyRecord};
 

@@ -1,5 +1,6 @@
 //! The controllers: each a reconcile of one kind of object, run from the work queue.
 
+pub mod common;
 pub mod daemonset;
 pub mod deployment;
 pub mod gc;
@@ -9,3 +10,4 @@ pub mod scheduler;
 pub mod service;
 pub mod statefulset;
 pub mod storage;
+pub mod volume_binding;

@@ -5,6 +5,7 @@
 //! victims are ranked as `controller.ActivePodsWithRanks` does (unscheduled, pending, not
 //! ready, deletion cost, doubled-up, ready for less time, more restarts, newer go first).
 
+use crate::controllers::common::{claim_pods, owned_pods};
 use crate::runtime::queue::Work;
 use crate::state::State;
 use crate::api::model::*;
@@ -50,64 +51,6 @@ pub fn pod_available(p: &Pod, min_ready: i32, now: Time) -> bool {
 /// `FilterActivePods`: not finished and not being deleted.
 pub fn is_active(p: &Pod) -> bool {
     p.status.phase != "Succeeded" && p.status.phase != "Failed" && p.metadata.deletion_timestamp.is_none()
-}
-
-/// Takes over pods without a controller that the selector matches, and lets go of owned pods
-/// that no longer match (`ClaimPods`). Returns what changed, for the decision record.
-pub(crate) fn claim_pods<T: Object>(c: &mut State, owner: &T, selector: &LabelSelector) -> Vec<WhyItem> {
-    let mut why = Vec::new();
-    if selector.is_empty() || owner.meta().deletion_timestamp.is_some() {
-        return why;
-    }
-    let ns = owner.meta().namespace.clone();
-    let uid = owner.meta().uid.clone();
-    let mut adopt = Vec::new();
-    let mut release = Vec::new();
-    // Orphans and the owner's own pods, from the indexes (in key order, as a full scan).
-    let orphans = c
-        .orphan_pods
-        .range(Key::new(&ns, "")..)
-        .take_while(|k| k.ns == ns)
-        .filter_map(|k| c.pods.get(k));
-    let own = c.pods_owned_by(&uid).map(|(_, p)| p).filter(|p| p.metadata.namespace == ns && p.controller_ref().is_some());
-    for p in orphans.chain(own) {
-        match p.controller_ref() {
-            None if p.metadata.deletion_timestamp.is_none() && selector.matches(&p.metadata.labels) => adopt.push(p.key()),
-            Some(r) if r.uid == uid && !selector.matches(&p.metadata.labels) => release.push(p.key()),
-            _ => {}
-        }
-    }
-    let oref = controller_ref_to(owner);
-    for k in adopt {
-        let rv = c.bump_rv();
-        c.index_pod(&k, false);
-        if let Some(p) = c.pods.get_mut(&k) {
-            p.metadata.owner_references.retain(|r| r.uid != oref.uid);
-            p.metadata.owner_references.push(oref.clone());
-            p.metadata.resource_version = rv;
-            why.push(WhyItem::Adopted { kind: "Pod".into(), name: k.name.clone() });
-        }
-        c.index_pod(&k, true);
-    }
-    for k in release {
-        let rv = c.bump_rv();
-        c.index_pod(&k, false);
-        if let Some(p) = c.pods.get_mut(&k) {
-            p.metadata.owner_references.retain(|r| r.uid != uid);
-            p.metadata.resource_version = rv;
-            why.push(WhyItem::Released { kind: "Pod".into(), name: k.name.clone() });
-        }
-        c.index_pod(&k, true);
-    }
-    why
-}
-
-/// Pods whose controller reference points at `uid`, in name order.
-pub(crate) fn owned_pods(c: &State, ns: &str, uid: &str) -> Vec<Key> {
-    c.pods_owned_by(uid)
-        .filter(|(_, p)| p.metadata.namespace == ns && p.controller_ref().is_some_and(|r| r.uid == uid))
-        .map(|(k, _)| k.clone())
-        .collect()
 }
 
 fn phase_ordinal(p: &Pod) -> u8 {

@@ -3,6 +3,7 @@
 //! including matchFields). Ties between feasible nodes break on fewest pods, then at random
 //! (the seeded generator), as `selectHost` does with reservoir sampling.
 
+use crate::controllers::common::{node_affinity_matches, untolerated_taint};
 use crate::state::State;
 use crate::api::model::*;
 use crate::api::meta::Key;
@@ -33,30 +34,6 @@ pub fn filter(node: &Node, pod_spec: &PodSpec) -> Result<(), String> {
     Ok(())
 }
 
-/// The first NoSchedule/NoExecute taint not tolerated (PreferNoSchedule is ignored).
-pub fn untolerated_taint<'a>(node: &'a Node, tolerations: &[Toleration]) -> Option<&'a Taint> {
-    node.spec.taints.iter().find(|t| {
-        (t.effect == "NoSchedule" || t.effect == "NoExecute") && !tolerations.iter().any(|tol| tol.tolerates(t))
-    })
-}
-
-/// `spec.nodeSelector` and required node affinity both match.
-pub fn node_affinity_matches(node: &Node, spec: &PodSpec) -> bool {
-    let labels = &node.metadata.labels;
-    if !spec.node_selector.iter().all(|(k, v)| labels.get(k) == Some(v)) {
-        return false;
-    }
-    match spec
-        .affinity
-        .as_ref()
-        .and_then(|a| a.node_affinity.as_ref())
-        .and_then(|na| na.required_during_scheduling_ignored_during_execution.as_ref())
-    {
-        Some(sel) => sel.matches(&node.metadata.name, labels),
-        None => true,
-    }
-}
-
 /// Tries to place one pending pod. Leaves a FailedScheduling event when nothing fits.
 pub fn schedule(c: &mut State, key: &Key) {
     let Some(pod) = c.pods.get(key) else { return };
@@ -68,7 +45,7 @@ pub fn schedule(c: &mut State, key: &Key) {
     let uid = pod.metadata.uid.clone();
     // VolumeBinding PreFilter: claims that are missing or unbound (Immediate) stop the pod
     // before any node is looked at.
-    let plan = match crate::controllers::storage::prefilter(c, pod) {
+    let plan = match crate::controllers::volume_binding::prefilter(c, pod) {
         Ok(p) => p,
         Err(msg) => {
             let n = c.nodes.len();
@@ -88,7 +65,7 @@ pub fn schedule(c: &mut State, key: &Key) {
     if let Some(names) = pinned_nodes(&spec) {
         for name in names {
             if let Some(node) = c.nodes.get(&name) {
-                if filter(node, &spec).and_then(|_| crate::controllers::storage::filter(c, &plan, node)).is_ok() {
+                if filter(node, &spec).and_then(|_| crate::controllers::volume_binding::filter(c, &plan, node)).is_ok() {
                     let load = c.pods_on_node.get(&name).map_or(0, |s| s.len());
                     best.push((load, name));
                 }
@@ -98,7 +75,7 @@ pub fn schedule(c: &mut State, key: &Key) {
     let candidates: Box<dyn Iterator<Item = &Node>> =
         if best.is_empty() { Box::new(c.nodes.values()) } else { Box::new(std::iter::empty()) };
     for node in candidates {
-        match filter(node, &spec).and_then(|_| crate::controllers::storage::filter(c, &plan, node)) {
+        match filter(node, &spec).and_then(|_| crate::controllers::volume_binding::filter(c, &plan, node)) {
             Ok(()) => {
                 let load = c.pods_on_node.get(&node.metadata.name).map_or(0, |s| s.len());
                 best.push((load, node.metadata.name.clone()));
@@ -123,7 +100,7 @@ pub fn schedule(c: &mut State, key: &Key) {
     let min = best.iter().map(|b| b.0).min().unwrap_or(0);
     let ties: Vec<&String> = best.iter().filter(|b| b.0 == min).map(|b| &b.1).collect();
     let pick = ties[c.rng.below(ties.len() as u64) as usize].clone();
-    if crate::controllers::storage::assume(c, &plan, &pick) {
+    if crate::controllers::volume_binding::assume(c, &plan, &pick) {
         // Bound once the provisioner and the PV controller have bound its claims.
         return;
     }

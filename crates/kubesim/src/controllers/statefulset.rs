@@ -11,6 +11,8 @@
 //! Cost per sync is proportional to the set's own pods: they are found by a range scan of
 //! the name prefix `<sts>-` in the pod store, never by a scan of every pod.
 
+use crate::controllers::common::{ensure_revision, prune_revisions, revision_data, HistoryLimit, REVISION_LABEL};
+pub use crate::controllers::common::parse_ordinal;
 use crate::runtime::queue::Work;
 use crate::state::State;
 use crate::api::model::*;
@@ -22,7 +24,6 @@ use std::collections::BTreeSet;
 
 pub const POD_NAME_LABEL: &str = "statefulset.kubernetes.io/pod-name";
 pub const POD_INDEX_LABEL: &str = "apps.kubernetes.io/pod-index";
-pub const REVISION_LABEL: &str = "controller-revision-hash";
 pub const REVISION_HASH_LABEL: &str = "controller.kubernetes.io/hash";
 const COMPONENT: &str = "statefulset-controller";
 
@@ -34,62 +35,6 @@ pub fn fnv32(data: &[u8]) -> u32 {
         h ^= *b as u32;
     }
     h
-}
-
-/// The ordinal of a pod of this set: the name must be `<set>-<digits>` (`(.*)-([0-9]+)$`).
-pub fn parse_ordinal(set: &str, pod: &str) -> Option<i32> {
-    let rest = pod.strip_prefix(set)?.strip_prefix('-')?;
-    if rest.is_empty() || !rest.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    rest.parse().ok()
-}
-
-/// API defaults (`SetDefaults_StatefulSet`), with the MaxUnavailableStatefulSet gate off.
-pub fn defaults(set: &mut StatefulSet) {
-    let s = &mut set.spec;
-    s.replicas.get_or_insert(1);
-    if s.pod_management_policy.is_empty() {
-        s.pod_management_policy = "OrderedReady".into();
-    }
-    if s.update_strategy.type_.is_empty() {
-        s.update_strategy.type_ = "RollingUpdate".into();
-        s.update_strategy.rolling_update.get_or_insert_with(Default::default);
-    }
-    if s.update_strategy.type_ == "RollingUpdate" {
-        if let Some(ru) = &mut s.update_strategy.rolling_update {
-            ru.partition.get_or_insert(0);
-        }
-    }
-    s.revision_history_limit.get_or_insert(10);
-    let p = s.persistent_volume_claim_retention_policy.get_or_insert_with(Default::default);
-    if p.when_deleted.is_empty() {
-        p.when_deleted = "Retain".into();
-    }
-    if p.when_scaled.is_empty() {
-        p.when_scaled = "Retain".into();
-    }
-    if let Some(t) = &mut s.template {
-        crate::api::defaults::pod_spec(&mut t.spec);
-    }
-    for pvc in &mut s.volume_claim_templates {
-        crate::controllers::storage::default_claim(pvc);
-        if pvc.status.phase.is_empty() {
-            pvc.status.phase = "Pending".into();
-        }
-    }
-    if set.metadata.namespace.is_empty() {
-        set.metadata.namespace = "default".into();
-    }
-}
-
-/// The data of a StatefulSet ControllerRevision: a patch that replaces `spec.template`.
-pub fn revision_data(template: &PodTemplateSpec) -> serde_json::Value {
-    let mut t = serde_json::to_value(template).unwrap_or_default();
-    if let Some(m) = t.as_object_mut() {
-        m.insert("$patch".into(), serde_json::Value::String("replace".into()));
-    }
-    serde_json::json!({ "spec": { "template": t } })
 }
 
 /// `<sts>-<hash>` for a template (same template → same name).
@@ -158,7 +103,7 @@ impl PodInfo {
         let pending = p.status.phase == "Pending";
         PodInfo {
             claims_present: !pending
-                || crate::controllers::storage::pod_claims(&p.spec).all(|n| c.pvcs.contains_key(&Key::new(&p.metadata.namespace, n))),
+                || crate::controllers::common::pod_claims(&p.spec).all(|n| c.pvcs.contains_key(&Key::new(&p.metadata.namespace, n))),
             terminal: is_terminal(p),
             terminating: is_terminating(p),
             pending,
@@ -207,101 +152,6 @@ fn owned_pods(c: &mut State, set: &StatefulSet) -> BTreeSet<i32> {
         out.insert(ord);
     }
     out
-}
-
-/// The ControllerRevisions `owner` controls (a range scan of the name prefix `<owner>-`,
-/// filtered by controller uid), oldest revision first. Shared by StatefulSets and DaemonSets.
-pub(crate) fn owned_revisions<'a, T: Object>(c: &'a State, owner: &T) -> Vec<&'a ControllerRevision> {
-    let m = owner.meta();
-    let prefix = format!("{}-", m.name);
-    let mut revs: Vec<&ControllerRevision> = c
-        .controllerrevisions
-        .range(Key::new(&m.namespace, &prefix)..)
-        .take_while(|(k, _)| k.ns == m.namespace && k.name.starts_with(&prefix))
-        .filter(|(_, r)| r.controller_ref().is_some_and(|o| o.uid == m.uid))
-        .map(|(_, r)| r)
-        .collect();
-    revs.sort_by_key(|r| (r.revision, r.metadata.name.clone()));
-    revs
-}
-
-/// Makes the revision `name` (holding `data`) the newest of `owner`'s history
-/// (`history.CreateControllerRevision` plus the "rollback" case of `constructHistory` /
-/// `getStatefulSetRevisions`): created with the next revision number, or, when an equal
-/// older one exists because the template went back, that one gets the next number.
-pub(crate) fn ensure_revision<T: Object>(
-    c: &mut State,
-    owner: &T,
-    name: &str,
-    data: serde_json::Value,
-    labels: Labels,
-    annotations: Labels,
-) -> ControllerRevision {
-    let ns = owner.meta().namespace.clone();
-    let (found, max) = {
-        let revs = owned_revisions(c, owner);
-        (revs.iter().find(|r| r.metadata.name == name).map(|r| r.revision), revs.last().map_or(0, |r| r.revision))
-    };
-    let k = Key::new(&ns, name);
-    match found {
-        Some(r) if r == max => c.controllerrevisions[&k].clone(),
-        Some(_) => {
-            let rv = c.bump_rv();
-            let obj = c.controllerrevisions.get_mut(&k).expect("listed");
-            obj.revision = max + 1;
-            obj.metadata.resource_version = rv;
-            obj.clone()
-        }
-        None => {
-            let mut r = ControllerRevision {
-                api_version: "apps/v1".into(),
-                kind: "ControllerRevision".into(),
-                data,
-                revision: max + 1,
-                ..Default::default()
-            };
-            r.metadata.name = name.to_string();
-            r.metadata.namespace = ns;
-            r.metadata.labels = labels;
-            r.metadata.annotations = annotations;
-            r.metadata.owner_references = vec![controller_ref_to(owner)];
-            c.stamp_new(&mut r);
-            c.controllerrevisions.insert(k, r.clone());
-            r
-        }
-    }
-}
-
-/// How a controller counts its history against `revisionHistoryLimit`.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) enum HistoryLimit {
-    /// StatefulSet (`truncateHistory`): only revisions not in use count; the oldest of them
-    /// beyond the limit go.
-    NotLiveOnly,
-    /// DaemonSet (`cleanupHistory`): every revision but the current one counts; the oldest
-    /// not in use go until the count is down to the limit or none is left to delete.
-    AllButCurrent,
-}
-
-/// Deletes the oldest revisions of `owner` beyond `limit`, never one in `live` nor `current`.
-pub(crate) fn prune_revisions<T: Object>(c: &mut State, owner: &T, limit: i32, live: &[String], mode: HistoryLimit, current: &str) {
-    let revs = owned_revisions(c, owner);
-    let limit = limit.max(0) as usize;
-    let doomed: Vec<Key> = match mode {
-        HistoryLimit::NotLiveOnly => {
-            let old: Vec<Key> = revs.iter().filter(|r| !live.contains(&r.metadata.name)).map(|r| r.key()).collect();
-            let excess = old.len().saturating_sub(limit);
-            old.into_iter().take(excess).collect()
-        }
-        HistoryLimit::AllButCurrent => {
-            let old: Vec<&&ControllerRevision> = revs.iter().filter(|r| r.metadata.name != current).collect();
-            let excess = old.len().saturating_sub(limit);
-            old.into_iter().filter(|r| !live.contains(&r.metadata.name)).take(excess).map(|r| r.key()).collect()
-        }
-    };
-    for k in doomed {
-        c.controllerrevisions.remove(&k);
-    }
 }
 
 /// Keeps the set's ControllerRevisions: the one for the current template (created, or an
@@ -699,27 +549,6 @@ pub fn sync(c: &mut State, key: &Key) {
     c.why.insert(("StatefulSet".into(), key.clone()), WhyRecord { at_ms: now_ms, items: why });
     if let Some(due) = recheck {
         c.resync_later(Work::SyncStatefulSet(key.clone()), Dur::ms(due.saturating_sub(now_ms).max(1)));
-    }
-}
-
-/// A claim changed: the set it belongs to (by name) looks again.
-pub(crate) fn claim_changed(c: &mut State, claim: &Key) {
-    let sets: Vec<Key> = c
-        .statefulsets
-        .range(Key::new(&claim.ns, "")..)
-        .take_while(|(k, _)| k.ns == claim.ns)
-        .filter(|(k, s)| {
-            s.spec.volume_claim_templates.iter().any(|t| {
-                claim
-                    .name
-                    .strip_prefix(&format!("{}-", t.metadata.name))
-                    .is_some_and(|rest| parse_ordinal(&k.name, rest).is_some())
-            })
-        })
-        .map(|(k, _)| k.clone())
-        .collect();
-    for k in sets {
-        c.enqueue(Work::SyncStatefulSet(k));
     }
 }
 

@@ -236,7 +236,7 @@ pub fn pod_view(p: &Pod) -> PodView {
         node: (!p.spec.node_name.is_empty()).then(|| p.spec.node_name.clone()),
         ip: (!p.status.pod_ip.is_empty()).then(|| p.status.pod_ip.clone()),
         terminating: p.metadata.deletion_timestamp.is_some(),
-        claims: crate::controllers::storage::pod_claims(&p.spec).map(str::to_string).collect(),
+        claims: crate::controllers::common::pod_claims(&p.spec).map(str::to_string).collect(),
         dns_name: (!p.spec.hostname.is_empty() && !p.spec.subdomain.is_empty())
             .then(|| format!("{}.{}.{}.svc.{}", p.spec.hostname, p.spec.subdomain, p.metadata.namespace, crate::controllers::service::CLUSTER_DOMAIN)),
         workload: owner.map(|o| WorkloadRef { kind: o.kind.clone(), namespace: p.metadata.namespace.clone(), name: o.name.clone() }),
