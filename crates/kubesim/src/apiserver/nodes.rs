@@ -34,16 +34,16 @@ impl State {
     /// Adds a node (the `sim node add` control), Ready at once, as kind's nodes are.
     pub fn add_node(&mut self, input: NodeSpecInput) -> Result<(), String> {
         // What the API server would refuse, refused before anything changes.
-        if !crate::apiserver::apply::dns1123_subdomain(&input.name) {
+        if !crate::apiserver::validation::dns1123_subdomain(&input.name) {
             return Err(format!("Node \"{}\" is invalid: metadata.name: Invalid value: \"{}\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character", input.name, input.name));
         }
         for (k, v) in &input.labels {
-            if let Some(e) = crate::apiserver::apply::label_error(k, v) {
+            if let Some(e) = crate::apiserver::validation::label_error(k, v) {
                 return Err(format!("Node \"{}\" is invalid: {e}", input.name));
             }
         }
         for t in &input.taints {
-            if !crate::apiserver::apply::valid_label_key(&t.key) || !crate::apiserver::apply::valid_label_value(&t.value) {
+            if !crate::apiserver::validation::valid_label_key(&t.key) || !crate::apiserver::validation::valid_label_value(&t.value) {
                 return Err(format!("Node \"{}\" is invalid: spec.taints[0].key: Invalid value: \"{}\"", input.name, t.key));
             }
         }

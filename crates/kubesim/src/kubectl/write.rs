@@ -142,7 +142,7 @@ pub(crate) fn label(c: &mut Cluster, f: &Flags) -> Output {
                 out.stdout.push_str(&format!("label \"{k}\" not found.\n"));
             }
         } else if let Some((k, v)) = a.split_once('=') {
-            if let Some(e) = crate::apiserver::apply::label_error(k, v) {
+            if let Some(e) = crate::apiserver::validation::label_error(k, v) {
                 return Output::err(format!("The {} \"{name}\" is invalid: {e}\n", t.kind));
             }
             if let Some(have) = old.get(k) {
