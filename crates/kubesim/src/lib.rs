@@ -29,7 +29,7 @@ mod state;
 pub mod view;
 
 // The public facade: module paths the course, the app and the tests use.
-pub use api::{defaults, model, model_sts, quantity};
+pub use api::{defaults, model, quantity};
 pub use apiserver::{apply, warnings};
 pub use controllers::{daemonset, deployment, gc, nodelifecycle, replicaset, scheduler, service, statefulset, storage};
 pub use kubectl::{complete, printers};

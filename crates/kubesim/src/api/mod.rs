@@ -3,6 +3,11 @@
 
 pub mod defaults;
 pub mod meta;
+pub mod apps_v1;
+pub mod core_v1;
+pub mod core_v1_services;
+pub mod core_v1_volumes;
+pub mod meta_v1;
 pub mod model;
-pub mod model_sts;
+pub mod storage_v1;
 pub mod quantity;

@@ -1221,7 +1221,7 @@ mod tests {
     //! objects, and the same errors (wording, field path, line and column).
     use super::*;
     use crate::api::model::{DaemonSet, Deployment, Pod};
-    use crate::api::model_sts::{PersistentVolumeClaim, Service, StatefulSet};
+    use crate::api::model::{PersistentVolumeClaim, Service, StatefulSet};
     use serde::de::DeserializeOwned;
     use std::fmt::Debug;
 
