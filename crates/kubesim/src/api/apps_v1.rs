@@ -11,6 +11,9 @@ fn is_zero(i: &i32) -> bool {
     *i == 0
 }
 
+/// The DaemonSet controller's template generation, kept on the DaemonSet by the API server.
+pub const TEMPLATE_GENERATION_ANNOTATION: &str = "deprecated.daemonset.template.generation";
+
 // ---------------------------------------------------------------- daemonsets
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

@@ -9,6 +9,11 @@ fn is_false(b: &bool) -> bool {
     !*b
 }
 
+/// Taints the node lifecycle controller puts on nodes (`well_known_taints.go`).
+pub const TAINT_NOT_READY: &str = "node.kubernetes.io/not-ready";
+pub const TAINT_UNREACHABLE: &str = "node.kubernetes.io/unreachable";
+pub const TAINT_UNSCHEDULABLE: &str = "node.kubernetes.io/unschedulable";
+
 // ---------------------------------------------------------------- pods
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

@@ -423,7 +423,7 @@ impl Workload for DaemonSet {
     workload!(DaemonSet, daemonsets, put_daemonset, crate::api::defaults::daemonset);
 
     fn on_create(&mut self) {
-        self.metadata.annotations.insert(crate::controllers::daemonset::TEMPLATE_GENERATION_ANNOTATION.into(), "1".into());
+        self.metadata.annotations.insert(crate::api::apps_v1::TEMPLATE_GENERATION_ANNOTATION.into(), "1".into());
     }
 
     /// `deprecated.daemonset.template.generation` counts template changes.
@@ -431,12 +431,12 @@ impl Workload for DaemonSet {
         let tg: i64 = old
             .metadata
             .annotations
-            .get(crate::controllers::daemonset::TEMPLATE_GENERATION_ANNOTATION)
+            .get(crate::api::apps_v1::TEMPLATE_GENERATION_ANNOTATION)
             .and_then(|v| v.parse().ok())
             .unwrap_or(1);
         let changed = old.spec.template != self.spec.template;
         self.metadata.annotations.insert(
-            crate::controllers::daemonset::TEMPLATE_GENERATION_ANNOTATION.into(),
+            crate::api::apps_v1::TEMPLATE_GENERATION_ANNOTATION.into(),
             (if changed { tg + 1 } else { tg }).to_string(),
         );
     }

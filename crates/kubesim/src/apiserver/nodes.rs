@@ -6,6 +6,7 @@ use crate::runtime::history::HappeningKind;
 use crate::runtime::queue::Work;
 use crate::state::{State, K8S_VERSION};
 use serde::{Deserialize, Serialize};
+use crate::runtime::time::Dur;
 use std::collections::BTreeMap;
 
 /// The shape of a cluster at creation: nodes and their roles.
@@ -27,6 +28,9 @@ impl NodeSpecInput {
         NodeSpecInput { name: name.into(), control_plane: true, labels: BTreeMap::new(), taints: vec![] }
     }
 }
+
+/// podgc's quarantine for pods of a node that no longer exists.
+pub const POD_GC_QUARANTINE: Dur = Dur(40_000);
 
 impl State {
     // ------------------------------------------------------------ nodes
@@ -115,7 +119,7 @@ impl State {
         // The pod garbage collector force-deletes pods bound to a vanished node once it has
         // been gone for 40 s (podgc's quarantine); until then they are still listed.
         self.kubelets.remove(name);
-        self.resync_later(Work::PodGc(name.to_string()), crate::controllers::nodelifecycle::POD_GC_QUARANTINE);
+        self.resync_later(Work::PodGc(name.to_string()), POD_GC_QUARANTINE);
         self.happen(HappeningKind::NodeRemoved { node: name.to_string() });
         self.nodes_changed();
         Ok(())

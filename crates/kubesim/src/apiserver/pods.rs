@@ -9,6 +9,29 @@ use crate::runtime::queue::Work;
 use crate::runtime::time::Dur;
 use crate::state::State;
 
+/// `DefaultTolerationSeconds`: not-ready/unreachable NoExecute tolerations of ordinary pods.
+pub const DEFAULT_TOLERATION_SECONDS: i64 = 300;
+
+/// The `DefaultTolerationSeconds` admission plugin: pods without a toleration for the not-ready / unreachable NoExecute
+/// taints get one with `tolerationSeconds: 300` (an empty key or effect counts as tolerating).
+pub fn default_toleration_seconds(spec: &mut PodSpec) {
+    for key in [TAINT_NOT_READY, TAINT_UNREACHABLE] {
+        let has = spec
+            .tolerations
+            .iter()
+            .any(|t| (t.key == key || t.key.is_empty()) && (t.effect == "NoExecute" || t.effect.is_empty()));
+        if !has {
+            spec.tolerations.push(Toleration {
+                key: key.into(),
+                operator: "Exists".into(),
+                effect: "NoExecute".into(),
+                toleration_seconds: Some(DEFAULT_TOLERATION_SECONDS),
+                ..Default::default()
+            });
+        }
+    }
+}
+
 impl State {
     // ------------------------------------------------------------ pods
 
@@ -26,7 +49,7 @@ impl State {
         pod.api_version = "v1".into();
         pod.kind = "Pod".into();
         crate::api::defaults::pod_spec(&mut pod.spec);
-        crate::controllers::nodelifecycle::default_toleration_seconds(&mut pod.spec);
+        default_toleration_seconds(&mut pod.spec);
         pod.status.phase = "Pending".into();
         pod.status.qos_class = "BestEffort".into();
         self.stamp_new(&mut pod);
@@ -237,10 +260,5 @@ impl State {
                 self.owner_changed(&r.kind, &Key::new(&k.ns, &r.name));
             }
         }
-    }
-
-    /// Deletes a DaemonSet; its pods are garbage-collected (background propagation).
-    pub fn delete_daemonset(&mut self, k: &Key) -> bool {
-        self.delete_object("DaemonSet", k, crate::controllers::gc::Propagation::Background, None).is_ok()
     }
 }

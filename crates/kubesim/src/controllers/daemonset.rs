@@ -6,6 +6,7 @@
 //! bound by the scheduler; names are `<ds>-<5 random chars>`.
 
 pub use crate::controllers::common::template_hash;
+pub use crate::api::apps_v1::TEMPLATE_GENERATION_ANNOTATION;
 use crate::state::State;
 use crate::api::model::*;
 use crate::controllers::common::{ensure_revision, prune_revisions, revision_data, HistoryLimit, REVISION_LABEL};
@@ -13,8 +14,6 @@ use crate::controllers::common::{node_affinity_matches, untolerated_taint};
 use crate::api::meta::{controller_ref_to, Key, Object};
 use crate::runtime::why::{DeleteCause, SkipReason, WhyItem, WhyRecord};
 use std::collections::BTreeMap;
-
-pub const TEMPLATE_GENERATION_ANNOTATION: &str = "deprecated.daemonset.template.generation";
 
 /// Tolerations every daemon pod gets (`AddOrUpdateDaemonPodTolerations`), all `Exists`
 /// with no tolerationSeconds.

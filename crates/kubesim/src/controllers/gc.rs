@@ -37,6 +37,11 @@ impl Propagation {
 }
 
 impl State {
+    /// Deletes a DaemonSet; its pods are garbage-collected (background propagation).
+    pub fn delete_daemonset(&mut self, k: &Key) -> bool {
+        self.delete_object("DaemonSet", k, Propagation::Background, None).is_ok()
+    }
+
     /// The metadata of a namespaced object of a kind the collector knows.
     pub fn object_meta(&self, kind: &str, key: &Key) -> Option<&ObjectMeta> {
         match kind {

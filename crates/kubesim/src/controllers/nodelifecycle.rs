@@ -3,6 +3,9 @@
 //! pods that do not tolerate them, after `tolerationSeconds`), the pod garbage collector for
 //! pods of vanished nodes, and the `DefaultTolerationSeconds` admission plugin.
 
+pub use crate::api::core_v1::{TAINT_NOT_READY, TAINT_UNREACHABLE, TAINT_UNSCHEDULABLE};
+pub use crate::apiserver::nodes::POD_GC_QUARANTINE;
+pub use crate::apiserver::pods::{default_toleration_seconds, DEFAULT_TOLERATION_SECONDS};
 use crate::api::meta::set_condition;
 use crate::runtime::queue::Work;
 use crate::state::{KubeletState, State};
@@ -12,34 +15,6 @@ use crate::runtime::time::{Dur, Time};
 
 /// `--node-monitor-grace-period`: how long a node may be silent before it is `Unknown`.
 pub const NODE_MONITOR_GRACE: Dur = Dur(40_000);
-/// podgc's quarantine for pods of a node that no longer exists.
-pub const POD_GC_QUARANTINE: Dur = Dur(40_000);
-/// `DefaultTolerationSeconds`: not-ready/unreachable NoExecute tolerations of ordinary pods.
-pub const DEFAULT_TOLERATION_SECONDS: i64 = 300;
-
-pub const TAINT_NOT_READY: &str = "node.kubernetes.io/not-ready";
-pub const TAINT_UNREACHABLE: &str = "node.kubernetes.io/unreachable";
-pub const TAINT_UNSCHEDULABLE: &str = "node.kubernetes.io/unschedulable";
-
-/// The admission plugin: pods without a toleration for the not-ready / unreachable NoExecute
-/// taints get one with `tolerationSeconds: 300` (an empty key or effect counts as tolerating).
-pub fn default_toleration_seconds(spec: &mut PodSpec) {
-    for key in [TAINT_NOT_READY, TAINT_UNREACHABLE] {
-        let has = spec
-            .tolerations
-            .iter()
-            .any(|t| (t.key == key || t.key.is_empty()) && (t.effect == "NoExecute" || t.effect.is_empty()));
-        if !has {
-            spec.tolerations.push(Toleration {
-                key: key.into(),
-                operator: "Exists".into(),
-                effect: "NoExecute".into(),
-                toleration_seconds: Some(DEFAULT_TOLERATION_SECONDS),
-                ..Default::default()
-            });
-        }
-    }
-}
 
 pub(crate) fn node_key(name: &str) -> Key {
     Key::cluster(name)

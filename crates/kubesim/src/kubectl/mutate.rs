@@ -46,8 +46,8 @@ pub(crate) fn put_workload(c: &mut Cluster, kind: &str, key: &Key, new: Value) -
                 return Ok(false);
             }
             if n.spec.template != old.spec.template {
-                let tg: i64 = old.metadata.annotations.get(crate::controllers::daemonset::TEMPLATE_GENERATION_ANNOTATION).and_then(|v| v.parse().ok()).unwrap_or(1);
-                n.metadata.annotations.insert(crate::controllers::daemonset::TEMPLATE_GENERATION_ANNOTATION.into(), (tg + 1).to_string());
+                let tg: i64 = old.metadata.annotations.get(crate::api::apps_v1::TEMPLATE_GENERATION_ANNOTATION).and_then(|v| v.parse().ok()).unwrap_or(1);
+                n.metadata.annotations.insert(crate::api::apps_v1::TEMPLATE_GENERATION_ANNOTATION.into(), (tg + 1).to_string());
             }
             let sc = n.spec != old.spec;
             bump(c, &old, &mut n, sc);
@@ -402,7 +402,7 @@ fn revisions(c: &Cluster, kind: &str, key: &Key) -> Vec<(i64, PodTemplateSpec)> 
             }
             if out.is_empty() && kind == "DaemonSet" {
                 if let Some(d) = c.daemonset(key) {
-                    let g = d.metadata.annotations.get(crate::controllers::daemonset::TEMPLATE_GENERATION_ANNOTATION).and_then(|v| v.parse().ok()).unwrap_or(1);
+                    let g = d.metadata.annotations.get(crate::api::apps_v1::TEMPLATE_GENERATION_ANNOTATION).and_then(|v| v.parse().ok()).unwrap_or(1);
                     out.push((g, d.spec.template.clone().unwrap_or_default()));
                 }
             }
