@@ -88,8 +88,8 @@ pub struct Applied {
 
 impl State {
     /// Reads and validates a manifest for `Cluster::apply_text`: the documents to apply, in
-    /// order, and the warnings found before applying; or the error, with nothing changed.
-    pub(crate) fn prepare_apply(&mut self, text: &str) -> Result<(Vec<Document>, Vec<crate::apiserver::warnings::ManifestWarning>), ApplyError> {
+    /// order, or the error, with nothing changed.
+    pub(crate) fn prepare_apply(&mut self, text: &str) -> Result<Vec<Document>, ApplyError> {
         let mut docs = manifest::parse(text).map_err(ApplyError::Manifest)?;
         for d in &mut docs {
             if d.object.meta().namespace.is_empty() && d.object.namespaced() {
@@ -112,8 +112,7 @@ impl State {
                 }
             }
         }
-        let warnings = self.manifest_warnings(&docs, text);
-        Ok((docs, warnings))
+        Ok(docs)
     }
 
     /// Apply of a workload: create it with the API defaults, or three-way merge the file into

@@ -13,6 +13,8 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 use std::ops::{Deref, DerefMut};
 
+mod warnings;
+
 // Paths the course, the app and the upper layers use.
 pub use crate::apiserver::nodes::NodeSpecInput;
 pub use crate::runtime::history::{Happening, HappeningKind};
@@ -279,7 +281,8 @@ impl Cluster {
     /// [`Cluster::apply_text`], with the warnings (worded by the app) found before applying.
     /// The control loop runs after each document, as the API server's watchers would see them.
     pub fn apply_text_with_warnings(&mut self, text: &str) -> Result<Applied, ApplyError> {
-        let (docs, warnings) = self.state.prepare_apply(text)?;
+        let docs = self.state.prepare_apply(text)?;
+        let warnings = self.state.manifest_warnings(&docs, text);
         let outcomes = docs
             .into_iter()
             .map(|d| {
