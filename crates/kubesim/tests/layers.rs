@@ -466,23 +466,13 @@ fn controllers_never_import_each_other() {
     assert!(bad.is_empty(), "controllers import each other (share through controllers/common.rs):\n{}", bad.join("\n"));
 }
 
-/// Files still over the limit while issue 15 is under way, with their length today: they may
-/// not grow, and the test fails once one is short enough (then strike it from the list).
-const KNOWN_LONG: &[(&str, usize)] = &[
-    ("manifest/yaml_tree.rs", 1324),
-];
-
 #[test]
 fn no_source_file_is_over_700_lines() {
     let mut long = Vec::new();
     for f in files() {
         let n = fs::read_to_string(src_dir().join(&f)).expect("readable").lines().count();
-        match KNOWN_LONG.iter().find(|(k, _)| *k == f) {
-            Some((_, max)) if n > *max => long.push(format!("{f}: {n} lines, more than the {max} it had")),
-            Some(_) if n <= MAX_LINES => long.push(format!("{f}: {n} lines, now short enough: strike it from KNOWN_LONG")),
-            Some(_) => {}
-            None if n > MAX_LINES => long.push(format!("{f}: {n} lines")),
-            None => {}
+        if n > MAX_LINES {
+            long.push(format!("{f}: {n} lines"));
         }
     }
     assert!(long.is_empty(), "files over {MAX_LINES} lines:\n{}", long.join("\n"));

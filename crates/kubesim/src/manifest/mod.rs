@@ -13,6 +13,8 @@ use serde::{Deserialize, Serialize};
 mod errors;
 mod locate;
 mod reader_errors;
+mod yaml_de;
+mod yaml_scalars;
 pub mod yaml_syntax;
 pub mod yaml_tree;
 

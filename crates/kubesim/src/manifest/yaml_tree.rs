@@ -12,18 +12,22 @@
 //! empty value reads as an empty list or map, and every error is stamped with the path and
 //! position of the innermost node it came from.
 
-use serde::de::{self, DeserializeSeed, Expected, IntoDeserializer, Unexpected, Visitor};
+use serde::de;
 use std::fmt;
 use unsafe_libyaml as unsafe_yaml;
 
-const TAG_BOOL: &str = "tag:yaml.org,2002:bool";
-const TAG_INT: &str = "tag:yaml.org,2002:int";
-const TAG_FLOAT: &str = "tag:yaml.org,2002:float";
-const TAG_NULL: &str = "tag:yaml.org,2002:null";
+pub(crate) use crate::manifest::yaml_de::*;
+pub use crate::manifest::yaml_de::{from_str, ReadError};
+pub(crate) use crate::manifest::yaml_scalars::*;
+
+pub(crate) const TAG_BOOL: &str = "tag:yaml.org,2002:bool";
+pub(crate) const TAG_INT: &str = "tag:yaml.org,2002:int";
+pub(crate) const TAG_FLOAT: &str = "tag:yaml.org,2002:float";
+pub(crate) const TAG_NULL: &str = "tag:yaml.org,2002:null";
 
 /// The reader's nesting limit (serde_yaml's), for trees that did not come from a checked
 /// read.
-const MAX_DEPTH: usize = 128;
+pub(crate) const MAX_DEPTH: usize = 128;
 
 /// How a scalar is written (single and double quotes alike).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,34 +39,34 @@ pub(crate) enum Style {
 }
 
 #[derive(Debug)]
-enum Kind {
+pub(crate) enum Kind {
     Scalar(Box<str>, Style),
     Seq(Vec<usize>),
     Map(Vec<(usize, usize)>),
 }
 
 #[derive(Debug)]
-struct Node {
+pub(crate) struct Node {
     /// 1-based line and column where the node starts.
-    line: usize,
-    column: usize,
-    tag: Option<Box<str>>,
-    kind: Kind,
+    pub(crate) line: usize,
+    pub(crate) column: usize,
+    pub(crate) tag: Option<Box<str>>,
+    pub(crate) kind: Kind,
 }
 
 /// One YAML document as nodes; aliases share the node of their anchor.
 #[derive(Debug)]
 pub(crate) struct Tree {
-    nodes: Vec<Node>,
-    root: usize,
+    pub(crate) nodes: Vec<Node>,
+    pub(crate) root: usize,
 }
 
 /// Reads the documents of a text one by one.
 pub(crate) struct Reader<'a> {
-    parser: Box<unsafe_yaml::yaml_parser_t>,
-    done: bool,
-    documents: usize,
-    _input: std::marker::PhantomData<&'a str>,
+    pub(crate) parser: Box<unsafe_yaml::yaml_parser_t>,
+    pub(crate) done: bool,
+    pub(crate) documents: usize,
+    pub(crate) _input: std::marker::PhantomData<&'a str>,
 }
 
 impl<'a> Reader<'a> {
@@ -149,7 +153,7 @@ impl<'a> Reader<'a> {
 
 }
 
-fn attach(nodes: &mut [Node], stack: &mut [(usize, Option<usize>)], root: &mut Option<usize>, id: usize) {
+pub(crate) fn attach(nodes: &mut [Node], stack: &mut [(usize, Option<usize>)], root: &mut Option<usize>, id: usize) {
         let Some((parent, key)) = stack.last_mut() else {
             *root = Some(id);
             return;
@@ -227,7 +231,7 @@ impl Reader<'_> {
     }
 }
 
-fn style_of(style: unsafe_yaml::yaml_scalar_style_t) -> Style {
+pub(crate) fn style_of(style: unsafe_yaml::yaml_scalar_style_t) -> Style {
     match style {
         unsafe_yaml::YAML_PLAIN_SCALAR_STYLE => Style::Plain,
         unsafe_yaml::YAML_LITERAL_SCALAR_STYLE => Style::Literal,
@@ -260,13 +264,13 @@ impl Drop for Reader<'_> {
     }
 }
 
-struct Event {
-    line: usize,
-    column: usize,
-    what: Ev,
+pub(crate) struct Event {
+    pub(crate) line: usize,
+    pub(crate) column: usize,
+    pub(crate) what: Ev,
 }
 
-enum Ev {
+pub(crate) enum Ev {
     StreamStart,
     StreamEnd,
     DocumentStart,
@@ -367,13 +371,13 @@ pub(crate) fn first_syntax_error(text: &str) -> Option<SyntaxError> {
 /// A decoding error: serde's message, with the field path and position of the node it came
 /// from once a node has claimed it (as serde_yaml words and places it).
 #[derive(Debug)]
-pub struct Error(Box<ErrorInner>);
+pub struct Error(pub(crate) Box<ErrorInner>);
 
 /// Boxed, so that results stay one word wide through the generated decoders.
 #[derive(Debug)]
-struct ErrorInner {
-    msg: String,
-    at: Option<(usize, usize, String)>,
+pub(crate) struct ErrorInner {
+    pub(crate) msg: String,
+    pub(crate) at: Option<(usize, usize, String)>,
 }
 
 impl Error {
@@ -405,14 +409,14 @@ impl de::Error for Error {
 }
 
 /// An error of the reader itself: no node claims it (serde_yaml gives these no path).
-fn unplaced(m: &str) -> Error {
+pub(crate) fn unplaced(m: &str) -> Error {
     Error(Box::new(ErrorInner { msg: m.to_string(), at: Some((0, 0, ".".into())) }))
 }
 
 // ------------------------------------------------------------------------------ paths
 
 #[derive(Clone, Copy)]
-enum Path<'a> {
+pub(crate) enum Path<'a> {
     Root,
     Seq { parent: &'a Path<'a>, index: usize },
     Map { parent: &'a Path<'a>, key: &'a str },
@@ -439,781 +443,6 @@ impl fmt::Display for Path<'_> {
     }
 }
 
-// ------------------------------------------------------------------------------ scalars
-
-/// A scalar as the value a visitor is handed.
-enum Sc<'a> {
-    Unit,
-    Bool(bool),
-    U64(u64),
-    I64(i64),
-    U128(u128),
-    I128(i128),
-    F64(f64),
-    Str(&'a str),
-}
-
-fn parse_null(s: &str) -> bool {
-    matches!(s, "null" | "Null" | "NULL" | "~")
-}
-
-fn parse_bool(s: &str) -> Option<bool> {
-    match s {
-        "true" | "True" | "TRUE" => Some(true),
-        "false" | "False" | "FALSE" => Some(false),
-        _ => None,
-    }
-}
-
-fn digits_but_not_number(s: &str) -> bool {
-    let s = s.strip_prefix(['-', '+']).unwrap_or(s);
-    s.len() > 1 && s.starts_with('0') && s[1..].bytes().all(|b| b.is_ascii_digit())
-}
-
-type Radix<T> = fn(&str, u32) -> Result<T, std::num::ParseIntError>;
-
-fn parse_unsigned_int<T>(s: &str, from: Radix<T>) -> Option<T> {
-    let unpositive = s.strip_prefix('+').unwrap_or(s);
-    for (prefix, radix) in [("0x", 16), ("0o", 8), ("0b", 2)] {
-        if let Some(rest) = unpositive.strip_prefix(prefix) {
-            if rest.starts_with(['+', '-']) {
-                return None;
-            }
-            if let Ok(i) = from(rest, radix) {
-                return Some(i);
-            }
-        }
-    }
-    if unpositive.starts_with(['+', '-']) || digits_but_not_number(s) {
-        return None;
-    }
-    from(unpositive, 10).ok()
-}
-
-fn parse_signed_int<T>(s: &str, from: Radix<T>) -> Option<T> {
-    let unpositive = if let Some(u) = s.strip_prefix('+') {
-        if u.starts_with(['+', '-']) {
-            return None;
-        }
-        u
-    } else {
-        s
-    };
-    for (prefix, radix) in [("0x", 16), ("0o", 8), ("0b", 2)] {
-        if let Some(rest) = unpositive.strip_prefix(prefix) {
-            if rest.starts_with(['+', '-']) {
-                return None;
-            }
-            if let Ok(i) = from(rest, radix) {
-                return Some(i);
-            }
-        }
-        if let Some(rest) = s.strip_prefix('-').and_then(|r| r.strip_prefix(prefix)) {
-            if let Ok(i) = from(&format!("-{rest}"), radix) {
-                return Some(i);
-            }
-        }
-    }
-    if digits_but_not_number(s) {
-        return None;
-    }
-    from(unpositive, 10).ok()
-}
-
-fn parse_negative_int<T>(s: &str, from: Radix<T>) -> Option<T> {
-    for (prefix, radix) in [("-0x", 16), ("-0o", 8), ("-0b", 2)] {
-        if let Some(rest) = s.strip_prefix(prefix) {
-            if let Ok(i) = from(&format!("-{rest}"), radix) {
-                return Some(i);
-            }
-        }
-    }
-    if digits_but_not_number(s) {
-        return None;
-    }
-    from(s, 10).ok()
-}
-
-fn parse_f64(s: &str) -> Option<f64> {
-    let unpositive = if let Some(u) = s.strip_prefix('+') {
-        if u.starts_with(['+', '-']) {
-            return None;
-        }
-        u
-    } else {
-        s
-    };
-    if let ".inf" | ".Inf" | ".INF" = unpositive {
-        return Some(f64::INFINITY);
-    }
-    if let "-.inf" | "-.Inf" | "-.INF" = s {
-        return Some(f64::NEG_INFINITY);
-    }
-    if let ".nan" | ".NaN" | ".NAN" = s {
-        return Some(f64::NAN.copysign(1.0));
-    }
-    unpositive.parse::<f64>().ok().filter(|f| f.is_finite())
-}
-
-fn int(s: &str) -> Option<Sc<'_>> {
-    if let Some(i) = parse_unsigned_int(s, u64::from_str_radix) {
-        return Some(Sc::U64(i));
-    }
-    if let Some(i) = parse_negative_int(s, i64::from_str_radix) {
-        return Some(Sc::I64(i));
-    }
-    if let Some(i) = parse_unsigned_int(s, u128::from_str_radix) {
-        return Some(Sc::U128(i));
-    }
-    parse_negative_int(s, i128::from_str_radix).map(Sc::I128)
-}
-
-/// What a scalar hands to a visitor that takes anything (serde_yaml's `visit_scalar`).
-fn resolve<'a>(value: &'a str, style: Style, tag: Option<&str>) -> Result<Sc<'a>, Error> {
-    if let Some(tag) = tag {
-        if tag == TAG_BOOL {
-            return parse_bool(value).map(Sc::Bool).ok_or_else(|| de::Error::invalid_value(Unexpected::Str(value), &"a boolean"));
-        } else if tag == TAG_INT {
-            return int(value).ok_or_else(|| de::Error::invalid_value(Unexpected::Str(value), &"an integer"));
-        } else if tag == TAG_FLOAT {
-            return parse_f64(value).map(Sc::F64).ok_or_else(|| de::Error::invalid_value(Unexpected::Str(value), &"a float"));
-        } else if tag == TAG_NULL {
-            return if parse_null(value) { Ok(Sc::Unit) } else { Err(de::Error::invalid_value(Unexpected::Str(value), &"null")) };
-        } else if !(tag.starts_with('!') && style == Style::Plain) {
-            return Ok(Sc::Str(value));
-        }
-    } else if style != Style::Plain {
-        return Ok(Sc::Str(value));
-    }
-    if value.is_empty() || parse_null(value) {
-        return Ok(Sc::Unit);
-    }
-    if let Some(b) = parse_bool(value) {
-        return Ok(Sc::Bool(b));
-    }
-    if let Some(i) = int(value) {
-        return Ok(i);
-    }
-    if !digits_but_not_number(value) {
-        if let Some(f) = parse_f64(value) {
-            return Ok(Sc::F64(f));
-        }
-    }
-    Ok(Sc::Str(value))
-}
-
-fn visit_sc<'de, V: Visitor<'de>>(v: V, sc: Sc<'_>) -> Result<V::Value, Error> {
-    match sc {
-        Sc::Unit => v.visit_unit(),
-        Sc::Bool(b) => v.visit_bool(b),
-        Sc::U64(i) => v.visit_u64(i),
-        Sc::I64(i) => v.visit_i64(i),
-        Sc::U128(i) => v.visit_u128(i),
-        Sc::I128(i) => v.visit_i128(i),
-        Sc::F64(f) => v.visit_f64(f),
-        Sc::Str(s) => v.visit_str(s),
-    }
-}
-
-// ------------------------------------------------------------------------------ the deserializer
-
-/// Decodes one node of a tree.
-pub(crate) struct De<'t, 'p> {
-    tree: &'t Tree,
-    node: usize,
-    path: Path<'p>,
-    depth: usize,
-    /// Read as the content of a `!tag` already (serde_yaml's `tagged_already`): tags are
-    /// not looked at again.
-    tagged: bool,
-}
-
-/// Why a text did not decode: the reader refused it (serde_yaml's error, with its wording
-/// and position), or the typed decoding did.
-#[derive(Debug)]
-pub enum ReadError {
-    Syntax(serde_yaml::Error),
-    Decode(Error),
-}
-
-impl fmt::Display for ReadError {
-    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        match self {
-            ReadError::Syntax(e) => write!(f, "{e}"),
-            ReadError::Decode(e) => match e.location() {
-                (0, _) => f.write_str(&e.message()),
-                (line, column) => write!(f, "{} at line {line} column {column}", e.message()),
-            },
-        }
-    }
-}
-
-/// Typed decoding of a whole YAML text (one document) through this decoder, for data other
-/// than manifests (a stored state, preferences, a patch). serde_yaml reads the text first as
-/// a plain value (an instance the manifests already need), so syntax errors, alias bombs
-/// and the nesting limit are refused exactly as serde_yaml refuses them.
-pub(crate) fn read_checked<T: de::DeserializeOwned>(text: &str) -> Result<T, ReadError> {
-    serde_yaml::from_str::<serde_yaml::Value>(text).map_err(ReadError::Syntax)?;
-    let tree = read_one(text).ok_or_else(|| ReadError::Decode(<Error as de::Error>::custom("unreadable document")))?;
-    from_tree(&tree).map_err(ReadError::Decode)
-}
-
-/// [`read_checked`] with the error as text (serde_yaml's wording).
-pub fn from_str<T: de::DeserializeOwned>(text: &str) -> Result<T, String> {
-    read_checked(text).map_err(|e| e.to_string())
-}
-
-/// Decodes the whole document.
-pub(crate) fn from_tree<T: de::DeserializeOwned>(tree: &Tree) -> Result<T, Error> {
-    T::deserialize(De { tree, node: tree.root, path: Path::Root, depth: MAX_DEPTH, tagged: false })
-}
-
-/// What a request for one kind of value finds in the node.
-enum Found<'t> {
-    Sc(Sc<'t>),
-    Seq(&'t [usize]),
-    Map(&'t [(usize, usize)]),
-    /// An empty plain scalar where a list or map is wanted: an empty one.
-    Empty,
-    Invalid,
-}
-
-#[derive(Clone, Copy)]
-enum Want {
-    Bool,
-    I64,
-    I128,
-    U64,
-    U128,
-    F64,
-    Str,
-    Seq,
-    Map,
-    Unit,
-}
-
-impl<'t, 'p> De<'t, 'p> {
-    fn n(&self) -> &'t Node {
-        &self.tree.nodes[self.node]
-    }
-
-    fn tag(&self) -> Option<&'t str> {
-        if self.tagged { None } else { self.n().tag.as_deref() }
-    }
-
-    /// serde_yaml's `fix_mark`: the innermost node claims an error that has no position.
-    #[inline(never)]
-    fn fix(&self, mut e: Error) -> Error {
-        if e.0.at.is_none() {
-            let n = self.n();
-            e.0.at = Some((n.line, n.column, self.path.to_string()));
-        }
-        e
-    }
-
-    fn fixed<T>(&self, r: Result<T, Error>) -> Result<T, Error> {
-        match r {
-            Ok(v) => Ok(v),
-            Err(e) => Err(self.fix(e)),
-        }
-    }
-
-    /// What serde_yaml's typed reader finds in this node for a request of `want`.
-    #[inline(never)]
-    fn find(&self, want: Want) -> Found<'t> {
-        let n = self.n();
-        let tag = self.tag();
-        match (&n.kind, want) {
-            (Kind::Seq(items), Want::Seq) => Found::Seq(items),
-            (Kind::Map(entries), Want::Map) => Found::Map(entries),
-            (Kind::Scalar(v, Style::Plain), Want::Seq | Want::Map) if v.is_empty() => Found::Empty,
-            (Kind::Scalar(v, _), Want::Str) => Found::Sc(Sc::Str(v)),
-            (Kind::Scalar(v, style), Want::Unit) => {
-                let null = *style == Style::Plain && match tag {
-                    Some(t) => t == TAG_NULL && parse_null(v),
-                    None => v.is_empty() || parse_null(v),
-                };
-                if null { Found::Sc(Sc::Unit) } else { Found::Invalid }
-            }
-            (Kind::Scalar(v, style), _) => {
-                let plain_or_literal = |t: &str| *style == Style::Plain || (*style == Style::Literal && tag == Some(t));
-                let sc = match want {
-                    Want::Bool if plain_or_literal(TAG_BOOL) => parse_bool(v).map(Sc::Bool),
-                    Want::I64 if plain_or_literal(TAG_INT) => parse_signed_int(v, i64::from_str_radix).map(Sc::I64),
-                    Want::I128 if plain_or_literal(TAG_INT) => parse_signed_int(v, i128::from_str_radix).map(Sc::I128),
-                    Want::U64 if plain_or_literal(TAG_INT) => parse_unsigned_int(v, u64::from_str_radix).map(Sc::U64),
-                    Want::U128 if plain_or_literal(TAG_INT) => parse_unsigned_int(v, u128::from_str_radix).map(Sc::U128),
-                    Want::F64 if plain_or_literal(TAG_FLOAT) => parse_f64(v).map(Sc::F64),
-                    _ => None,
-                };
-                sc.map_or(Found::Invalid, Found::Sc)
-            }
-            _ => Found::Invalid,
-        }
-    }
-
-    /// serde_yaml's `invalid_type`: what the node holds, in serde's wording.
-    #[inline(never)]
-    fn invalid_type(&self, exp: &dyn Expected) -> Error {
-        match &self.n().kind {
-            Kind::Seq(_) => de::Error::invalid_type(Unexpected::Seq, exp),
-            Kind::Map(_) => de::Error::invalid_type(Unexpected::Map, exp),
-            Kind::Scalar(v, style) => match resolve(v, *style, self.tag()) {
-                Err(e) => e,
-                Ok(sc) => {
-                    let other;
-                    let unexpected = match sc {
-                        Sc::Unit => Unexpected::Unit,
-                        Sc::Bool(b) => Unexpected::Bool(b),
-                        Sc::U64(i) => Unexpected::Unsigned(i),
-                        Sc::I64(i) => Unexpected::Signed(i),
-                        Sc::U128(i) => {
-                            other = format!("integer `{i}` as u128");
-                            Unexpected::Other(&other)
-                        }
-                        Sc::I128(i) => {
-                            other = format!("integer `{i}` as i128");
-                            Unexpected::Other(&other)
-                        }
-                        Sc::F64(f) => Unexpected::Float(f),
-                        Sc::Str(s) => Unexpected::Str(s),
-                    };
-                    de::Error::invalid_type(unexpected, exp)
-                }
-            },
-        }
-    }
-
-    /// `deserialize_unit` on a scalar that is not null.
-    #[inline(never)]
-    fn not_null(&self, exp: &dyn Expected) -> Error {
-        match &self.n().kind {
-            Kind::Scalar(v, _) => de::Error::invalid_value(Unexpected::Str(v), &"null"),
-            _ => self.invalid_type(exp),
-        }
-    }
-
-    fn child(&self, node: usize, path: Path<'p>) -> De<'t, 'p> {
-        De { tree: self.tree, node, path, depth: self.depth, tagged: self.tagged }
-    }
-
-    #[inline(never)]
-    fn deeper(&self) -> Result<usize, Error> {
-        let n = self.n();
-        self.depth.checked_sub(1).ok_or_else(|| Error(Box::new(ErrorInner { msg: "recursion limit exceeded".into(), at: Some((n.line, n.column, ".".into())) })))
-    }
-
-    #[inline(never)]
-    fn is_some(&self) -> Result<bool, Error> {
-        let n = self.n();
-        Ok(match &n.kind {
-            Kind::Scalar(v, style) => {
-                if *style != Style::Plain {
-                    true
-                } else if let Some(tag) = self.tag() {
-                    if tag == TAG_NULL {
-                        if parse_null(v) {
-                            false
-                        } else {
-                            return Err(de::Error::invalid_value(Unexpected::Str(v), &"null"));
-                        }
-                    } else {
-                        true
-                    }
-                } else {
-                    !v.is_empty() && !parse_null(v)
-                }
-            }
-            _ => true,
-        })
-    }
-
-    /// The error for a request the node cannot serve.
-    #[inline(never)]
-    fn invalid(&self, want: Want, exp: &dyn Expected) -> Error {
-        match want {
-            Want::Unit => self.not_null(exp),
-            _ => self.invalid_type(exp),
-        }
-    }
-
-    // The generic methods below are instantiated once per visitor (that is, per model
-    // type): they stay small and leave the work to the plain methods above.
-
-    /// A request for a scalar of some kind (only 128-bit integers come here).
-    #[inline(never)]
-    fn scalar<V: Visitor<'t>>(self, want: Want, v: V) -> Result<V::Value, Error> {
-        let r = match self.find(want) {
-            Found::Sc(sc) => visit_sc(v, sc),
-            _ => Err(self.invalid(want, &v)),
-        };
-        self.fixed(r)
-    }
-
-    // One entry per kind of scalar, each calling the one visitor method that kind can give
-    // (serde_yaml's typed reader gives a string request the scalar as written, an integer
-    // request an integer, and so on).
-
-    #[inline(never)]
-    fn string<V: Visitor<'t>>(self, v: V) -> Result<V::Value, Error> {
-        let r = match self.find(Want::Str) {
-            Found::Sc(Sc::Str(s)) => v.visit_str(s),
-            _ => Err(self.invalid(Want::Str, &v)),
-        };
-        self.fixed(r)
-    }
-
-    #[inline(never)]
-    fn boolean<V: Visitor<'t>>(self, v: V) -> Result<V::Value, Error> {
-        let r = match self.find(Want::Bool) {
-            Found::Sc(Sc::Bool(b)) => v.visit_bool(b),
-            _ => Err(self.invalid(Want::Bool, &v)),
-        };
-        self.fixed(r)
-    }
-
-    #[inline(never)]
-    fn signed<V: Visitor<'t>>(self, v: V) -> Result<V::Value, Error> {
-        let r = match self.find(Want::I64) {
-            Found::Sc(Sc::I64(i)) => v.visit_i64(i),
-            _ => Err(self.invalid(Want::I64, &v)),
-        };
-        self.fixed(r)
-    }
-
-    #[inline(never)]
-    fn unsigned<V: Visitor<'t>>(self, v: V) -> Result<V::Value, Error> {
-        let r = match self.find(Want::U64) {
-            Found::Sc(Sc::U64(i)) => v.visit_u64(i),
-            _ => Err(self.invalid(Want::U64, &v)),
-        };
-        self.fixed(r)
-    }
-
-    #[inline(never)]
-    fn float<V: Visitor<'t>>(self, v: V) -> Result<V::Value, Error> {
-        let r = match self.find(Want::F64) {
-            Found::Sc(Sc::F64(f)) => v.visit_f64(f),
-            _ => Err(self.invalid(Want::F64, &v)),
-        };
-        self.fixed(r)
-    }
-
-    #[inline(never)]
-    fn unit<V: Visitor<'t>>(self, v: V) -> Result<V::Value, Error> {
-        let r = match self.find(Want::Unit) {
-            Found::Sc(Sc::Unit) => v.visit_unit(),
-            _ => Err(self.invalid(Want::Unit, &v)),
-        };
-        self.fixed(r)
-    }
-
-    /// A request for a list.
-    #[inline(never)]
-    fn list<V: Visitor<'t>>(self, v: V) -> Result<V::Value, Error> {
-        let r = match self.find(Want::Seq) {
-            Found::Seq(items) => self.seq(items, true, v),
-            Found::Empty => self.seq(&[], false, v),
-            _ => Err(self.invalid(Want::Seq, &v)),
-        };
-        self.fixed(r)
-    }
-
-    /// A request for a map (or a struct).
-    #[inline(never)]
-    fn mapping<V: Visitor<'t>>(self, v: V) -> Result<V::Value, Error> {
-        let r = match self.find(Want::Map) {
-            Found::Map(entries) => self.map(entries, true, v),
-            Found::Empty => self.map(&[], false, v),
-            _ => Err(self.invalid(Want::Map, &v)),
-        };
-        self.fixed(r)
-    }
-
-    fn seq<V: Visitor<'t>>(&self, items: &'t [usize], nested: bool, v: V) -> Result<V::Value, Error> {
-        let mut access = self.seq_access(items, nested)?;
-        let value = v.visit_seq(&mut access)?;
-        end(access.len, items.len(), false)?;
-        Ok(value)
-    }
-
-    fn map<V: Visitor<'t>>(&self, entries: &'t [(usize, usize)], nested: bool, v: V) -> Result<V::Value, Error> {
-        let mut access = self.map_access(entries, nested)?;
-        let value = v.visit_map(&mut access)?;
-        end(access.len, entries.len(), true)?;
-        Ok(value)
-    }
-
-    #[inline(never)]
-    fn seq_access(&self, items: &'t [usize], nested: bool) -> Result<SeqAccess<'t, 'p>, Error> {
-        let depth = if nested { self.deeper()? } else { self.depth };
-        Ok(SeqAccess { tree: self.tree, path: self.path, depth, items, len: 0 })
-    }
-
-    #[inline(never)]
-    fn map_access(&self, entries: &'t [(usize, usize)], nested: bool) -> Result<MapAccess<'t, 'p>, Error> {
-        let depth = if nested { self.deeper()? } else { self.depth };
-        Ok(MapAccess { tree: self.tree, path: self.path, depth, tagged: self.tagged, entries, len: 0, key: None })
-    }
-
-    /// A request for whatever the node holds.
-    #[inline(never)]
-    fn any<V: Visitor<'t>>(self, v: V) -> Result<V::Value, Error> {
-        // A `!tag` makes the node an enum variant named by the tag (serde_yaml's reading,
-        // kept for `serde_yaml::Value` fields).
-        if let Some(tag) = self.enum_tag() {
-            let de = De { tagged: true, ..self.child(self.node, self.path) };
-            return self.fixed(v.visit_enum(TagAccess { de, tag }));
-        }
-        let r = match &self.n().kind {
-            Kind::Seq(items) => self.seq(items, true, v),
-            Kind::Map(entries) => self.map(entries, true, v),
-            Kind::Scalar(s, style) => match resolve(s, *style, self.tag()) {
-                Ok(sc) => visit_sc(v, sc),
-                Err(e) => Err(e),
-            },
-        };
-        self.fixed(r)
-    }
-
-    fn enum_tag(&self) -> Option<&'t str> {
-        self.tag().and_then(|t| t.strip_prefix('!').map(|r| if r.is_empty() { t } else { r }))
-    }
-}
-
-/// serde_yaml's check that a visitor took every element.
-fn end(taken: usize, total: usize, map: bool) -> Result<(), Error> {
-    if taken >= total {
-        return Ok(());
-    }
-    struct Len(usize, bool);
-    impl Expected for Len {
-        fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            match (self.1, self.0) {
-                (false, 1) => f.write_str("sequence of 1 element"),
-                (false, n) => write!(f, "sequence of {n} elements"),
-                (true, 1) => f.write_str("map containing 1 entry"),
-                (true, n) => write!(f, "map containing {n} entries"),
-            }
-        }
-    }
-    Err(de::Error::invalid_length(total, &Len(taken, map)))
-}
-
-struct SeqAccess<'t, 'p> {
-    tree: &'t Tree,
-    path: Path<'p>,
-    depth: usize,
-    items: &'t [usize],
-    len: usize,
-}
-
-impl<'t> SeqAccess<'t, '_> {
-    #[inline(never)]
-    fn next_de(&mut self) -> Option<De<'t, '_>> {
-        let &item = self.items.get(self.len)?;
-        let path = Path::Seq { parent: &self.path, index: self.len };
-        self.len += 1;
-        Some(De { tree: self.tree, node: item, path, depth: self.depth, tagged: false })
-    }
-}
-
-impl<'t> de::SeqAccess<'t> for SeqAccess<'t, '_> {
-    type Error = Error;
-    fn next_element_seed<T: DeserializeSeed<'t>>(&mut self, seed: T) -> Result<Option<T::Value>, Error> {
-        match self.next_de() {
-            Some(de) => seed.deserialize(de).map(Some),
-            None => Ok(None),
-        }
-    }
-}
-
-struct MapAccess<'t, 'p> {
-    tree: &'t Tree,
-    path: Path<'p>,
-    depth: usize,
-    tagged: bool,
-    entries: &'t [(usize, usize)],
-    len: usize,
-    key: Option<&'t str>,
-}
-
-impl<'t> MapAccess<'t, '_> {
-    /// The next key, read at the map's path (as serde_yaml reads keys).
-    #[inline(never)]
-    fn key_de(&mut self) -> Option<De<'t, '_>> {
-        let &(key, _) = self.entries.get(self.len)?;
-        self.len += 1;
-        self.key = match &self.tree.nodes[key].kind {
-            Kind::Scalar(s, _) => Some(s),
-            _ => None,
-        };
-        Some(De { tree: self.tree, node: key, path: self.path, depth: self.depth, tagged: self.tagged })
-    }
-
-    #[inline(never)]
-    fn value_de(&mut self) -> De<'t, '_> {
-        let value = self.entries[self.len.max(1) - 1].1;
-        let path = match self.key {
-            Some(key) => Path::Map { parent: &self.path, key },
-            None => Path::Unknown { parent: &self.path },
-        };
-        De { tree: self.tree, node: value, path, depth: self.depth, tagged: false }
-    }
-}
-
-impl<'t> de::MapAccess<'t> for MapAccess<'t, '_> {
-    type Error = Error;
-    fn next_key_seed<K: DeserializeSeed<'t>>(&mut self, seed: K) -> Result<Option<K::Value>, Error> {
-        match self.key_de() {
-            Some(de) => seed.deserialize(de).map(Some),
-            None => Ok(None),
-        }
-    }
-    fn next_value_seed<V: DeserializeSeed<'t>>(&mut self, seed: V) -> Result<V::Value, Error> {
-        seed.deserialize(self.value_de())
-    }
-}
-
-/// A tagged node read as an enum: the tag names the variant, the node is its content.
-struct TagAccess<'t, 'p> {
-    de: De<'t, 'p>,
-    tag: &'t str,
-}
-
-impl<'t, 'p> de::EnumAccess<'t> for TagAccess<'t, 'p> {
-    type Error = Error;
-    type Variant = De<'t, 'p>;
-    fn variant_seed<V: DeserializeSeed<'t>>(self, seed: V) -> Result<(V::Value, De<'t, 'p>), Error> {
-        let variant = seed.deserialize(de::value::BorrowedStrDeserializer::<Error>::new(self.tag))?;
-        Ok((variant, self.de))
-    }
-}
-
-impl<'t> de::VariantAccess<'t> for De<'t, '_> {
-    type Error = Error;
-    fn unit_variant(self) -> Result<(), Error> {
-        <() as de::Deserialize>::deserialize(self)
-    }
-    fn newtype_variant_seed<T: DeserializeSeed<'t>>(self, seed: T) -> Result<T::Value, Error> {
-        seed.deserialize(self)
-    }
-    fn tuple_variant<V: Visitor<'t>>(self, _len: usize, v: V) -> Result<V::Value, Error> {
-        self.list(v)
-    }
-    fn struct_variant<V: Visitor<'t>>(self, _fields: &'static [&'static str], v: V) -> Result<V::Value, Error> {
-        self.mapping(v)
-    }
-}
-
-impl<'t> de::Deserializer<'t> for De<'t, '_> {
-    type Error = Error;
-
-    fn deserialize_any<V: Visitor<'t>>(self, v: V) -> Result<V::Value, Error> {
-        self.any(v)
-    }
-    fn deserialize_bool<V: Visitor<'t>>(self, v: V) -> Result<V::Value, Error> {
-        self.boolean(v)
-    }
-    fn deserialize_i8<V: Visitor<'t>>(self, v: V) -> Result<V::Value, Error> {
-        self.signed(v)
-    }
-    fn deserialize_i16<V: Visitor<'t>>(self, v: V) -> Result<V::Value, Error> {
-        self.signed(v)
-    }
-    fn deserialize_i32<V: Visitor<'t>>(self, v: V) -> Result<V::Value, Error> {
-        self.signed(v)
-    }
-    fn deserialize_i64<V: Visitor<'t>>(self, v: V) -> Result<V::Value, Error> {
-        self.signed(v)
-    }
-    fn deserialize_i128<V: Visitor<'t>>(self, v: V) -> Result<V::Value, Error> {
-        self.scalar(Want::I128, v)
-    }
-    fn deserialize_u8<V: Visitor<'t>>(self, v: V) -> Result<V::Value, Error> {
-        self.unsigned(v)
-    }
-    fn deserialize_u16<V: Visitor<'t>>(self, v: V) -> Result<V::Value, Error> {
-        self.unsigned(v)
-    }
-    fn deserialize_u32<V: Visitor<'t>>(self, v: V) -> Result<V::Value, Error> {
-        self.unsigned(v)
-    }
-    fn deserialize_u64<V: Visitor<'t>>(self, v: V) -> Result<V::Value, Error> {
-        self.unsigned(v)
-    }
-    fn deserialize_u128<V: Visitor<'t>>(self, v: V) -> Result<V::Value, Error> {
-        self.scalar(Want::U128, v)
-    }
-    fn deserialize_f32<V: Visitor<'t>>(self, v: V) -> Result<V::Value, Error> {
-        self.float(v)
-    }
-    fn deserialize_f64<V: Visitor<'t>>(self, v: V) -> Result<V::Value, Error> {
-        self.float(v)
-    }
-    fn deserialize_char<V: Visitor<'t>>(self, v: V) -> Result<V::Value, Error> {
-        self.string(v)
-    }
-    fn deserialize_str<V: Visitor<'t>>(self, v: V) -> Result<V::Value, Error> {
-        self.string(v)
-    }
-    fn deserialize_string<V: Visitor<'t>>(self, v: V) -> Result<V::Value, Error> {
-        self.string(v)
-    }
-    fn deserialize_bytes<V: Visitor<'t>>(self, _v: V) -> Result<V::Value, Error> {
-        Err(unplaced("serialization and deserialization of bytes in YAML is not implemented"))
-    }
-    fn deserialize_byte_buf<V: Visitor<'t>>(self, _v: V) -> Result<V::Value, Error> {
-        Err(unplaced("serialization and deserialization of bytes in YAML is not implemented"))
-    }
-    fn deserialize_option<V: Visitor<'t>>(self, v: V) -> Result<V::Value, Error> {
-        match self.is_some() {
-            Ok(true) => v.visit_some(self),
-            Ok(false) => v.visit_none(),
-            Err(e) => Err(e),
-        }
-    }
-    fn deserialize_unit<V: Visitor<'t>>(self, v: V) -> Result<V::Value, Error> {
-        self.unit(v)
-    }
-    fn deserialize_unit_struct<V: Visitor<'t>>(self, _name: &'static str, v: V) -> Result<V::Value, Error> {
-        self.unit(v)
-    }
-    fn deserialize_newtype_struct<V: Visitor<'t>>(self, _name: &'static str, v: V) -> Result<V::Value, Error> {
-        let depth = self.deeper()?;
-        v.visit_newtype_struct(De { depth, ..self })
-    }
-    fn deserialize_seq<V: Visitor<'t>>(self, v: V) -> Result<V::Value, Error> {
-        self.list(v)
-    }
-    fn deserialize_tuple<V: Visitor<'t>>(self, _len: usize, v: V) -> Result<V::Value, Error> {
-        self.list(v)
-    }
-    fn deserialize_tuple_struct<V: Visitor<'t>>(self, _name: &'static str, _len: usize, v: V) -> Result<V::Value, Error> {
-        self.list(v)
-    }
-    fn deserialize_map<V: Visitor<'t>>(self, v: V) -> Result<V::Value, Error> {
-        self.mapping(v)
-    }
-    fn deserialize_struct<V: Visitor<'t>>(self, _name: &'static str, _fields: &'static [&'static str], v: V) -> Result<V::Value, Error> {
-        self.mapping(v)
-    }
-    fn deserialize_enum<V: Visitor<'t>>(self, _name: &'static str, _variants: &'static [&'static str], v: V) -> Result<V::Value, Error> {
-        // Unit variants written as plain strings (the only enum form the models could use).
-        let r = match &self.n().kind {
-            Kind::Scalar(s, _) => v.visit_enum(IntoDeserializer::<Error>::into_deserializer(&**s)),
-            Kind::Map(_) => Err(de::Error::invalid_type(Unexpected::Map, &"a YAML tag starting with '!'")),
-            Kind::Seq(_) => Err(de::Error::invalid_type(Unexpected::Seq, &"a YAML tag starting with '!'")),
-        };
-        self.fixed(r)
-    }
-    fn deserialize_identifier<V: Visitor<'t>>(self, v: V) -> Result<V::Value, Error> {
-        self.string(v)
-    }
-    fn deserialize_ignored_any<V: Visitor<'t>>(self, v: V) -> Result<V::Value, Error> {
-        v.visit_unit()
-    }
-}
 
 #[cfg(test)]
 mod tests {
@@ -1322,3 +551,4 @@ mod tests {
         assert!(matches!(read_checked::<Stored>(&bomb), Err(ReadError::Syntax(_))));
     }
 }
+
