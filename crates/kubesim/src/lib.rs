@@ -4,12 +4,14 @@
 //! caller advances, randomness is one seeded generator. The same seed and inputs give the
 //! same cluster, byte for byte, natively and in WebAssembly.
 //!
-//! Inside, layers that only look down (see `tests/layers.rs`, which checks it):
-//! `api` (types, quantities, defaults) → `store` (keys, the object trait) → `runtime` (time,
-//! rng, state hash, why records) → `apiserver` (apply, validation, warnings) →
-//! `controllers` and `kubelet` → `cluster` (the facade that owns the state and dispatches
-//! work) → `kubectl` → `session` → `journal`, and `view` for renderers. The folders are
-//! private; what the course and the app use is re-exported below.
+//! Inside, layers that only look down (`tests/layers.rs` checks it), one folder each:
+//! `api` (types per API group, keys, defaults) → `manifest` (YAML → typed documents) →
+//! `runtime` (time, rng, work queue and timers, history, why records, state hash) → `state`
+//! (everything the cluster is) → `apiserver` (apply, validation, merge, pod and node writes)
+//! → `controllers` (each a reconcile over the state; shared code in `controllers/common.rs`)
+//! and `kubelet` → `cluster` (the facade: owns the state, dispatches work, lets the loop run)
+//! → `kubectl` → `view`, `session`, `journal`. The folders are private; what the course, the
+//! app and the tests use is re-exported below under the paths they have always used.
 
 // Manifest errors and parsed documents are big plain values made once per `kubectl apply`;
 // boxing them would only make the API clumsier.
