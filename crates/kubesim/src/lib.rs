@@ -3,47 +3,49 @@
 //! No browser dependencies, no wall clock, no OS randomness: time is a logical clock the
 //! caller advances, randomness is one seeded generator. The same seed and inputs give the
 //! same cluster, byte for byte, natively and in WebAssembly.
+//!
+//! Inside, layers that only look down (`tests/layers.rs` checks it), one folder each:
+//! `api` (types per API group, keys, defaults) → `manifest` (YAML → typed documents) →
+//! `runtime` (time, rng, work queue and timers, history, why records, state hash) → `state`
+//! (everything the cluster is) → `apiserver` (apply, validation, merge, pod and node writes)
+//! → `controllers` (each a reconcile over the state; shared code in `controllers/common.rs`)
+//! and `kubelet` → `cluster` (the facade: owns the state, dispatches work, lets the loop run)
+//! → `kubectl` → `view`, `session`, `journal`. The folders are private; what the course, the
+//! app and the tests use is re-exported below under the paths they have always used.
 
 // Manifest errors and parsed documents are big plain values made once per `kubectl apply`;
 // boxing them would only make the API clumsier.
 #![allow(clippy::result_large_err, clippy::large_enum_variant)]
 
-pub mod apply;
+mod api;
+mod apiserver;
 pub mod cluster;
-pub mod complete;
-pub mod daemonset;
-pub mod defaults;
-pub mod deployment;
-pub mod gc;
+mod controllers;
 pub mod journal;
 pub mod kubectl;
 pub mod kubelet;
 pub mod manifest;
-pub mod model;
-pub mod nodelifecycle;
-pub mod model_sts;
-pub mod printers;
-pub mod program;
-pub mod quantity;
-pub mod replicaset;
-pub mod rand;
-pub mod scheduler;
-pub mod service;
+mod runtime;
 pub mod session;
-pub mod state_hash;
-pub mod statefulset;
-pub mod storage;
-pub mod store;
-pub mod time;
+mod state;
 pub mod view;
-pub mod warnings;
-pub mod why;
-mod yaml_syntax;
-mod yaml_tree;
+
+// The public facade: module paths the course, the app and the tests use.
+pub use api::{defaults, model, quantity};
+pub use apiserver::{apply, warnings};
+pub use controllers::{daemonset, deployment, gc, nodelifecycle, replicaset, scheduler, service, statefulset, storage};
+pub use kubectl::{complete, printers};
+pub use kubelet::program;
+pub use runtime::{rand, state_hash, time, why};
+
 /// Typed decoding of YAML through kubesim's small decoder (one instance for every type,
 /// where serde_yaml compiles its reader once per type).
+/// Object keys and the trait every stored kind implements.
+pub mod store {
+    pub use crate::api::meta::{Key, Object};
+}
 pub mod yaml {
-    pub use crate::yaml_tree::{from_str, Error, ReadError};
+    pub use crate::manifest::yaml_tree::{from_str, Error, ReadError};
 }
 
 pub use apply::{Applied, ApplyError, ApplyOutcome};

@@ -3,10 +3,10 @@
 
 use super::{qualified_plural, resource_type, selector_matches, Flags, Output};
 use crate::cluster::{parse_rfc3339, Cluster};
-use crate::model::*;
-use crate::printers::{self, age_since, rfc1123z, tabwrite};
-use crate::store::Key;
-use crate::time::Time;
+use crate::api::model::*;
+use crate::kubectl::printers::{self, age_since, rfc1123z, tabwrite};
+use crate::api::meta::Key;
+use crate::runtime::time::Time;
 
 fn ts(s: &str) -> String {
     parse_rfc3339(s).map(rfc1123z).unwrap_or_else(|| "<unset>".into())
@@ -491,7 +491,7 @@ fn describe_deploy(c: &Cluster, d: &Deployment) -> String {
         }
     }
     let rss: Vec<&ReplicaSet> = c.replicasets().filter(|r| r.metadata.owner_references.iter().any(|o| o.uid == m.uid)).collect();
-    let rev = |r: &ReplicaSet| r.metadata.annotations.get(crate::deployment::REVISION).and_then(|v| v.parse::<i64>().ok()).unwrap_or(0);
+    let rev = |r: &ReplicaSet| r.metadata.annotations.get(crate::controllers::deployment::REVISION).and_then(|v| v.parse::<i64>().ok()).unwrap_or(0);
     let newest = rss.iter().map(|r| rev(r)).max().unwrap_or(0);
     let (new, old): (Vec<&ReplicaSet>, Vec<&ReplicaSet>) = rss.into_iter().partition(|r| rev(r) == newest);
     let show = |v: &[&ReplicaSet]| {
@@ -523,7 +523,7 @@ fn describe_svc(c: &Cluster, s: &Service) -> String {
     }
     w.push_str(&format!("IP:\t{}\n", s.spec.cluster_ip));
     w.push_str(&format!("IPs:\t{}\n", if s.spec.cluster_ips.is_empty() { s.spec.cluster_ip.clone() } else { s.spec.cluster_ips.join(",") }));
-    let ep = c.endpoints_of(&Key::new(&m.namespace, &m.name)).map(crate::service::endpoints_string).unwrap_or_default();
+    let ep = c.endpoints_of(&Key::new(&m.namespace, &m.name)).map(crate::controllers::service::endpoints_string).unwrap_or_default();
     for p in &s.spec.ports {
         let proto = if p.protocol.is_empty() { "TCP" } else { &p.protocol };
         w.push_str(&format!("Port:\t{}\t{}/{proto}\n", none_if_empty(&p.name).replace("<none>", "<unset>"), p.port));
@@ -556,7 +556,7 @@ fn describe_pvc(c: &Cluster, p: &PersistentVolumeClaim) -> String {
     w.push_str(&format!("Finalizers:\t[{}]\n", m.finalizers.join(" ")));
     let bound = !p.spec.volume_name.is_empty();
     w.push_str(&format!("Capacity:\t{}\n", if bound { p.status.capacity.get("storage").map(|q| q.canonical()).unwrap_or_default() } else { String::new() }));
-    w.push_str(&format!("Access Modes:\t{}\n", if bound { crate::storage::access_modes_string(&p.status.access_modes) } else { String::new() }));
+    w.push_str(&format!("Access Modes:\t{}\n", if bound { crate::controllers::storage::access_modes_string(&p.status.access_modes) } else { String::new() }));
     w.push_str(&format!("VolumeMode:\t{}\n", p.spec.volume_mode.clone().unwrap_or_else(|| "Filesystem".into())));
     let users: Vec<String> = c
         .pods()
@@ -586,7 +586,7 @@ fn describe_pv(c: &Cluster, p: &PersistentVolume) -> String {
     w.push_str(&format!("Status:\t{status}\n"));
     w.push_str(&format!("Claim:\t{}\n", p.spec.claim_ref.as_ref().map(|r| format!("{}/{}", r.namespace, r.name)).unwrap_or_default()));
     w.push_str(&format!("Reclaim Policy:\t{}\n", p.spec.persistent_volume_reclaim_policy));
-    w.push_str(&format!("Access Modes:\t{}\n", crate::storage::access_modes_string(&p.spec.access_modes)));
+    w.push_str(&format!("Access Modes:\t{}\n", crate::controllers::storage::access_modes_string(&p.spec.access_modes)));
     w.push_str(&format!("VolumeMode:\t{}\n", if p.spec.volume_mode.is_empty() { "Filesystem" } else { &p.spec.volume_mode }));
     w.push_str(&format!("Capacity:\t{}\n", p.spec.capacity.get("storage").map(|q| q.canonical()).unwrap_or_default()));
     match p.spec.node_affinity.as_ref().and_then(|a| a.required.as_ref()) {

@@ -1,11 +1,11 @@
 //! Commands that read rather than change: `logs`, `exec`, `run -it` (what the command
-//! prints comes from `crate::program::run`), `explain`,
+//! prints comes from `crate::kubelet::program::run`), `explain`,
 //! `api-resources`, `version`, `cluster-info`, `config`.
 
 use super::{resource_type, Flags, Output, TYPES};
 use crate::cluster::Cluster;
-use crate::model::Pod;
-use crate::store::Key;
+use crate::api::model::Pod;
+use crate::api::meta::Key;
 
 /// The kubectl and server version of the simulated kind cluster.
 pub const VERSION: &str = "v1.33.1";
@@ -50,7 +50,7 @@ fn target_pod<'a>(c: &'a Cluster, f: &Flags, arg: &str) -> Result<(&'a Pod, Opti
 }
 
 /// The container `-c` names, or the first one (with kubectl's note when there are several).
-fn pick_container<'a>(p: &'a Pod, f: &Flags, verb: &str) -> Result<(&'a crate::model::Container, String), Output> {
+fn pick_container<'a>(p: &'a Pod, f: &Flags, verb: &str) -> Result<(&'a crate::api::model::Container, String), Output> {
     let names: Vec<&str> = p.spec.containers.iter().map(|c| c.name.as_str()).collect();
     match &f.container {
         Some(cn) => match p.spec.containers.iter().find(|c| &c.name == cn) {
@@ -165,7 +165,7 @@ pub(crate) fn exec(c: &Cluster, f: &Flags) -> Output {
         return Output::err(format!("error: unable to upgrade connection: container not found (\"{}\")\n", ctr.name));
     }
     let host = if p.spec.hostname.is_empty() { p.metadata.name.clone() } else { p.spec.hostname.clone() };
-    let (out, err, code) = crate::program::run(c, &p.metadata.namespace, &host, &ctr.image, &f.command);
+    let (out, err, code) = crate::kubelet::program::run(c, &p.metadata.namespace, &host, &ctr.image, &f.command);
     let mut o = Output { stdout: out, stderr: format!("{note}{err}"), status: 0 };
     if code != 0 {
         o.stderr.push_str(&format!("command terminated with exit code {code}\n"));
@@ -194,7 +194,7 @@ pub(crate) fn run(c: &mut Cluster, f: &Flags) -> Output {
     if f.rm || f.stdin {
         // An attached, short-lived pod: the command's output, then the pod goes away. The
         // pod object itself is not simulated.
-        let (out, err, code) = crate::program::run(c, &ns, &name, &image, &cmd);
+        let (out, err, code) = crate::kubelet::program::run(c, &ns, &name, &image, &cmd);
         let mut o = Output { stdout: out, stderr: err, status: 0 };
         if f.rm {
             o.stdout.push_str(&format!("pod \"{name}\" deleted from {ns} namespace\n"));
@@ -408,7 +408,7 @@ pub(crate) fn api_resources() -> Output {
         let api = if t.group.is_empty() { "v1".to_string() } else { format!("{}/v1", t.group) };
         rows.push(vec![t.plural.to_string(), short.join(","), api, t.namespaced.to_string(), t.kind.to_string()]);
     }
-    Output::ok(crate::printers::table(&rows))
+    Output::ok(crate::kubectl::printers::table(&rows))
 }
 
 pub(crate) fn version(f: &Flags) -> Output {

@@ -4,10 +4,10 @@
 //! leave `last-applied-configuration` alone, so a later `apply` merges as kubectl's does.
 
 use super::{qualified_plural, resource_type, type_and_names, wait_until, Flags, Observer, Output};
-use crate::apply::resource_prefix;
+use crate::apiserver::apply::resource_prefix;
 use crate::cluster::Cluster;
-use crate::model::*;
-use crate::store::{Key, Object};
+use crate::api::model::*;
+use crate::api::meta::{Key, Object};
 use serde_json::Value;
 
 const WORKLOADS: &[&str] = &["DaemonSet", "StatefulSet", "Deployment", "ReplicaSet"];
@@ -46,8 +46,8 @@ pub(crate) fn put_workload(c: &mut Cluster, kind: &str, key: &Key, new: Value) -
                 return Ok(false);
             }
             if n.spec.template != old.spec.template {
-                let tg: i64 = old.metadata.annotations.get(crate::daemonset::TEMPLATE_GENERATION_ANNOTATION).and_then(|v| v.parse().ok()).unwrap_or(1);
-                n.metadata.annotations.insert(crate::daemonset::TEMPLATE_GENERATION_ANNOTATION.into(), (tg + 1).to_string());
+                let tg: i64 = old.metadata.annotations.get(crate::api::apps_v1::TEMPLATE_GENERATION_ANNOTATION).and_then(|v| v.parse().ok()).unwrap_or(1);
+                n.metadata.annotations.insert(crate::api::apps_v1::TEMPLATE_GENERATION_ANNOTATION.into(), (tg + 1).to_string());
             }
             let sc = n.spec != old.spec;
             bump(c, &old, &mut n, sc);
@@ -211,12 +211,12 @@ pub(crate) fn patch(c: &mut Cluster, f: &Flags) -> Output {
     if !matches!(ty, "strategic" | "merge" | "json") {
         return Output::err(format!("error: --type must be one of [json merge strategic], not \"{ty}\"\n"));
     }
-    let patch: Value = match crate::yaml_tree::read_checked::<Value>(p) {
+    let patch: Value = match crate::manifest::yaml_tree::read_checked::<Value>(p) {
         Ok(v) => v,
-        Err(crate::yaml_tree::ReadError::Decode(_)) => {
+        Err(crate::manifest::yaml_tree::ReadError::Decode(_)) => {
             return Output::err(format!("error: unable to parse \"{p}\": yaml: line 1: did not find expected node content\n"));
         }
-        Err(crate::yaml_tree::ReadError::Syntax(e)) => {
+        Err(crate::manifest::yaml_tree::ReadError::Syntax(e)) => {
             // go-yaml's wording for the usual mistakes; the line is where the parser stopped.
             let line = e.location().map(|l| l.line().saturating_sub(1).max(1)).unwrap_or(1);
             let msg = e.to_string();
@@ -378,7 +378,7 @@ fn revisions(c: &Cluster, kind: &str, key: &Key) -> Vec<(i64, PodTemplateSpec)> 
         "Deployment" => {
             let Some(d) = c.deployment(key) else { return out };
             for rs in c.replicasets().filter(|r| r.metadata.namespace == key.ns && r.controller_ref().is_some_and(|o| o.uid == d.metadata.uid)) {
-                let rev = rs.metadata.annotations.get(crate::deployment::REVISION).and_then(|v| v.parse().ok()).unwrap_or(0);
+                let rev = rs.metadata.annotations.get(crate::controllers::deployment::REVISION).and_then(|v| v.parse().ok()).unwrap_or(0);
                 let mut t = rs.spec.template.clone().unwrap_or_default();
                 t.metadata.labels.remove("pod-template-hash");
                 out.push((rev, t));
@@ -402,7 +402,7 @@ fn revisions(c: &Cluster, kind: &str, key: &Key) -> Vec<(i64, PodTemplateSpec)> 
             }
             if out.is_empty() && kind == "DaemonSet" {
                 if let Some(d) = c.daemonset(key) {
-                    let g = d.metadata.annotations.get(crate::daemonset::TEMPLATE_GENERATION_ANNOTATION).and_then(|v| v.parse().ok()).unwrap_or(1);
+                    let g = d.metadata.annotations.get(crate::api::apps_v1::TEMPLATE_GENERATION_ANNOTATION).and_then(|v| v.parse().ok()).unwrap_or(1);
                     out.push((g, d.spec.template.clone().unwrap_or_default()));
                 }
             }
@@ -523,7 +523,7 @@ pub(crate) fn rollout(c: &mut Cluster, f: &Flags, obs: &mut Option<Observer>) ->
     let prefix = format!("{}/{name}", resource_prefix(t.kind));
     match sub.as_str() {
         "status" => {
-            let limit = f.timeout.as_deref().and_then(crate::time::Dur::parse).filter(|d| d.0 > 0).unwrap_or(crate::time::Dur::secs(600));
+            let limit = f.timeout.as_deref().and_then(crate::runtime::time::Dur::parse).filter(|d| d.0 > 0).unwrap_or(crate::runtime::time::Dur::secs(600));
             let mut out = Output::default();
             let mut last_state = String::new();
             let deadline = c.now.plus(limit);
@@ -570,14 +570,14 @@ pub(crate) fn rollout(c: &mut Cluster, f: &Flags, obs: &mut Option<Observer>) ->
                 };
                 let mut w = String::new();
                 super::describe::pod_template(&mut w, tmpl);
-                return Output::ok(format!("{prefix} with revision #{r}\n{}\n", crate::printers::tabwrite(&w, 0, 2)));
+                return Output::ok(format!("{prefix} with revision #{r}\n{}\n", crate::kubectl::printers::tabwrite(&w, 0, 2)));
             }
             let mut body = String::from("REVISION\tCHANGE-CAUSE\n");
             for (n, tmpl) in &revs {
                 let cause = tmpl.metadata.annotations.get("kubernetes.io/change-cause").cloned().unwrap_or_else(|| "<none>".into());
                 body.push_str(&format!("{n}\t{cause}\n"));
             }
-            Output::ok(format!("{prefix} \n{}\n", crate::printers::tabwrite(&body, 0, 2)))
+            Output::ok(format!("{prefix} \n{}\n", crate::kubectl::printers::tabwrite(&body, 0, 2)))
         }
         "undo" => {
             if t.kind == "Deployment" && c.deployment(&key).is_some_and(|d| d.spec.paused) {

@@ -1,7 +1,7 @@
 //! Label selectors as `-l` takes them, after apimachinery's `pkg/labels/selector.go`:
 //! a small lexer, the requirement grammar and its error wording.
 
-use crate::model::Labels;
+use crate::api::model::Labels;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Tok {

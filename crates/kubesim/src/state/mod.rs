@@ -1,0 +1,477 @@
+//! The cluster's state: the object store and its indexes, the clock, the generator, timers
+//! and the work queue, the event recorder and history, and the kubelet's private records.
+//! The API server's write path (`apiserver/`), the controllers and the kubelet work on it;
+//! the `Cluster` facade owns it and runs the control loop over it.
+
+use crate::api::meta::{Key, Object};
+use crate::api::model::*;
+use crate::runtime::history::{Happening, HappeningKind};
+use crate::runtime::queue::{Timer, TimerKind, Work};
+use crate::runtime::rand::Rng;
+use crate::runtime::time::{parse_rfc3339, Dur, Time};
+use crate::runtime::why::WhyRecord;
+use serde::{Deserialize, Serialize};
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap, VecDeque};
+
+/// client-go `EventAggregator`: similar events are combined from the 10th distinct message
+/// on, counted within a 600 s window since the last similar one.
+const AGGREGATE_MAX_EVENTS: usize = 10;
+const AGGREGATE_WINDOW_SECS: u64 = 600;
+
+/// Kubernetes version the simulated cluster reports (`kubectl version`, node VERSION).
+pub const K8S_VERSION: &str = "v1.33.1";
+
+/// The kubelet stand-in's private progress for one pod (not part of the API object).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PodRuntime {
+    pub uid: String,
+    pub stage: PodStage,
+    /// The readiness probe fails (`sim pod unready`); consecutive failures so far.
+    #[serde(default)]
+    pub probe_failing: bool,
+    #[serde(default)]
+    pub probe_failures: u32,
+    /// The container exits with an error shortly after each start (`sim pod crash`).
+    #[serde(default)]
+    pub crashing: bool,
+    /// The kubelet's restart back-off for the container: 0 before the first restart.
+    #[serde(default)]
+    pub backoff_secs: u64,
+    /// What the container's command printed the last time it ran to its end (`kubectl logs`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub output: String,
+}
+
+/// What the kubelet of a node does (the `sim node` controls).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum KubeletState {
+    /// Posts status as usual.
+    #[default]
+    Posting,
+    /// Stopped posting (machine down or cut off) at this time.
+    Stopped { since: Time },
+    /// Alive, but reports the node not ready (e.g. container runtime network down).
+    NotReady,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PodStage {
+    /// Bound; the kubelet has not reported yet.
+    Bound,
+    /// Sandbox being created; `ContainerCreating`.
+    Creating,
+    /// Image pull in progress.
+    Pulling,
+    /// Containers running, waiting for readiness.
+    Started,
+    /// Running and ready.
+    Ready,
+    /// Containers being stopped after deletion.
+    Stopping,
+    /// Containers stopped; the object is about to be removed.
+    Stopped,
+    /// The container's command ended and the restart policy keeps it ended (`Never`, or
+    /// `OnFailure` after a success): the pod is `Completed` or `Error` until deleted.
+    Finished,
+}
+
+/// Default durations of the kubelet stand-in: a few simulated seconds, so that the order of
+/// things is visible at 1× speed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Timings {
+    /// From binding to the kubelet's first status (`ContainerCreating`).
+    pub kubelet_pickup: Dur,
+    /// From `ContainerCreating` to the containers started, when the image is cached.
+    pub start_cached: Dur,
+    /// Image pull time when the image is not on the node yet.
+    pub image_pull: Dur,
+    /// How long containers take to stop after SIGTERM (capped by the grace period).
+    pub stop: Dur,
+    /// From containers stopped to the object being removed.
+    pub remove_after_stop: Dur,
+    /// How long the dynamic provisioner takes to create a volume.
+    #[serde(default = "default_provision")]
+    pub provision: Dur,
+}
+
+fn default_provision() -> Dur {
+    Dur::ms(1000)
+}
+
+impl Default for Timings {
+    fn default() -> Timings {
+        Timings {
+            kubelet_pickup: Dur::ms(500),
+            start_cached: Dur::ms(1000),
+            image_pull: Dur::ms(2500),
+            stop: Dur::ms(1000),
+            remove_after_stop: Dur::ms(500),
+            provision: default_provision(),
+        }
+    }
+}
+
+/// Everything a cluster is. `Cluster` serializes as this (field order and names are the
+/// state hash's: do not reorder).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct State {
+    pub seed: u64,
+    pub now: Time,
+    pub(crate) rng: Rng,
+    pub timings: Timings,
+    pub(crate) next_rv: u64,
+    /// Timers fired and work items run (see `revision`). Not part of the state: two clusters
+    /// that differ only here are the same cluster.
+    #[serde(skip)]
+    pub(crate) work_done: u64,
+    pub(crate) next_uid: u64,
+    pub(crate) timer_seq: u64,
+    pub(crate) timers: BinaryHeap<Reverse<Timer>>,
+    pub(crate) queue: VecDeque<Work>,
+    pub(crate) queued: BTreeSet<Work>,
+    pub(crate) nodes: BTreeMap<String, Node>,
+    pub(crate) pods: BTreeMap<Key, Pod>,
+    pub(crate) daemonsets: BTreeMap<Key, DaemonSet>,
+    #[serde(default)]
+    pub(crate) deployments: BTreeMap<Key, Deployment>,
+    #[serde(default)]
+    pub(crate) replicasets: BTreeMap<Key, ReplicaSet>,
+    pub(crate) namespaces: BTreeMap<String, Namespace>,
+    pub(crate) storageclasses: BTreeMap<String, StorageClass>,
+    pub(crate) events: Vec<Event>,
+    #[serde(skip)]
+    pub(crate) event_index: HashMap<(String, String, String, String), usize>,
+    /// Pods not bound to a node yet (the scheduler's queue).
+    pub(crate) unscheduled: BTreeSet<Key>,
+    /// Images present on each node.
+    pub(crate) node_images: BTreeMap<String, BTreeSet<String>>,
+    /// Next host byte for pod IPs on each node.
+    pub(crate) node_ip_next: BTreeMap<String, u32>,
+    /// Index of the node's /24 in 10.244.0.0/16.
+    pub(crate) node_subnet: BTreeMap<String, u32>,
+    pub(crate) next_subnet: u32,
+    pub(crate) runtime: BTreeMap<Key, PodRuntime>,
+    /// Pods per node, for the scheduler and the view.
+    pub(crate) pods_on_node: BTreeMap<String, BTreeSet<Key>>,
+    pub(crate) why: BTreeMap<(String, Key), WhyRecord>,
+    pub history: Vec<Happening>,
+    pub(crate) resyncs: BTreeSet<(Time, Work)>,
+    /// Kubelet state per node; absent means posting.
+    #[serde(default)]
+    pub(crate) kubelets: BTreeMap<String, KubeletState>,
+    /// Pods the taint eviction controller has scheduled for deletion.
+    #[serde(default)]
+    pub(crate) scheduled_evictions: BTreeSet<Key>,
+    /// Similar-event aggregation of client-go (`EventAggregator`), by aggregate key.
+    #[serde(default)]
+    pub(crate) similar_events: BTreeMap<String, SimilarEvents>,
+    #[serde(default)]
+    pub(crate) statefulsets: BTreeMap<Key, StatefulSet>,
+    #[serde(default)]
+    pub(crate) controllerrevisions: BTreeMap<Key, ControllerRevision>,
+    #[serde(default)]
+    pub(crate) pvcs: BTreeMap<Key, PersistentVolumeClaim>,
+    #[serde(default)]
+    pub(crate) pvs: BTreeMap<String, PersistentVolume>,
+    #[serde(default)]
+    pub(crate) services: BTreeMap<Key, Service>,
+    #[serde(default)]
+    pub(crate) endpoints: BTreeMap<Key, Endpoints>,
+    /// Pods the attach/detach controller holds back (Multi-Attach).
+    #[serde(default)]
+    pub(crate) attach_waiting: BTreeSet<Key>,
+    /// Pods per claim they mount (pod volumes never change), for pvc-protection, the
+    /// scheduler and attach checks without scanning every pod.
+    #[serde(default)]
+    pub(crate) claim_users: BTreeMap<Key, BTreeSet<Key>>,
+    /// Pods by the uid of every owner they reference, pods without a controller, and pods by
+    /// uid: the garbage collector and the controllers find a parent's pods (and orphans to
+    /// adopt) without scanning every pod. Kept in step by `index_pod` wherever pods are
+    /// created, removed or re-owned.
+    #[serde(default)]
+    pub(crate) pods_by_owner: BTreeMap<String, BTreeSet<Key>>,
+    #[serde(default)]
+    pub(crate) orphan_pods: BTreeSet<Key>,
+    #[serde(default)]
+    pub(crate) pod_uids: BTreeMap<String, Key>,
+}
+
+/// Distinct messages seen recently for one aggregate key, and when the last one came.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SimilarEvents {
+    pub messages: BTreeSet<String>,
+    pub last: Time,
+}
+
+impl State {
+    /// An empty cluster state: no objects, the clock at zero, the generator seeded.
+    pub(crate) fn empty(seed: u64) -> State {
+        State {
+            seed,
+            now: Time::ZERO,
+            rng: Rng::new(seed),
+            timings: Timings::default(),
+            next_rv: 1,
+            work_done: 0,
+            next_uid: 1,
+            timer_seq: 0,
+            timers: BinaryHeap::new(),
+            queue: VecDeque::new(),
+            queued: BTreeSet::new(),
+            nodes: BTreeMap::new(),
+            pods: BTreeMap::new(),
+            daemonsets: BTreeMap::new(),
+            deployments: BTreeMap::new(),
+            replicasets: BTreeMap::new(),
+            namespaces: BTreeMap::new(),
+            storageclasses: BTreeMap::new(),
+            events: Vec::new(),
+            event_index: HashMap::new(),
+            unscheduled: BTreeSet::new(),
+            node_images: BTreeMap::new(),
+            node_ip_next: BTreeMap::new(),
+            node_subnet: BTreeMap::new(),
+            next_subnet: 0,
+            runtime: BTreeMap::new(),
+            pods_on_node: BTreeMap::new(),
+            why: BTreeMap::new(),
+            history: Vec::new(),
+            resyncs: BTreeSet::new(),
+            kubelets: BTreeMap::new(),
+            scheduled_evictions: BTreeSet::new(),
+            similar_events: BTreeMap::new(),
+            statefulsets: BTreeMap::new(),
+            controllerrevisions: BTreeMap::new(),
+            pvcs: BTreeMap::new(),
+            pvs: BTreeMap::new(),
+            services: BTreeMap::new(),
+            endpoints: BTreeMap::new(),
+            attach_waiting: BTreeSet::new(),
+            claim_users: BTreeMap::new(),
+            pods_by_owner: BTreeMap::new(),
+            orphan_pods: BTreeSet::new(),
+            pod_uids: BTreeMap::new(),
+        }
+    }
+
+    // ------------------------------------------------------------ bookkeeping
+
+    pub(crate) fn new_uid(&mut self) -> String {
+        self.next_uid += 1;
+        self.rng.uuid()
+    }
+
+    pub(crate) fn bump_rv(&mut self) -> String {
+        self.next_rv += 1;
+        self.next_rv.to_string()
+    }
+
+    /// Fills uid, resourceVersion, creationTimestamp and generation of a new object.
+    pub(crate) fn stamp_new<T: Object>(&mut self, obj: &mut T) {
+        let uid = self.new_uid();
+        let rv = self.bump_rv();
+        let now = self.now.rfc3339();
+        let m = obj.meta_mut();
+        m.uid = uid;
+        m.resource_version = rv;
+        m.creation_timestamp = now;
+    }
+
+    /// Simulated time at which an object was created (parsed back from its timestamp is not
+    /// needed: every object we create stamps `now`). Kept as milliseconds in an annotation-free
+    /// side table would be overkill; instead ages are computed from the RFC 3339 string.
+    pub fn created_at(meta: &ObjectMeta) -> Time {
+        parse_rfc3339(&meta.creation_timestamp).unwrap_or(Time::ZERO)
+    }
+
+    pub(crate) fn enqueue(&mut self, w: Work) {
+        if self.queued.insert(w.clone()) {
+            self.queue.push_back(w);
+        }
+    }
+
+    pub(crate) fn after(&mut self, d: Dur, kind: TimerKind) {
+        self.timer_seq += 1;
+        self.timers.push(Reverse(Timer { at: self.now.plus(d), seq: self.timer_seq, kind }));
+    }
+
+    /// Queues `w` again after `d`, unless the same look-again is already pending.
+    pub(crate) fn resync_later(&mut self, w: Work, d: Dur) {
+        let at = self.now.plus(d);
+        if self.resyncs.insert((at, w.clone())) {
+            self.after(d, TimerKind::Resync(w));
+        }
+    }
+
+    pub(crate) fn happen(&mut self, what: HappeningKind) {
+        self.history.push(Happening { at: self.now, what });
+    }
+
+    /// Records an event as client-go's recorder does: more than nine distinct messages for the
+    /// same object, source, type and reason within 600 s are merged into one event whose
+    /// message starts with `(combined from similar events): ` (`EventAggregator`), and
+    /// identical repeats fold into a count (`eventLogger`).
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn record_event(
+        &mut self,
+        involved_kind: &str,
+        involved: &Key,
+        involved_uid: &str,
+        type_: &str,
+        reason: &str,
+        message: String,
+        component: &str,
+        host: &str,
+    ) {
+        let now = self.now;
+        let aggregate_key = format!("{component}\u{0}{host}\u{0}{involved_kind}\u{0}{involved}\u{0}{involved_uid}\u{0}{type_}\u{0}{reason}");
+        let similar = self.similar_events.entry(aggregate_key.clone()).or_default();
+        if now.since(similar.last) > Dur::secs(AGGREGATE_WINDOW_SECS) {
+            similar.messages.clear();
+        }
+        similar.messages.insert(message.clone());
+        similar.last = now;
+        let (message, dedupe) = if similar.messages.len() >= AGGREGATE_MAX_EVENTS {
+            // `PopAny` keeps the set just under the limit; take the first for determinism.
+            similar.messages.pop_first();
+            (format!("(combined from similar events): {message}"), (aggregate_key, String::new(), String::new(), String::new()))
+        } else {
+            let dedupe = (
+                format!("{involved_kind}/{involved}/{involved_uid}"),
+                reason.to_string(),
+                message.clone(),
+                component.to_string(),
+            );
+            (message, dedupe)
+        };
+        if let Some(&i) = self.event_index.get(&dedupe) {
+            let rv = self.bump_rv();
+            let e = &mut self.events[i];
+            e.count += 1;
+            e.message = message;
+            e.last_timestamp = now.rfc3339();
+            e.last_ms = now.millis();
+            e.metadata.resource_version = rv;
+            return;
+        }
+        let ns = if involved.ns.is_empty() { "default".to_string() } else { involved.ns.clone() };
+        let mut e = Event {
+            api_version: "v1".into(),
+            kind: "Event".into(),
+            metadata: ObjectMeta {
+                name: format!("{}.{:x}", involved.name, now.unix_nanos() + self.events.len() as u128),
+                namespace: ns,
+                ..Default::default()
+            },
+            involved_object: ObjectReference {
+                kind: involved_kind.to_string(),
+                namespace: involved.ns.clone(),
+                name: involved.name.clone(),
+                uid: involved_uid.to_string(),
+                ..Default::default()
+            },
+            reason: reason.to_string(),
+            message,
+            source: EventSource { component: component.to_string(), host: host.to_string() },
+            type_: type_.to_string(),
+            count: 1,
+            first_timestamp: now.rfc3339(),
+            last_timestamp: now.rfc3339(),
+            first_ms: now.millis(),
+            last_ms: now.millis(),
+        };
+        self.stamp_new(&mut e);
+        self.event_index.insert(dedupe, self.events.len());
+        self.events.push(e);
+    }
+    /// When the next timed thing happens, if anything is pending.
+    pub fn next_event_at(&self) -> Option<Time> {
+        self.timers.peek().map(|Reverse(t)| t.at)
+    }
+
+    // ------------------------------------------------------------ reads
+
+    /// A number that changes whenever the cluster may have changed: every resource version
+    /// issued, timer fired and controller work item run moves it on.
+    /// Renderers compare it with the last one they drew to skip rebuilding a view of an
+    /// unchanged cluster (a clock tick with nothing due changes only `now`).
+    pub fn revision(&self) -> u64 {
+        self.next_rv.wrapping_add(self.work_done)
+    }
+
+    pub fn node(&self, name: &str) -> Option<&Node> {
+        self.nodes.get(name)
+    }
+    pub fn nodes(&self) -> impl Iterator<Item = &Node> {
+        self.nodes.values()
+    }
+    pub fn pod(&self, k: &Key) -> Option<&Pod> {
+        self.pods.get(k)
+    }
+    pub fn pods(&self) -> impl Iterator<Item = &Pod> {
+        self.pods.values()
+    }
+    pub fn daemonset(&self, k: &Key) -> Option<&DaemonSet> {
+        self.daemonsets.get(k)
+    }
+    pub fn daemonsets(&self) -> impl Iterator<Item = &DaemonSet> {
+        self.daemonsets.values()
+    }
+    pub fn deployment(&self, k: &Key) -> Option<&Deployment> {
+        self.deployments.get(k)
+    }
+    pub fn deployments(&self) -> impl Iterator<Item = &Deployment> {
+        self.deployments.values()
+    }
+    pub fn replicaset(&self, k: &Key) -> Option<&ReplicaSet> {
+        self.replicasets.get(k)
+    }
+    pub fn replicasets(&self) -> impl Iterator<Item = &ReplicaSet> {
+        self.replicasets.values()
+    }
+    pub fn namespaces(&self) -> impl Iterator<Item = &Namespace> {
+        self.namespaces.values()
+    }
+    pub fn storageclasses(&self) -> impl Iterator<Item = &StorageClass> {
+        self.storageclasses.values()
+    }
+    pub fn events(&self) -> &[Event] {
+        &self.events
+    }
+    pub fn why(&self, kind: &str, k: &Key) -> Option<&WhyRecord> {
+        self.why.get(&(kind.to_string(), k.clone()))
+    }
+
+    /// Pods that reference the owner with this uid (any namespace), in key order.
+    pub(crate) fn pods_owned_by(&self, uid: &str) -> impl Iterator<Item = (&Key, &Pod)> {
+        self.pods_by_owner.get(uid).into_iter().flatten().filter_map(|k| self.pods.get(k).map(|p| (k, p)))
+    }
+
+    /// Whether the pod indexes agree with the pods (for tests).
+    #[doc(hidden)]
+    pub fn pod_indexes_consistent(&self) -> bool {
+        let mut by_owner: BTreeMap<String, BTreeSet<Key>> = BTreeMap::new();
+        let mut orphans = BTreeSet::new();
+        let mut uids = BTreeMap::new();
+        for (k, p) in &self.pods {
+            for r in &p.metadata.owner_references {
+                by_owner.entry(r.uid.clone()).or_default().insert(k.clone());
+            }
+            if p.controller_ref().is_none() {
+                orphans.insert(k.clone());
+            }
+            uids.insert(p.metadata.uid.clone(), k.clone());
+        }
+        by_owner == self.pods_by_owner && orphans == self.orphan_pods && uids == self.pod_uids
+    }
+
+    /// Pods bound to a node, in name order.
+    pub fn pods_on(&self, node: &str) -> impl Iterator<Item = &Pod> {
+        self.pods_on_node
+            .get(node)
+            .into_iter()
+            .flat_map(|s| s.iter())
+            .filter_map(|k| self.pods.get(k))
+    }
+}
