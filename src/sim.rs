@@ -391,10 +391,10 @@ impl Sim {
         Some(result)
     }
 
-    /// What applying would say, without applying: the manifest is tried on a copy of the
-    /// cluster (for the editor's check while the student types).
-    pub fn check(&self, text: &str) -> Result<Applied, ApplyError> {
-        self.session.with_value(|s| s.cluster.clone().apply_text_with_warnings(text))
+    /// What applying would say, without applying (for the editor's check while the student
+    /// types): the cluster is read, not copied.
+    pub fn check(&self, text: &str) -> Result<Vec<kubesim::ManifestWarning>, ApplyError> {
+        self.session.with_value(|s| s.cluster.check_text(text))
     }
 
     /// Puts a lesson file in the terminal's working directory.

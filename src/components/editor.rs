@@ -130,7 +130,7 @@ pub fn EditorPanel() -> impl IntoView {
     let check = move || {
         let (_, text) = ed.current_file();
         match sim.check(&text) {
-            Ok(applied) => outcome.set(Outcome::Checked(applied.warnings)),
+            Ok(warnings) => outcome.set(Outcome::Checked(warnings)),
             Err(e) => {
                 let (line, column) = match &e {
                     ApplyError::Manifest(m) => (m.line, m.column),

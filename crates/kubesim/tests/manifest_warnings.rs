@@ -100,3 +100,36 @@ fn kubectl_prints_none_of_them() {
     assert_eq!(out.stdout, "statefulset.apps/web created\n");
     assert_eq!(out.stderr, "");
 }
+
+/// The editor's check reads the cluster and says what applying would: the same warnings, the
+/// same first error, and not one change (the state hash stays).
+#[test]
+fn checking_says_what_applying_would_and_changes_nothing() {
+    let mut c = Cluster::new(1);
+    c.apply_text(SVC).unwrap();
+    let ds_selector = "apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\nspec:\n  selector:\n    matchLabels:\n      app: agent\n  template:\n    metadata:\n      labels:\n        app: agent\n    spec:\n      containers:\n      - name: agent\n        image: busybox:1.36\n";
+    c.apply_text(ds_selector).unwrap();
+    let texts = [
+        sts("", "nginx"),
+        sts("", "nginx:1.25"),
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  namespace: nowhere\nspec:\n  containers:\n  - name: c\n    image: busybox:1.36\n".to_string(),
+        "kind: Pod\nmetadata: [\n".to_string(),
+        ds_selector.replace("app: agent\n  template", "app: other\n  template"),
+    ];
+    let mut errors = 0;
+    let mut warned = 0;
+    for text in texts {
+        let before = c.state_hash();
+        let checked = c.check_text(&text);
+        assert_eq!(c.state_hash(), before, "{text}");
+        let applied = c.clone().apply_text_with_warnings(&text).map(|a| a.warnings);
+        assert_eq!(checked, applied, "{text}");
+        match checked {
+            Err(_) => errors += 1,
+            Ok(w) if !w.is_empty() => warned += 1,
+            Ok(_) => {}
+        }
+    }
+    // A missing namespace, a syntax error and an immutable selector; a floating tag.
+    assert_eq!((errors, warned), (3, 1));
+}

@@ -89,7 +89,7 @@ pub struct Applied {
 impl State {
     /// Reads and validates a manifest for `Cluster::apply_text`: the documents to apply, in
     /// order, or the error, with nothing changed.
-    pub(crate) fn prepare_apply(&mut self, text: &str) -> Result<Vec<Document>, ApplyError> {
+    pub(crate) fn prepare_apply(&self, text: &str) -> Result<Vec<Document>, ApplyError> {
         let mut docs = manifest::parse(text).map_err(ApplyError::Manifest)?;
         for d in &mut docs {
             if d.object.meta().namespace.is_empty() && d.object.namespaced() {

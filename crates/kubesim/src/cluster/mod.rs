@@ -4,6 +4,7 @@
 
 use crate::api::model::*;
 use crate::apiserver::apply::{Applied, ApplyError, ApplyOutcome};
+use crate::apiserver::warnings::ManifestWarning;
 use crate::api::meta::Key;
 use crate::runtime::queue::{TimerKind, Work};
 use crate::runtime::time::{Dur, Time};
@@ -292,6 +293,13 @@ impl Cluster {
             })
             .collect();
         Ok(Applied { outcomes, warnings })
+    }
+
+    /// What applying `text` would say before it changes anything: the first error, or the
+    /// warnings. The cluster is only read (the editor's check while the student types).
+    pub fn check_text(&self, text: &str) -> Result<Vec<ManifestWarning>, ApplyError> {
+        let docs = self.state.prepare_apply(text)?;
+        Ok(self.state.manifest_warnings(&docs, text))
     }
 
     /// `kubectl scale sts NAME --replicas=N`.
