@@ -304,7 +304,7 @@ mod errors;
 mod syntax;
 mod warnings;
 
-pub use errors::{apply_error, manifest_error};
+pub use errors::apply_error;
 pub use warnings::manifest_warning;
 
 /// The phase/status word of a pod card (kubectl's STATUS reworded), with its icon.

@@ -160,7 +160,7 @@ pub(super) fn syntax_problem(problem: &kubesim::manifest::SyntaxProblem) -> (Str
 
 #[cfg(test)]
 mod tests {
-    use super::super::manifest_error;
+    use super::super::errors::manifest_error;
     use super::super::Lang;
     use kubesim::manifest::{ManifestError, ManifestErrorKind};
 
