@@ -152,7 +152,7 @@ while (pos < bytes.length) {
 
 // --- parts, by the crate a function's name points to ---
 const PARTS = [
-  ['YAML and JSON reading and writing (serde, serde_yaml, serde_json, kubesim::yaml_tree)', /serde|libyaml|[Dd]eserializ|Visitor|visit_|MapAccess|SeqAccess|yaml_tree|state_hash/],
+  ['YAML and JSON reading and writing (serde, serde_yaml, serde_json, kubesim::manifest::yaml_*)', /serde|libyaml|[Dd]eserializ|Visitor|visit_|MapAccess|SeqAccess|yaml_tree|yaml_de|yaml_scalars|state_hash/],
   ['UI framework (leptos, tachys, reactive_graph, wasm-bindgen, js-sys, web-sys)', /tachys|reactive_graph|leptos|any_view|wasm_bindgen|js_sys|web_sys|__wbg|wbindgen|or_poisoned|throw_|send_wrapper|futures|any_spawner|slotmap|guardian|qrcodegen/],
   ['the app (src/)', /kubeaula::/],
   ['simulator (crates/kubesim)', /kubesim::/],
