@@ -149,3 +149,8 @@ pub struct PersistentVolumeStatus {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_phase_transition_time: Option<String>,
 }
+
+/// The claim names a pod's volumes refer to.
+pub fn pod_claims(spec: &PodSpec) -> impl Iterator<Item = &str> {
+    spec.volumes.iter().filter_map(|v| v.persistent_volume_claim.as_ref()).map(|p| p.claim_name.as_str())
+}

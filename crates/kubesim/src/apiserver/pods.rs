@@ -56,7 +56,7 @@ impl State {
         let key = pod.key();
         let owner = pod.controller_ref().map(|r| (r.kind.clone(), r.name.clone())).unwrap_or_default();
         let node = pod.spec.node_name.clone();
-        crate::controllers::storage::index_claims(self, &pod, true);
+        self.index_claims(&pod, true);
         self.pods.insert(key.clone(), pod);
         self.index_pod(&key, true);
         self.happen(HappeningKind::PodCreated { pod: key.clone(), owner_kind: owner.0, owner: owner.1 });
@@ -89,10 +89,10 @@ impl State {
 
     /// Tells the owner of a pod that the pod changed.
     pub(crate) fn pod_changed(&mut self, key: &Key) {
-        crate::controllers::service::pod_touched(self, key);
+        (self.informers.touched)(self, key);
         if let Some(p) = self.pods.get(key).filter(|p| p.status.phase == "Succeeded" || p.status.phase == "Failed") {
             let p = p.clone();
-            crate::controllers::storage::pod_released(self, &p);
+            (self.informers.released)(self, &p);
         }
         let owner = self.pods.get(key).and_then(|p| p.controller_ref().cloned());
         if let Some(r) = owner {
@@ -151,9 +151,9 @@ impl State {
         self.unscheduled.remove(key);
         self.runtime.remove(key);
         self.attach_waiting.remove(key);
-        crate::controllers::service::pod_removed(self, &p);
-        crate::controllers::storage::index_claims(self, &p, false);
-        crate::controllers::storage::pod_released(self, &p);
+        (self.informers.removed)(self, &p);
+        self.index_claims(&p, false);
+        (self.informers.released)(self, &p);
         if let Some(set) = self.pods_on_node.get_mut(&p.spec.node_name) {
             set.remove(key);
         }
@@ -194,6 +194,22 @@ impl State {
         }
     }
 
+
+    /// Adds a pod to (or removes it from) the users of the claims its volumes name.
+    pub(crate) fn index_claims(&mut self, pod: &Pod, add: bool) {
+        let pk = pod.key();
+        for name in crate::api::core_v1_volumes::pod_claims(&pod.spec) {
+            let ck = Key::new(&pod.metadata.namespace, name);
+            if add {
+                self.claim_users.entry(ck).or_default().insert(pk.clone());
+            } else if let Some(set) = self.claim_users.get_mut(&ck) {
+                set.remove(&pk);
+                if set.is_empty() {
+                    self.claim_users.remove(&ck);
+                }
+            }
+        }
+    }
 
     // ------------------------------------------------------------ workloads
 

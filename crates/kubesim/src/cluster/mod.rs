@@ -8,7 +8,7 @@ use crate::apiserver::warnings::ManifestWarning;
 use crate::api::meta::Key;
 use crate::runtime::queue::{TimerKind, Work};
 use crate::runtime::time::{Dur, Time};
-use crate::state::State;
+use crate::state::{PodInformers, State};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -97,6 +97,16 @@ impl DerefMut for Cluster {
     }
 }
 
+/// The controllers' pod event handlers the API server's write path calls (see
+/// `PodInformers`): the endpoints controller's and the PV controller's.
+fn informers() -> PodInformers {
+    PodInformers {
+        touched: crate::controllers::service::pod_touched,
+        released: crate::controllers::storage::pod_released,
+        removed: crate::controllers::service::pod_removed,
+    }
+}
+
 /// The cluster serializes as its state, field for field (what `state_hash` hashes).
 impl Serialize for Cluster {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -106,7 +116,10 @@ impl Serialize for Cluster {
 
 impl<'de> Deserialize<'de> for Cluster {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Cluster, D::Error> {
-        State::deserialize(d).map(|state| Cluster { state })
+        State::deserialize(d).map(|mut state| {
+            state.informers = informers();
+            Cluster { state }
+        })
     }
 }
 
@@ -117,7 +130,7 @@ impl Cluster {
     }
 
     pub fn with_nodes(seed: u64, nodes: &[NodeSpecInput]) -> Cluster {
-        let mut c = Cluster { state: State::empty(seed) };
+        let mut c = Cluster { state: State::empty(seed, informers()) };
         for ns in ["default", "kube-system", "kube-public", "kube-node-lease"] {
             let mut n = Namespace { api_version: "v1".into(), kind: "Namespace".into(), ..Default::default() };
             n.metadata.name = ns.into();

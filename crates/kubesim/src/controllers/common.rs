@@ -235,7 +235,4 @@ pub fn node_affinity_matches(node: &Node, spec: &PodSpec) -> bool {
     }
 }
 
-/// The claim names a pod's volumes refer to.
-pub fn pod_claims(spec: &PodSpec) -> impl Iterator<Item = &str> {
-    spec.volumes.iter().filter_map(|v| v.persistent_volume_claim.as_ref()).map(|p| p.claim_name.as_str())
-}
+pub use crate::api::core_v1_volumes::pod_claims;

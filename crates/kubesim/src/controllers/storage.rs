@@ -175,22 +175,6 @@ impl State {
     }
 }
 
-/// Keeps `claim_users` in step with pods being created (`add`) and removed.
-pub(crate) fn index_claims(c: &mut State, pod: &Pod, add: bool) {
-    let pk = pod.key();
-    for name in pod_claims(&pod.spec) {
-        let ck = Key::new(&pod.metadata.namespace, name);
-        if add {
-            c.claim_users.entry(ck).or_default().insert(pk.clone());
-        } else if let Some(set) = c.claim_users.get_mut(&ck) {
-            set.remove(&pk);
-            if set.is_empty() {
-                c.claim_users.remove(&ck);
-            }
-        }
-    }
-}
-
 /// A pod went away or finished: claims it held may be released, and pods waiting to attach
 /// its volumes may go on.
 pub(crate) fn pod_released(c: &mut State, pod: &Pod) {

@@ -195,6 +195,35 @@ pub struct State {
     pub(crate) orphan_pods: BTreeSet<Key>,
     #[serde(default)]
     pub(crate) pod_uids: BTreeMap<String, Key>,
+    /// The pod event handlers of the controllers that watch pods (not part of the state).
+    #[serde(skip)]
+    pub(crate) informers: PodInformers,
+}
+
+/// What the controllers that must hear of a pod write at once register, as their informers'
+/// event handlers do in Kubernetes: the API server's write path calls these without knowing
+/// the controllers, and the facade (`cluster/`) wires them when it makes or reads a state.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct PodInformers {
+    /// A pod was created, bound or otherwise written (the endpoints controller updates the
+    /// pod's address in the Services that select it, in place).
+    pub touched: fn(&mut State, &Key),
+    /// A pod finished or its object is gone (the PV controller looks again at the claims it
+    /// held and the pods waiting to attach them).
+    pub released: fn(&mut State, &Pod),
+    /// A pod object is gone (its address leaves the endpoints that held it).
+    pub removed: fn(&mut State, &Pod),
+}
+
+impl Default for PodInformers {
+    /// Handlers that say the state was never wired: a state that writes pods without its
+    /// controllers would silently drift from Kubernetes, so it stops instead.
+    fn default() -> PodInformers {
+        fn unwired() -> ! {
+            panic!("a cluster state was used before the facade wired its pod informers")
+        }
+        PodInformers { touched: |_, _| unwired(), released: |_, _| unwired(), removed: |_, _| unwired() }
+    }
 }
 
 /// Distinct messages seen recently for one aggregate key, and when the last one came.
@@ -206,7 +235,7 @@ pub struct SimilarEvents {
 
 impl State {
     /// An empty cluster state: no objects, the clock at zero, the generator seeded.
-    pub(crate) fn empty(seed: u64) -> State {
+    pub(crate) fn empty(seed: u64, informers: PodInformers) -> State {
         State {
             seed,
             now: Time::ZERO,
@@ -252,6 +281,7 @@ impl State {
             pods_by_owner: BTreeMap::new(),
             orphan_pods: BTreeSet::new(),
             pod_uids: BTreeMap::new(),
+            informers,
         }
     }
 
