@@ -2,7 +2,7 @@
 //! and the names of the objects that exist. Pure: the app asks, this answers.
 
 use crate::cluster::Cluster;
-use crate::kubectl::{shell_words, TYPES};
+use crate::kubectl::{by_kind, shell_words, TYPES};
 use std::collections::BTreeMap;
 
 const COMMANDS: &[&str] = &["kubectl", "sleep", "sim", "cat", "ls", "clear"];
@@ -19,22 +19,8 @@ const SIM: &[&str] = &["hash", "node", "pod", "step"];
 
 /// Object names of a kind, in the default namespace for namespaced kinds.
 fn names_of(c: &Cluster, kind: &str) -> Vec<String> {
-    let ns = |m: &crate::api::model::ObjectMeta| m.namespace == "default";
-    match kind {
-        "Pod" => c.pods().filter(|o| ns(&o.metadata)).map(|o| o.metadata.name.clone()).collect(),
-        "Node" => c.nodes().map(|o| o.metadata.name.clone()).collect(),
-        "DaemonSet" => c.daemonsets().filter(|o| ns(&o.metadata)).map(|o| o.metadata.name.clone()).collect(),
-        "StatefulSet" => c.statefulsets().filter(|o| ns(&o.metadata)).map(|o| o.metadata.name.clone()).collect(),
-        "Deployment" => c.deployments().filter(|o| ns(&o.metadata)).map(|o| o.metadata.name.clone()).collect(),
-        "ReplicaSet" => c.replicasets().filter(|o| ns(&o.metadata)).map(|o| o.metadata.name.clone()).collect(),
-        "Service" => c.services().filter(|o| ns(&o.metadata)).map(|o| o.metadata.name.clone()).collect(),
-        "PersistentVolumeClaim" => c.pvcs().filter(|o| ns(&o.metadata)).map(|o| o.metadata.name.clone()).collect(),
-        "PersistentVolume" => c.pvs().map(|o| o.metadata.name.clone()).collect(),
-        "StorageClass" => c.storageclasses().map(|o| o.metadata.name.clone()).collect(),
-        "Namespace" => c.namespaces().map(|o| o.metadata.name.clone()).collect(),
-        "ControllerRevision" => c.controllerrevisions().filter(|o| ns(&o.metadata)).map(|o| o.metadata.name.clone()).collect(),
-        _ => Vec::new(),
-    }
+    let Some(t) = by_kind(kind) else { return Vec::new() };
+    (t.objects)(c).into_iter().filter(|m| !t.namespaced || m.namespace == "default").map(|m| m.name.clone()).collect()
 }
 
 /// Candidates for the word being typed at the end of `line`, sorted and deduplicated.

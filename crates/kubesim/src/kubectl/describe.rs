@@ -283,7 +283,7 @@ fn pods_status(c: &Cluster, uid: &str) -> String {
     format!("{r} Running / {wt} Waiting / {s} Succeeded / {f} Failed")
 }
 
-fn describe_pod(c: &Cluster, p: &Pod) -> String {
+pub(super) fn describe_pod(c: &Cluster, p: &Pod) -> String {
     let mut w = String::new();
     let m = &p.metadata;
     w.push_str(&format!("Name:\t{}\nNamespace:\t{}\n", m.name, m.namespace));
@@ -344,7 +344,7 @@ fn describe_pod(c: &Cluster, p: &Pod) -> String {
     w
 }
 
-fn describe_node(c: &Cluster, n: &Node) -> String {
+pub(super) fn describe_node(c: &Cluster, n: &Node) -> String {
     let mut w = String::new();
     let m = &n.metadata;
     w.push_str(&format!("Name:\t{}\nRoles:\t{}\n", m.name, printers::node_roles(n)));
@@ -398,7 +398,7 @@ fn describe_node(c: &Cluster, n: &Node) -> String {
     w
 }
 
-fn describe_ds(c: &Cluster, d: &DaemonSet) -> String {
+pub(super) fn describe_ds(c: &Cluster, d: &DaemonSet) -> String {
     let mut w = String::new();
     let m = &d.metadata;
     let t = d.spec.template.clone().unwrap_or_default();
@@ -420,7 +420,7 @@ fn describe_ds(c: &Cluster, d: &DaemonSet) -> String {
     w
 }
 
-fn describe_sts(c: &Cluster, s: &StatefulSet) -> String {
+pub(super) fn describe_sts(c: &Cluster, s: &StatefulSet) -> String {
     let mut w = String::new();
     let m = &s.metadata;
     w.push_str(&format!("Name:\t{}\nNamespace:\t{}\n", m.name, m.namespace));
@@ -454,7 +454,7 @@ fn describe_sts(c: &Cluster, s: &StatefulSet) -> String {
     w
 }
 
-fn describe_deploy(c: &Cluster, d: &Deployment) -> String {
+pub(super) fn describe_deploy(c: &Cluster, d: &Deployment) -> String {
     let mut w = String::new();
     let m = &d.metadata;
     w.push_str(&format!("Name:\t{}\nNamespace:\t{}\n", m.name, m.namespace));
@@ -507,7 +507,7 @@ fn describe_deploy(c: &Cluster, d: &Deployment) -> String {
     w
 }
 
-fn describe_svc(c: &Cluster, s: &Service) -> String {
+pub(super) fn describe_svc(c: &Cluster, s: &Service) -> String {
     let mut w = String::new();
     let m = &s.metadata;
     w.push_str(&format!("Name:\t{}\nNamespace:\t{}\n", m.name, m.namespace));
@@ -544,7 +544,7 @@ fn describe_svc(c: &Cluster, s: &Service) -> String {
     w
 }
 
-fn describe_pvc(c: &Cluster, p: &PersistentVolumeClaim) -> String {
+pub(super) fn describe_pvc(c: &Cluster, p: &PersistentVolumeClaim) -> String {
     let mut w = String::new();
     let m = &p.metadata;
     w.push_str(&format!("Name:\t{}\nNamespace:\t{}\n", m.name, m.namespace));
@@ -574,7 +574,7 @@ fn describe_pvc(c: &Cluster, p: &PersistentVolumeClaim) -> String {
     w
 }
 
-fn describe_pv(c: &Cluster, p: &PersistentVolume) -> String {
+pub(super) fn describe_pv(c: &Cluster, p: &PersistentVolume) -> String {
     let mut w = String::new();
     let m = &p.metadata;
     w.push_str(&format!("Name:\t{}\n", m.name));
@@ -625,19 +625,14 @@ pub(crate) fn describe(c: &Cluster, f: &Flags) -> Output {
             && (names.is_empty() || names.contains(&m.name))
             && f.selector.as_ref().is_none_or(|s| selector_matches(s, &m.labels).unwrap_or(false))
     };
-    let mut found: Vec<(String, String)> = Vec::new();
-    let mut push = |m: &ObjectMeta, text: String| found.push((m.name.clone(), text));
-    match t.kind {
-        "Pod" => c.pods().filter(|x| in_scope(&x.metadata)).for_each(|x| push(&x.metadata, describe_pod(c, x))),
-        "Node" => c.nodes().filter(|x| in_scope(&x.metadata)).for_each(|x| push(&x.metadata, describe_node(c, x))),
-        "DaemonSet" => c.daemonsets().filter(|x| in_scope(&x.metadata)).for_each(|x| push(&x.metadata, describe_ds(c, x))),
-        "StatefulSet" => c.statefulsets().filter(|x| in_scope(&x.metadata)).for_each(|x| push(&x.metadata, describe_sts(c, x))),
-        "Deployment" => c.deployments().filter(|x| in_scope(&x.metadata)).for_each(|x| push(&x.metadata, describe_deploy(c, x))),
-        "Service" => c.services().filter(|x| in_scope(&x.metadata)).for_each(|x| push(&x.metadata, describe_svc(c, x))),
-        "PersistentVolumeClaim" => c.pvcs().filter(|x| in_scope(&x.metadata)).for_each(|x| push(&x.metadata, describe_pvc(c, x))),
-        "PersistentVolume" => c.pvs().filter(|x| in_scope(&x.metadata)).for_each(|x| push(&x.metadata, describe_pv(c, x))),
-        _ => return Output::err(format!("error: describing {} is not supported by this simulated kubectl\n", t.plural)),
-    }
+    let Some(describe) = t.describe else {
+        return Output::err(format!("error: describing {} is not supported by this simulated kubectl\n", t.plural));
+    };
+    let found: Vec<(String, String)> = (t.objects)(c)
+        .into_iter()
+        .filter(|m| in_scope(m))
+        .filter_map(|m| describe(c, &Key::new(&m.namespace, &m.name)).map(|text| (m.name.clone(), text)))
+        .collect();
     let mut out = Output::default();
     // Named objects come out in the order given.
     if !names.is_empty() {

@@ -1,45 +1,4 @@
-//! The command line: the resource types kubectl knows here, its flags (pflag rules) and
-//! its commands (with cobra's suggestions for a mistyped one).
-
-/// Resource types kubectl knows here: canonical plural, kind, namespaced.
-#[derive(Debug)]
-pub(crate) struct ResourceType {
-    pub(crate) plural: &'static str,
-    pub(crate) kind: &'static str,
-    pub(crate) group: &'static str,
-    pub(crate) names: &'static [&'static str],
-    pub(crate) namespaced: bool,
-}
-
-pub(crate) const TYPES: &[ResourceType] = &[
-    ResourceType { plural: "pods", kind: "Pod", group: "", names: &["pod", "pods", "po"], namespaced: true },
-    ResourceType { plural: "nodes", kind: "Node", group: "", names: &["node", "nodes", "no"], namespaced: false },
-    ResourceType { plural: "daemonsets", kind: "DaemonSet", group: "apps", names: &["daemonset", "daemonsets", "ds", "daemonsets.apps"], namespaced: true },
-    ResourceType { plural: "namespaces", kind: "Namespace", group: "", names: &["namespace", "namespaces", "ns"], namespaced: false },
-    ResourceType { plural: "storageclasses", kind: "StorageClass", group: "storage.k8s.io", names: &["storageclass", "storageclasses", "sc", "storageclasses.storage.k8s.io"], namespaced: false },
-    ResourceType { plural: "deployments", kind: "Deployment", group: "apps", names: &["deployment", "deployments", "deploy", "deployments.apps", "deployment.apps"], namespaced: true },
-    ResourceType { plural: "replicasets", kind: "ReplicaSet", group: "apps", names: &["replicaset", "replicasets", "rs", "replicasets.apps", "replicaset.apps"], namespaced: true },
-    ResourceType { plural: "events", kind: "Event", group: "", names: &["event", "events", "ev"], namespaced: true },
-    ResourceType { plural: "statefulsets", kind: "StatefulSet", group: "apps", names: &["statefulset", "statefulsets", "sts", "statefulsets.apps"], namespaced: true },
-    ResourceType { plural: "services", kind: "Service", group: "", names: &["service", "services", "svc"], namespaced: true },
-    ResourceType { plural: "endpoints", kind: "Endpoints", group: "", names: &["endpoints", "ep"], namespaced: true },
-    ResourceType { plural: "persistentvolumeclaims", kind: "PersistentVolumeClaim", group: "", names: &["persistentvolumeclaim", "persistentvolumeclaims", "pvc"], namespaced: true },
-    ResourceType { plural: "persistentvolumes", kind: "PersistentVolume", group: "", names: &["persistentvolume", "persistentvolumes", "pv"], namespaced: false },
-    ResourceType { plural: "controllerrevisions", kind: "ControllerRevision", group: "apps", names: &["controllerrevision", "controllerrevisions", "controllerrevisions.apps"], namespaced: true },
-];
-
-pub(crate) fn resource_type(name: &str) -> Option<&'static ResourceType> {
-    let lower = name.to_lowercase();
-    TYPES.iter().find(|t| t.names.contains(&lower.as_str()))
-}
-
-pub(crate) fn qualified_plural(t: &ResourceType) -> String {
-    if t.group.is_empty() {
-        t.plural.to_string()
-    } else {
-        format!("{}.{}", t.plural, t.group)
-    }
-}
+//! The command line: its flags (pflag rules) and its commands (with cobra's suggestions for a mistyped one).
 
 /// Parsed flags common to the commands here.
 #[derive(Clone, Debug, Default)]

@@ -10,7 +10,7 @@
 
 use crate::apiserver::apply::resource_prefix;
 use crate::cluster::Cluster;
-use crate::kubectl::printers::{age, table};
+use crate::kubectl::printers::table;
 use crate::api::meta::Key;
 use std::collections::BTreeMap;
 
@@ -21,6 +21,8 @@ mod get;
 pub mod info;
 mod mutate;
 mod nodes;
+mod registry;
+mod tables;
 pub mod output;
 pub mod printers;
 pub mod selector;
@@ -29,6 +31,7 @@ mod write;
 pub(crate) use flags::*;
 pub(crate) use get::*;
 pub(crate) use nodes::*;
+pub(crate) use registry::*;
 pub(crate) use write::*;
 
 /// What a command printed, and its exit status.

@@ -303,26 +303,6 @@ pub(crate) fn set(c: &mut Cluster, f: &Flags) -> Output {
     out
 }
 
-/// Kinds whose metadata `label` and `annotate` can change.
-pub(crate) const LABELABLE: &[&str] = &["Pod", "Node", "DaemonSet", "StatefulSet", "Deployment", "ReplicaSet", "Service", "PersistentVolumeClaim", "PersistentVolume", "Namespace"];
-
-/// The metadata of any stored object, for `label` and `annotate`.
-pub(crate) fn meta_mut<'a>(c: &'a mut Cluster, kind: &str, key: &Key) -> Option<&'a mut ObjectMeta> {
-    match kind {
-        "Pod" => c.pods.get_mut(key).map(|o| &mut o.metadata),
-        "Node" => c.nodes.get_mut(&key.name).map(|o| &mut o.metadata),
-        "DaemonSet" => c.daemonsets.get_mut(key).map(|o| &mut o.metadata),
-        "StatefulSet" => c.statefulsets.get_mut(key).map(|o| &mut o.metadata),
-        "Deployment" => c.deployments.get_mut(key).map(|o| &mut o.metadata),
-        "ReplicaSet" => c.replicasets.get_mut(key).map(|o| &mut o.metadata),
-        "Service" => c.services.get_mut(key).map(|o| &mut o.metadata),
-        "PersistentVolumeClaim" => c.pvcs.get_mut(key).map(|o| &mut o.metadata),
-        "PersistentVolume" => c.pvs.get_mut(&key.name).map(|o| &mut o.metadata),
-        "Namespace" => c.namespaces.get_mut(&key.name).map(|o| &mut o.metadata),
-        _ => None,
-    }
-}
-
 /// `kubectl annotate TYPE NAME k=v… [k-] [--overwrite]`.
 pub(crate) fn annotate(c: &mut Cluster, f: &Flags) -> Output {
     let (t, args, ns) = match target(f, "one or more resources must be specified as <resource> <name> or <resource>/<name>") {
@@ -337,7 +317,7 @@ pub(crate) fn annotate(c: &mut Cluster, f: &Flags) -> Output {
     }
     let key = Key::new(if t.namespaced { &ns } else { "" }, &name);
     let rv = c.bump_rv();
-    let Some(meta) = meta_mut(c, t.kind, &key) else { return not_found(t, &name) };
+    let Some(meta) = t.meta_mut.and_then(|meta_mut| meta_mut(c, &key)) else { return not_found(t, &name) };
     let mut add: Vec<(String, String)> = Vec::new();
     let mut remove: Vec<String> = Vec::new();
     for a in &args[1..] {

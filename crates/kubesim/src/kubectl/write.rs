@@ -82,16 +82,12 @@ pub(crate) fn scale(c: &mut Cluster, f: &Flags) -> Output {
     let mut scaled = false;
     for name in names {
         let key = Key::new(&ns, &name);
-        let ok = match t.kind {
-            "Deployment" => c.scale_deployment(&key, n),
-            "ReplicaSet" => c.scale_replicaset(&key, n),
-            "StatefulSet" => c.scale_statefulset(&key, n),
-            _ => {
-                out.stderr.push_str(&format!("error: no scaler has been implemented for {{\"{}\" \"{}\"}}\n", t.group, t.kind));
-                out.status = 1;
-                continue;
-            }
+        let Some(scale) = t.scale else {
+            out.stderr.push_str(&format!("error: no scaler has been implemented for {{\"{}\" \"{}\"}}\n", t.group, t.kind));
+            out.status = 1;
+            continue;
         };
+        let ok = scale(c, &key, n);
         if ok {
             out.stdout.push_str(&format!("{}/{name} scaled\n", resource_prefix(t.kind)));
             scaled = true;
@@ -123,8 +119,10 @@ pub(crate) fn label(c: &mut Cluster, f: &Flags) -> Output {
     let old = match t.kind {
         "Node" => c.node(&name).map(|n| n.metadata.labels.clone()),
         "Pod" => c.pod(&key).map(|p| p.metadata.labels.clone()),
-        k if mutate::LABELABLE.contains(&k) => mutate::meta_mut(c, k, &key).map(|m| m.labels.clone()),
-        _ => return Output::err(format!("error: labeling {} is not supported here\n", t.plural)),
+        _ => match t.meta_mut {
+            Some(meta_mut) => meta_mut(c, &key).map(|m| m.labels.clone()),
+            None => return Output::err(format!("error: labeling {} is not supported here\n", t.plural)),
+        },
     };
     let Some(old) = old else {
         return Output::err(format!("Error from server (NotFound): {} \"{name}\" not found\n", qualified_plural(t)));
@@ -169,7 +167,7 @@ pub(crate) fn label(c: &mut Cluster, f: &Flags) -> Output {
             // Labels of other objects select nothing the simulated controllers watch.
             _ => {
                 let rv = c.bump_rv();
-                let m = mutate::meta_mut(c, t.kind, &key).expect("exists");
+                let m = (t.meta_mut.expect("labelable"))(c, &key).expect("exists");
                 m.labels = labels;
                 m.resource_version = rv;
                 Ok(())
@@ -274,18 +272,14 @@ pub(crate) fn delete(c: &mut Cluster, f: &Flags, obs: &mut Option<Observer>) -> 
         out.stderr.push_str("Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n");
     }
     if let Some(sel) = &f.selector {
-        let m = |meta: &crate::api::model::ObjectMeta| meta.namespace == ns && selector_matches(sel, &meta.labels).unwrap_or(false);
-        names = match t.kind {
-            "Pod" => c.pods().filter(|p| m(&p.metadata)).map(|p| p.metadata.name.clone()).collect(),
-            "DaemonSet" => c.daemonsets().filter(|d| m(&d.metadata)).map(|d| d.metadata.name.clone()).collect(),
-            "Deployment" => c.deployments().filter(|d| m(&d.metadata)).map(|d| d.metadata.name.clone()).collect(),
-            "ReplicaSet" => c.replicasets().filter(|d| m(&d.metadata)).map(|d| d.metadata.name.clone()).collect(),
-            "Node" => c.nodes().filter(|n| selector_matches(sel, &n.metadata.labels).unwrap_or(false)).map(|n| n.metadata.name.clone()).collect(),
-            "StatefulSet" => c.statefulsets().filter(|d| m(&d.metadata)).map(|d| d.metadata.name.clone()).collect(),
-            "Service" => c.services().filter(|d| m(&d.metadata)).map(|d| d.metadata.name.clone()).collect(),
-            "PersistentVolumeClaim" => c.pvcs().filter(|d| m(&d.metadata)).map(|d| d.metadata.name.clone()).collect(),
-            "PersistentVolume" => c.pvs().filter(|d| selector_matches(sel, &d.metadata.labels).unwrap_or(false)).map(|d| d.metadata.name.clone()).collect(),
-            _ => vec![],
+        // Kinds this kubectl does not delete have nothing to select.
+        names = match t.delete {
+            Some(_) => (t.objects)(c)
+                .into_iter()
+                .filter(|m| (!t.namespaced || m.namespace == ns) && selector_matches(sel, &m.labels).unwrap_or(false))
+                .map(|m| m.name.clone())
+                .collect(),
+            None => vec![],
         };
         if names.is_empty() {
             out.stderr.push_str("No resources found\n");
@@ -302,16 +296,7 @@ pub(crate) fn delete(c: &mut Cluster, f: &Flags, obs: &mut Option<Observer>) -> 
     for n in names {
         let key = Key::new(&ns, &n);
         let uid = c.object_meta(t.kind, &key).map(|m| m.uid.clone()).unwrap_or_default();
-        let ok = match t.kind {
-            "Pod" | "DaemonSet" | "Deployment" | "ReplicaSet" | "StatefulSet" => c.delete_object(t.kind, &key, propagation, grace).is_ok(),
-            "Node" => c.remove_node(&n).is_ok(),
-            "Service" => c.delete_service(&key),
-            "PersistentVolumeClaim" => c.delete_pvc(&key),
-            "PersistentVolume" => c.delete_pv(&n),
-            "ControllerRevision" => c.controllerrevisions.remove(&key).is_some(),
-            "Endpoints" => c.endpoints.remove(&key).is_some(),
-            _ => false,
-        };
+        let ok = t.delete.is_some_and(|delete| delete(c, &key, propagation, grace));
         if ok {
             let what = if t.group.is_empty() { t.kind.to_lowercase() } else { format!("{}.{}", t.kind.to_lowercase(), t.group) };
             if t.namespaced {

@@ -1,0 +1,206 @@
+//! The resource registry: every kind this kubectl knows, in one place: its names (plural,
+//! singular, short names, `plural.group`), whether it is namespaced, how it lists, the
+//! table `kubectl get` prints, and which of `describe`, `label`/`annotate`, `delete` and
+//! `scale` it takes, with the function that does it. The commands look a kind up here
+//! instead of matching on its name. Entries are in the order `kubectl api-resources` sorts
+//! from; `get all` has its own order (`get::ALL`).
+
+use crate::api::meta::Key;
+use crate::api::model::ObjectMeta;
+use crate::cluster::Cluster;
+use crate::controllers::gc::Propagation;
+use crate::kubectl::describe::*;
+use crate::kubectl::get::Item;
+use crate::kubectl::tables;
+
+/// Which objects a listing keeps (namespace, names, `-l`).
+pub(crate) type Keep<'a> = &'a dyn Fn(&ObjectMeta) -> bool;
+
+/// A listing's header and its objects with their rows.
+pub(crate) type Table = (Vec<&'static str>, Vec<Item>);
+
+/// Deletes one object (cascade, grace period); whether it existed.
+pub(crate) type Delete = fn(&mut Cluster, &Key, Propagation, Option<i64>) -> bool;
+
+/// One kind of resource and what this kubectl does with it.
+pub(crate) struct ResourceType {
+    pub(crate) plural: &'static str,
+    pub(crate) kind: &'static str,
+    pub(crate) group: &'static str,
+    /// The words that name the kind on a command line (lower case).
+    pub(crate) names: &'static [&'static str],
+    pub(crate) namespaced: bool,
+    /// Every stored object of the kind, as its metadata, in the order the store keeps them.
+    pub(crate) objects: fn(&Cluster) -> Vec<&ObjectMeta>,
+    /// `kubectl get`: the header (`-o wide` or not) and the objects `keep` selects, each
+    /// with its row, in the order the API server lists them.
+    pub(crate) table: fn(&Cluster, &ResourceType, Keep, bool) -> Table,
+    /// `kubectl describe`: the text of one object, where this kubectl describes the kind.
+    pub(crate) describe: Option<fn(&Cluster, &Key) -> Option<String>>,
+    /// The metadata `kubectl label` and `annotate` change, for the kinds they change here.
+    pub(crate) meta_mut: Option<for<'a> fn(&'a mut Cluster, &Key) -> Option<&'a mut ObjectMeta>>,
+    /// `kubectl delete`, for the kinds it deletes here.
+    pub(crate) delete: Option<Delete>,
+    /// `kubectl scale`: sets the replicas; whether the object exists.
+    pub(crate) scale: Option<fn(&mut Cluster, &Key, i32) -> bool>,
+}
+
+impl std::fmt::Debug for ResourceType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ResourceType").field("plural", &self.plural).field("kind", &self.kind).finish_non_exhaustive()
+    }
+}
+
+/// Metadata of objects, as `objects` gives them.
+fn metas<'a, T: crate::api::meta::Object + 'a>(it: impl Iterator<Item = &'a T>) -> Vec<&'a ObjectMeta> {
+    it.map(|o| o.meta()).collect()
+}
+
+pub(crate) const TYPES: &[ResourceType] = &[
+    ResourceType {
+        plural: "pods", kind: "Pod", group: "", names: &["pod", "pods", "po"], namespaced: true,
+        objects: |c| metas(c.pods()),
+        table: tables::pods,
+        describe: Some(|c, k| c.pod(k).map(|x| describe_pod(c, x))),
+        meta_mut: Some(|c, k| c.pods.get_mut(k).map(|o| &mut o.metadata)),
+        delete: Some(|c, k, p, g| c.delete_object("Pod", k, p, g).is_ok()),
+        scale: None,
+    },
+    ResourceType {
+        plural: "nodes", kind: "Node", group: "", names: &["node", "nodes", "no"], namespaced: false,
+        objects: |c| metas(c.nodes()),
+        table: tables::nodes,
+        describe: Some(|c, k| c.node(&k.name).map(|x| describe_node(c, x))),
+        meta_mut: Some(|c, k| c.nodes.get_mut(&k.name).map(|o| &mut o.metadata)),
+        delete: Some(|c, k, _, _| c.remove_node(&k.name).is_ok()),
+        scale: None,
+    },
+    ResourceType {
+        plural: "daemonsets", kind: "DaemonSet", group: "apps", names: &["daemonset", "daemonsets", "ds", "daemonsets.apps"], namespaced: true,
+        objects: |c| metas(c.daemonsets()),
+        table: tables::daemonsets,
+        describe: Some(|c, k| c.daemonset(k).map(|x| describe_ds(c, x))),
+        meta_mut: Some(|c, k| c.daemonsets.get_mut(k).map(|o| &mut o.metadata)),
+        delete: Some(|c, k, p, g| c.delete_object("DaemonSet", k, p, g).is_ok()),
+        scale: None,
+    },
+    ResourceType {
+        plural: "namespaces", kind: "Namespace", group: "", names: &["namespace", "namespaces", "ns"], namespaced: false,
+        objects: |c| metas(c.namespaces()),
+        table: tables::namespaces,
+        describe: None,
+        meta_mut: Some(|c, k| c.namespaces.get_mut(&k.name).map(|o| &mut o.metadata)),
+        delete: None,
+        scale: None,
+    },
+    ResourceType {
+        plural: "storageclasses", kind: "StorageClass", group: "storage.k8s.io", names: &["storageclass", "storageclasses", "sc", "storageclasses.storage.k8s.io"], namespaced: false,
+        objects: |c| metas(c.storageclasses()),
+        table: tables::storageclasses,
+        describe: None,
+        meta_mut: None,
+        delete: None,
+        scale: None,
+    },
+    ResourceType {
+        plural: "deployments", kind: "Deployment", group: "apps", names: &["deployment", "deployments", "deploy", "deployments.apps", "deployment.apps"], namespaced: true,
+        objects: |c| metas(c.deployments()),
+        table: tables::deployments,
+        describe: Some(|c, k| c.deployment(k).map(|x| describe_deploy(c, x))),
+        meta_mut: Some(|c, k| c.deployments.get_mut(k).map(|o| &mut o.metadata)),
+        delete: Some(|c, k, p, g| c.delete_object("Deployment", k, p, g).is_ok()),
+        scale: Some(|c, k, n| c.scale_deployment(k, n)),
+    },
+    ResourceType {
+        plural: "replicasets", kind: "ReplicaSet", group: "apps", names: &["replicaset", "replicasets", "rs", "replicasets.apps", "replicaset.apps"], namespaced: true,
+        objects: |c| metas(c.replicasets()),
+        table: tables::replicasets,
+        describe: None,
+        meta_mut: Some(|c, k| c.replicasets.get_mut(k).map(|o| &mut o.metadata)),
+        delete: Some(|c, k, p, g| c.delete_object("ReplicaSet", k, p, g).is_ok()),
+        scale: Some(|c, k, n| c.scale_replicaset(k, n)),
+    },
+    ResourceType {
+        plural: "events", kind: "Event", group: "", names: &["event", "events", "ev"], namespaced: true,
+        objects: |c| c.events().iter().map(|e| &e.metadata).collect(),
+        table: tables::events,
+        describe: None,
+        meta_mut: None,
+        delete: None,
+        scale: None,
+    },
+    ResourceType {
+        plural: "statefulsets", kind: "StatefulSet", group: "apps", names: &["statefulset", "statefulsets", "sts", "statefulsets.apps"], namespaced: true,
+        objects: |c| metas(c.statefulsets()),
+        table: tables::statefulsets,
+        describe: Some(|c, k| c.statefulset(k).map(|x| describe_sts(c, x))),
+        meta_mut: Some(|c, k| c.statefulsets.get_mut(k).map(|o| &mut o.metadata)),
+        delete: Some(|c, k, p, g| c.delete_object("StatefulSet", k, p, g).is_ok()),
+        scale: Some(|c, k, n| c.scale_statefulset(k, n)),
+    },
+    ResourceType {
+        plural: "services", kind: "Service", group: "", names: &["service", "services", "svc"], namespaced: true,
+        objects: |c| metas(c.services()),
+        table: tables::services,
+        describe: Some(|c, k| c.services.get(k).map(|x| describe_svc(c, x))),
+        meta_mut: Some(|c, k| c.services.get_mut(k).map(|o| &mut o.metadata)),
+        delete: Some(|c, k, _, _| c.delete_service(k)),
+        scale: None,
+    },
+    ResourceType {
+        plural: "endpoints", kind: "Endpoints", group: "", names: &["endpoints", "ep"], namespaced: true,
+        objects: |c| metas(c.all_endpoints()),
+        table: tables::endpoints,
+        describe: None,
+        meta_mut: None,
+        delete: Some(|c, k, _, _| c.endpoints.remove(k).is_some()),
+        scale: None,
+    },
+    ResourceType {
+        plural: "persistentvolumeclaims", kind: "PersistentVolumeClaim", group: "", names: &["persistentvolumeclaim", "persistentvolumeclaims", "pvc"], namespaced: true,
+        objects: |c| metas(c.pvcs()),
+        table: tables::pvcs,
+        describe: Some(|c, k| c.pvcs.get(k).map(|x| describe_pvc(c, x))),
+        meta_mut: Some(|c, k| c.pvcs.get_mut(k).map(|o| &mut o.metadata)),
+        delete: Some(|c, k, _, _| c.delete_pvc(k)),
+        scale: None,
+    },
+    ResourceType {
+        plural: "persistentvolumes", kind: "PersistentVolume", group: "", names: &["persistentvolume", "persistentvolumes", "pv"], namespaced: false,
+        objects: |c| metas(c.pvs()),
+        table: tables::pvs,
+        describe: Some(|c, k| c.pvs.get(&k.name).map(|x| describe_pv(c, x))),
+        meta_mut: Some(|c, k| c.pvs.get_mut(&k.name).map(|o| &mut o.metadata)),
+        delete: Some(|c, k, _, _| c.delete_pv(&k.name)),
+        scale: None,
+    },
+    ResourceType {
+        plural: "controllerrevisions", kind: "ControllerRevision", group: "apps", names: &["controllerrevision", "controllerrevisions", "controllerrevisions.apps"], namespaced: true,
+        objects: |c| metas(c.controllerrevisions()),
+        table: tables::controllerrevisions,
+        describe: None,
+        meta_mut: None,
+        delete: Some(|c, k, _, _| c.controllerrevisions.remove(k).is_some()),
+        scale: None,
+    },
+];
+
+/// The kind a command-line word names (`pods`, `po`, `deployments.apps`, any case).
+pub(crate) fn resource_type(name: &str) -> Option<&'static ResourceType> {
+    let lower = name.to_lowercase();
+    TYPES.iter().find(|t| t.names.contains(&lower.as_str()))
+}
+
+/// The registry entry of a kind (`Pod`, `StatefulSet`).
+pub(crate) fn by_kind(kind: &str) -> Option<&'static ResourceType> {
+    TYPES.iter().find(|t| t.kind == kind)
+}
+
+/// `plural.group` (`daemonsets.apps`), or the plural of the core group.
+pub(crate) fn qualified_plural(t: &ResourceType) -> String {
+    if t.group.is_empty() {
+        t.plural.to_string()
+    } else {
+        format!("{}.{}", t.plural, t.group)
+    }
+}
