@@ -204,3 +204,58 @@ pub(crate) fn qualified_plural(t: &ResourceType) -> String {
         format!("{}.{}", t.plural, t.group)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    #[test]
+    fn every_word_names_one_kind_and_every_kind_answers_to_its_plural() {
+        let mut seen = BTreeMap::new();
+        for t in TYPES {
+            assert!(t.names.contains(&t.plural), "{} does not answer to {}", t.kind, t.plural);
+            if !t.group.is_empty() {
+                assert!(t.names.contains(&qualified_plural(t).as_str()), "{} does not answer to {}", t.kind, qualified_plural(t));
+            }
+            for n in t.names {
+                assert_eq!(n.to_lowercase(), *n, "{n}: command-line names are lower case");
+                assert!(seen.insert(*n, t.kind).is_none(), "{n} names two kinds");
+            }
+            assert_eq!(by_kind(t.kind).map(|x| x.plural), Some(t.plural));
+        }
+    }
+
+    #[test]
+    fn every_kind_a_manifest_can_hold_is_registered_and_listable() {
+        for (kind, _) in crate::manifest::SUPPORTED {
+            assert!(by_kind(kind).is_some(), "{kind} can be applied but kubectl does not know it");
+        }
+        let mut c = Cluster::new(1);
+        for t in TYPES {
+            let o = crate::kubectl::run(&mut c, &["get".into(), t.plural.into(), "-A".into()], &BTreeMap::new(), None);
+            assert_eq!(o.status, 0, "get {}: {}", t.plural, o.stderr);
+            let listed = (t.objects)(&c).len();
+            let (header, rows) = (t.table)(&c, t, &|_| true, false);
+            assert_eq!(rows.len(), listed, "{}: the table lists what the store holds", t.plural);
+            assert!(header.contains(&"AGE") || header.contains(&"LAST SEEN"), "{}: {header:?}", t.plural);
+            let (wide, _) = (t.table)(&c, t, &|_| true, true);
+            assert!(wide.starts_with(&header[..1]) && wide.len() >= header.len(), "{}: -o wide adds columns", t.plural);
+        }
+    }
+
+    #[test]
+    fn what_a_kind_takes_is_what_the_commands_do() {
+        let mut c = Cluster::new(1);
+        let files = BTreeMap::new();
+        let mut run = |line: &str| crate::kubectl::run(&mut c, &line.split(' ').map(str::to_string).collect::<Vec<_>>(), &files, None);
+        // No scaler, no describer: kubectl's own refusals.
+        assert!(run("scale ds/x --replicas=2").stderr.contains("no scaler has been implemented for {\"apps\" \"DaemonSet\"}"));
+        assert!(run("describe sc standard").stderr.contains("describing storageclasses is not supported"));
+        // Kinds whose metadata can change take a label; the others say so.
+        assert_eq!(run("label ns default team=a").stdout, "namespace/default labeled\n");
+        assert!(run("label sc standard team=a").stderr.contains("labeling storageclasses is not supported"));
+        // A selector deletes what it selects among the kinds that can be deleted.
+        assert_eq!(run("delete ns -l team=a").stderr, "No resources found\n");
+    }
+}
