@@ -123,7 +123,7 @@ impl Sim {
     pub fn new(setup: Setup) -> Sim {
         let session = Session::start(setup);
         let view = session.cluster.view();
-        let seen = session.cluster.history.len();
+        let seen = session.cluster.history().len();
         let revision = session.cluster.revision();
         let sim = Sim {
             session: StoredValue::new(session),
@@ -186,7 +186,7 @@ impl Sim {
         }
         self.past.set(None);
         self.session.set_value(s);
-        self.seen_history.set_value(self.session.with_value(|s| s.cluster.history.len()));
+        self.seen_history.set_value(self.session.with_value(|s| s.cluster.history().len()));
         self.terminal.set(entries);
         self.activity.update(|a| a.commands = commands);
         self.selected.set(None);
@@ -271,8 +271,8 @@ impl Sim {
             self.events.set(rows);
         }
         let (view, news, len, revision) = self.session.with_value(|s| {
-            let start = self.seen_history.get_value().min(s.cluster.history.len());
-            let news: Vec<News> = s.cluster.history[start..]
+            let start = self.seen_history.get_value().min(s.cluster.history().len());
+            let news: Vec<News> = s.cluster.history()[start..]
                 .iter()
                 .filter_map(|h| match &h.what {
                     HappeningKind::PodCreated { pod, .. } => Some(News::PodCreated(pod.name.clone())),
@@ -281,7 +281,7 @@ impl Sim {
                     _ => None,
                 })
                 .collect();
-            (s.cluster.view(), news, s.cluster.history.len(), s.cluster.revision())
+            (s.cluster.view(), news, s.cluster.history().len(), s.cluster.revision())
         });
         self.seen_history.set_value(len);
         self.seen_revision.set_value(revision);
@@ -302,7 +302,7 @@ impl Sim {
         self.session.update_value(|s| rows = s.tick(d));
         self.stream(rows);
         // A tick with nothing due moves only the clock: no new view to build and diff.
-        let (revision, now) = self.session.with_value(|s| (s.cluster.revision(), s.cluster.now.millis()));
+        let (revision, now) = self.session.with_value(|s| (s.cluster.revision(), s.cluster.now().millis()));
         if revision == self.seen_revision.get_value() {
             self.now_ms.set(now);
         } else {

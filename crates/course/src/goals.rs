@@ -38,7 +38,7 @@ pub struct StepStart {
 impl StepStart {
     /// The present moment of this cluster and activity: a step begun now.
     pub fn now(cluster: &Cluster, activity: &Activity) -> StepStart {
-        StepStart { at_ms: cluster.now.millis(), commands: activity.commands.len() }
+        StepStart { at_ms: cluster.now().millis(), commands: activity.commands.len() }
     }
 
     /// Whether the start lies in the future of this cluster and activity (it was taken in
@@ -68,7 +68,7 @@ pub fn met(check: &Check, cluster: &Cluster, activity: &Activity, start: &StepSt
     let since = start.time();
     let ran = activity.commands.get(start.commands..).unwrap_or(&[]);
     // The history since the step began (it is kept in time order).
-    let recent = &cluster.history[cluster.history.partition_point(|h| h.at < since)..];
+    let recent = &cluster.history()[cluster.history().partition_point(|h| h.at < since)..];
     match check {
         Check::DaemonSetOnEveryEligibleNode { name, image, node_selector, namespace } => {
             let Some(ds) = cluster.daemonset(&Key::new(namespace, name)) else { return false };
@@ -174,7 +174,7 @@ pub fn met(check: &Check, cluster: &Cluster, activity: &Activity, start: &StepSt
             // owner from the latest creation before each happening).
             let mut terminations = Vec::new();
             let mut readies = Vec::new();
-            for h in cluster.history.iter().filter(|h| h.at >= changed) {
+            for h in cluster.history().iter().filter(|h| h.at >= changed) {
                 match &h.what {
                     HappeningKind::PodTerminating { pod } if history_owner_is(cluster, pod, h.at, kind, name) => terminations.push(h.at),
                     HappeningKind::PodReady { pod }
@@ -261,7 +261,7 @@ pub fn met(check: &Check, cluster: &Cluster, activity: &Activity, start: &StepSt
 /// The object existed at some time, is gone now, and no pod of it is left.
 fn deleted(cluster: &Cluster, kind: &str, namespace: &str, name: &str) -> bool {
     let key = if kind == "PersistentVolume" { Key::cluster(name) } else { Key::new(namespace, name) };
-    let was = cluster.history.iter().any(|h| match &h.what {
+    let was = cluster.history().iter().any(|h| match &h.what {
         HappeningKind::ObjectApplied { kind: k, key: kk, .. } | HappeningKind::ObjectDeleted { kind: k, key: kk } => k == kind && *kk == key,
         _ => false,
     });
@@ -347,18 +347,18 @@ fn last_time(happenings: &[Happening], f: impl Fn(&HappeningKind) -> bool) -> Op
 
 /// When the latest pod with this name was created.
 fn created(c: &Cluster, pod: &Key) -> Option<Time> {
-    last_time(&c.history, |h| matches!(h, HappeningKind::PodCreated { pod: p, .. } if p == pod))
+    last_time(c.history(), |h| matches!(h, HappeningKind::PodCreated { pod: p, .. } if p == pod))
 }
 
 /// Whether pod `pod` turned Ready at a time in `[from, to]`.
 fn ready_between(c: &Cluster, pod: &Key, from: Time, to: Time) -> bool {
-    c.history.iter().any(|h| h.at >= from && h.at <= to && matches!(&h.what, HappeningKind::PodReady { pod: p } if p == pod))
+    c.history().iter().any(|h| h.at >= from && h.at <= to && matches!(&h.what, HappeningKind::PodReady { pod: p } if p == pod))
 }
 
 /// Whether the pod named `pod`, as it was at `at`, belonged to the workload (history only:
 /// the pod may be gone by now). For a Deployment the owner recorded is a ReplicaSet.
 fn history_owner_is(c: &Cluster, pod: &Key, at: Time, kind: &str, name: &str) -> bool {
-    c.history
+    c.history()
         .iter()
         .rev()
         .filter(|h| h.at <= at)

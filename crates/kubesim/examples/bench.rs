@@ -101,7 +101,7 @@ fn main() {
         }
         let converge = start.elapsed();
         assert!(all_ready(&c), "did not converge on {n} nodes");
-        let sim = c.now;
+        let sim = c.now();
         // Idle steps: nothing due, nothing queued.
         let reps = 2_000u32;
         let t = Instant::now();
@@ -136,7 +136,7 @@ fn main() {
         }
         let converge = start.elapsed();
         assert!(sts_ready(&c, n), "StatefulSet of {n} did not converge");
-        println!("{:>8}  {:>14.1}  {:>11.1}s", n, converge.as_secs_f64() * 1e3, c.now.millis() as f64 / 1000.0);
+        println!("{:>8}  {:>14.1}  {:>11.1}s", n, converge.as_secs_f64() * 1e3, c.now().millis() as f64 / 1000.0);
     }
 
     println!();

@@ -175,7 +175,7 @@ fn surge_rollout(c: &mut Cluster, max_surge: usize) -> usize {
         // Never fewer than desired available pods: every node keeps a live, ready pod.
         for n in &nodes {
             let (old, new) = m.get(n).cloned().unwrap_or_default();
-            assert!(old.iter().chain(new.iter()).any(ready), "node {n} without an available daemon pod at {:?}", c.now);
+            assert!(old.iter().chain(new.iter()).any(ready), "node {n} without an available daemon pod at {:?}", c.now());
             assert!(old.len() <= 1 && new.len() <= 1, "at most one old and one new pod on {n}");
         }
         let surging = m.values().filter(|(old, new)| !old.is_empty() && !new.is_empty()).count();

@@ -29,7 +29,7 @@ impl Live {
         for _ in 0..ms / 100 {
             let rows = self.s.tick(Dur::ms(100));
             self.shown.push_str(&rows);
-            self.views.insert(self.s.cluster.now.millis(), self.s.cluster.view());
+            self.views.insert(self.s.cluster.now().millis(), self.s.cluster.view());
         }
     }
     fn run(&mut self, line: &str) {
@@ -317,9 +317,9 @@ fn view_at_cuts_inside_a_sleep_and_a_waiting_delete() {
     let mut s = Session::start(Setup::kind(8));
     s.apply_file("web.yaml", WEB).unwrap();
     s.tick(Dur::secs(60));
-    let before = s.cluster.now;
+    let before = s.cluster.now();
     s.run("kubectl delete pod web-1", None);
-    let after = s.cluster.now;
+    let after = s.cluster.now();
     assert!(after > before, "the delete waited for the pod to stop");
     let j = s.journal().unwrap();
     let mid = view_at(j, At::Time(Time((before.millis() + after.millis()) / 2))).unwrap();
@@ -351,7 +351,7 @@ fn rewrites_of_a_file_before_it_is_read_keep_only_the_last() {
     assert!(!j.inputs.windows(2).any(|w| matches!(w, [Input::Tick(_), Input::Tick(_)])));
     let r = replay(&j).unwrap();
     assert_eq!(r.files, s.files);
-    assert_eq!(r.cluster.now, s.cluster.now);
+    assert_eq!(r.cluster.now(), s.cluster.now());
 
     // A command that reads the file in between keeps the earlier write: it used that text.
     let mut s = Session::start(Setup::kind(7));

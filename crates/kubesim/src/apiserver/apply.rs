@@ -99,7 +99,7 @@ impl State {
             self.validate_update(d, text).map_err(ApplyError::Manifest)?;
         }
         // Namespaces created earlier in the same file count.
-        let mut known: Vec<String> = self.namespaces.keys().cloned().collect();
+        let mut known: Vec<String> = self.store.namespaces.keys().cloned().collect();
         for d in &docs {
             match &d.object {
                 AnyObject::Namespace(n) => known.push(n.metadata.name.clone()),
@@ -178,9 +178,9 @@ impl State {
     fn validate_update(&self, doc: &Document, text: &str) -> Result<(), ManifestError> {
         let key = doc.object.meta().key_in_default();
         let (old, new) = match &doc.object {
-            AnyObject::DaemonSet(n) => (self.daemonsets.get(&key).map(|o| o.spec.selector.clone()), n.spec.selector.clone()),
-            AnyObject::Deployment(n) => (self.deployments.get(&key).map(|o| o.spec.selector.clone()), n.spec.selector.clone()),
-            AnyObject::ReplicaSet(n) => (self.replicasets.get(&key).map(|o| o.spec.selector.clone()), n.spec.selector.clone()),
+            AnyObject::DaemonSet(n) => (self.store.daemonsets.get(&key).map(|o| o.spec.selector.clone()), n.spec.selector.clone()),
+            AnyObject::Deployment(n) => (self.store.deployments.get(&key).map(|o| o.spec.selector.clone()), n.spec.selector.clone()),
+            AnyObject::ReplicaSet(n) => (self.store.replicasets.get(&key).map(|o| o.spec.selector.clone()), n.spec.selector.clone()),
             _ => (None, None),
         };
         match old {
@@ -199,13 +199,13 @@ impl State {
         let key = p.key();
         let resource = format!("pod/{}", key.name);
         let mk = |verb: &str| ApplyOutcome { resource: resource.clone(), verb: verb.into(), kind: "Pod".into(), key: key.clone() };
-        if let Some(old) = self.pods.get(&key) {
+        if let Some(old) = self.store.pods.get(&key) {
             // Pod specs are (almost entirely) immutable; only metadata follows the manifest.
             if old.metadata.annotations.get(LAST_APPLIED) == Some(&applied) {
                 return mk("unchanged");
             }
             let rv = self.bump_rv();
-            let old = self.pods.get_mut(&key).expect("exists");
+            let old = self.store.pods.get_mut(&key).expect("exists");
             old.metadata.labels = p.metadata.labels;
             old.metadata.annotations = p.metadata.annotations;
             old.metadata.annotations.insert(LAST_APPLIED.into(), applied);
@@ -223,7 +223,7 @@ impl State {
         let name = doc.object.meta().name.clone();
         match &doc.object {
             AnyObject::StatefulSet(s) => {
-                let Some(old) = self.statefulsets.get(&s.key()) else { return Ok(()) };
+                let Some(old) = self.store.statefulsets.get(&s.key()) else { return Ok(()) };
                 let Some(mut new) = merged(old, &doc.applied_json) else { return Ok(()) };
                 crate::api::defaults::statefulset(&mut new);
                 if !statefulset_update_allowed(old, &new) {
@@ -244,7 +244,7 @@ impl State {
                 Ok(())
             }
             AnyObject::PersistentVolumeClaim(p) => {
-                let Some(old) = self.pvcs.get(&p.key()) else { return Ok(()) };
+                let Some(old) = self.store.pvcs.get(&p.key()) else { return Ok(()) };
                 let Some(mut new) = merged(old, &doc.applied_json) else { return Ok(()) };
                 crate::api::defaults::claim(&mut new);
                 new.spec.resources = old.spec.resources.clone();
@@ -264,7 +264,7 @@ impl State {
         let key = s.key();
         let resource = format!("service/{}", key.name);
         let mk = |verb: &str| ApplyOutcome { resource: resource.clone(), verb: verb.into(), kind: "Service".into(), key: key.clone() };
-        match self.services.get(&key).cloned() {
+        match self.store.services.get(&key).cloned() {
             None => {
                 s.metadata.annotations.insert(LAST_APPLIED.into(), applied);
                 self.create_service(s);
@@ -286,7 +286,7 @@ impl State {
         let key = p.key();
         let resource = format!("persistentvolumeclaim/{}", key.name);
         let mk = |verb: &str| ApplyOutcome { resource: resource.clone(), verb: verb.into(), kind: "PersistentVolumeClaim".into(), key: key.clone() };
-        match self.pvcs.get(&key).cloned() {
+        match self.store.pvcs.get(&key).cloned() {
             None => {
                 p.metadata.annotations.insert(LAST_APPLIED.into(), applied);
                 p.metadata.uid = String::new();
@@ -301,7 +301,7 @@ impl State {
                 new.metadata.annotations.insert(LAST_APPLIED.into(), applied);
                 new.status = old.status.clone();
                 new.metadata.resource_version = self.bump_rv();
-                self.pvcs.insert(key.clone(), new);
+                self.store.pvcs.insert(key.clone(), new);
                 self.enqueue(crate::runtime::queue::Work::SyncClaim(key.clone()));
                 mk("configured")
             }
@@ -313,7 +313,7 @@ impl State {
         let key = Key::cluster(&name);
         let resource = format!("persistentvolume/{name}");
         let mk = |verb: &str| ApplyOutcome { resource: resource.clone(), verb: verb.into(), kind: "PersistentVolume".into(), key: key.clone() };
-        match self.pvs.get(&name).cloned() {
+        match self.store.pvs.get(&name).cloned() {
             None => {
                 p.metadata.annotations.insert(LAST_APPLIED.into(), applied);
                 self.create_pv(p);
@@ -328,7 +328,7 @@ impl State {
                 new.metadata.annotations.insert(LAST_APPLIED.into(), applied);
                 new.status = old.status.clone();
                 new.metadata.resource_version = self.bump_rv();
-                self.pvs.insert(name.clone(), new);
+                self.store.pvs.insert(name.clone(), new);
                 self.enqueue(crate::runtime::queue::Work::SyncVolume(name.clone()));
                 mk("configured")
             }
@@ -339,25 +339,25 @@ impl State {
         let key = Key::cluster(&n.metadata.name);
         let resource = format!("namespace/{}", key.name);
         let mk = |verb: &str| ApplyOutcome { resource: resource.clone(), verb: verb.into(), kind: "Namespace".into(), key: key.clone() };
-        if let Some(old) = self.namespaces.get(&key.name) {
+        if let Some(old) = self.store.namespaces.get(&key.name) {
             if old.metadata.annotations.get(LAST_APPLIED) == Some(&applied) {
                 return mk("unchanged");
             }
         }
-        let existed = self.namespaces.contains_key(&key.name);
+        let existed = self.store.namespaces.contains_key(&key.name);
         n.api_version = "v1".into();
         n.kind = "Namespace".into();
         n.metadata.annotations.insert(LAST_APPLIED.into(), applied);
         n.metadata.labels.insert("kubernetes.io/metadata.name".into(), key.name.clone());
         if existed {
-            let old = &self.namespaces[&key.name];
+            let old = &self.store.namespaces[&key.name];
             n.metadata.uid = old.metadata.uid.clone();
             n.metadata.creation_timestamp = old.metadata.creation_timestamp.clone();
             n.metadata.resource_version = self.bump_rv();
         } else {
             self.stamp_new(&mut n);
         }
-        self.namespaces.insert(key.name.clone(), n);
+        self.store.namespaces.insert(key.name.clone(), n);
         mk(if existed { "configured" } else { "created" })
     }
 }
@@ -384,7 +384,7 @@ trait Workload: Object + Clone + Serialize + serde::de::DeserializeOwned {
 macro_rules! workload {
     ($t:ty, $map:ident, $put:ident, $defaults:path) => {
         fn stored<'a>(c: &'a State, k: &Key) -> Option<&'a Self> {
-            c.$map.get(k)
+            c.store.$map.get(k)
         }
         fn put(c: &mut State, obj: Self) {
             c.$put(obj)

@@ -51,11 +51,11 @@ impl State {
                 return Err(format!("Node \"{}\" is invalid: spec.taints[0].key: Invalid value: \"{}\"", input.name, t.key));
             }
         }
-        if self.nodes.contains_key(&input.name) {
+        if self.store.nodes.contains_key(&input.name) {
             return Err(format!("nodes \"{}\" already exists", input.name));
         }
-        let subnet = self.next_subnet;
-        self.next_subnet += 1;
+        let subnet = self.agents.next_subnet;
+        self.agents.next_subnet += 1;
         let mut n = Node { api_version: "v1".into(), kind: "Node".into(), ..Default::default() };
         n.metadata.name = input.name.clone();
         let l = &mut n.metadata.labels;
@@ -80,7 +80,7 @@ impl State {
         n.spec.taints.extend(input.taints.iter().cloned());
         n.spec.pod_cidr = format!("10.244.{subnet}.0/24");
         n.spec.provider_id = format!("kind://docker/kind/{}", input.name);
-        let now = self.now.rfc3339();
+        let now = self.rt.now.rfc3339();
         n.status.conditions = vec![
             cond("MemoryPressure", "False", "KubeletHasSufficientMemory", "kubelet has sufficient memory available", &now),
             cond("DiskPressure", "False", "KubeletHasNoDiskPressure", "kubelet has no disk pressure", &now),
@@ -100,9 +100,9 @@ impl State {
             architecture: "amd64".into(),
         };
         self.stamp_new(&mut n);
-        self.node_subnet.insert(input.name.clone(), subnet);
-        self.node_ip_next.insert(input.name.clone(), 2);
-        self.nodes.insert(input.name.clone(), n);
+        self.agents.node_subnet.insert(input.name.clone(), subnet);
+        self.agents.node_ip_next.insert(input.name.clone(), 2);
+        self.store.nodes.insert(input.name.clone(), n);
         let key = Key::cluster(&input.name);
         self.record_event("Node", &key, &input.name, "Normal", "Starting", "Starting kubelet.".into(), "kubelet", &input.name);
         self.record_event("Node", &key, &input.name, "Normal", "RegisteredNode", format!("Node {} event: Registered Node {} in Controller", input.name, input.name), "node-controller", "");
@@ -113,12 +113,12 @@ impl State {
 
     /// Removes a node object (the `sim node remove` control); its pods are deleted.
     pub fn remove_node(&mut self, name: &str) -> Result<(), String> {
-        if self.nodes.remove(name).is_none() {
+        if self.store.nodes.remove(name).is_none() {
             return Err(format!("nodes \"{name}\" not found"));
         }
         // The pod garbage collector force-deletes pods bound to a vanished node once it has
         // been gone for 40 s (podgc's quarantine); until then they are still listed.
-        self.kubelets.remove(name);
+        self.agents.kubelets.remove(name);
         self.resync_later(Work::PodGc(name.to_string()), POD_GC_QUARANTINE);
         self.happen(HappeningKind::NodeRemoved { node: name.to_string() });
         self.nodes_changed();
@@ -127,11 +127,11 @@ impl State {
 
     /// Something about nodes changed: every DaemonSet and every unscheduled pod must look again.
     pub(crate) fn nodes_changed(&mut self) {
-        let ds: Vec<Key> = self.daemonsets.keys().cloned().collect();
+        let ds: Vec<Key> = self.store.daemonsets.keys().cloned().collect();
         for k in ds {
             self.enqueue(Work::SyncDaemonSet(k));
         }
-        let pending: Vec<Key> = self.unscheduled.iter().cloned().collect();
+        let pending: Vec<Key> = self.store.unscheduled.iter().cloned().collect();
         for k in pending {
             self.enqueue(Work::Schedule(k));
         }

@@ -39,8 +39,8 @@ impl State {
     pub(crate) fn create_pod(&mut self, mut pod: Pod) -> Key {
         if pod.metadata.name.is_empty() && !pod.metadata.generate_name.is_empty() {
             loop {
-                let name = format!("{}{}", pod.metadata.generate_name, self.rng.name_suffix());
-                if !self.pods.contains_key(&Key::new(&pod.metadata.namespace, &name)) {
+                let name = format!("{}{}", pod.metadata.generate_name, self.rt.rng.name_suffix());
+                if !self.store.pods.contains_key(&Key::new(&pod.metadata.namespace, &name)) {
                     pod.metadata.name = name;
                     break;
                 }
@@ -57,11 +57,11 @@ impl State {
         let owner = pod.controller_ref().map(|r| (r.kind.clone(), r.name.clone())).unwrap_or_default();
         let node = pod.spec.node_name.clone();
         self.index_claims(&pod, true);
-        self.pods.insert(key.clone(), pod);
+        self.store.pods.insert(key.clone(), pod);
         self.index_pod(&key, true);
         self.happen(HappeningKind::PodCreated { pod: key.clone(), owner_kind: owner.0, owner: owner.1 });
         if node.is_empty() {
-            self.unscheduled.insert(key.clone());
+            self.store.unscheduled.insert(key.clone());
             self.enqueue(Work::Schedule(key.clone()));
         } else {
             self.bind_pod(&key, &node);
@@ -72,15 +72,15 @@ impl State {
     /// Binds a pod to a node (what the scheduler's Bind does).
     pub(crate) fn bind_pod(&mut self, key: &Key, node: &str) {
         let rv = self.bump_rv();
-        let now = self.now.rfc3339();
-        let Some(p) = self.pods.get_mut(key) else { return };
+        let now = self.rt.now.rfc3339();
+        let Some(p) = self.store.pods.get_mut(key) else { return };
         p.spec.node_name = node.to_string();
         p.metadata.resource_version = rv;
         set_condition(&mut p.status.conditions, "PodScheduled", "True", &now);
-        self.unscheduled.remove(key);
-        self.pods_on_node.entry(node.to_string()).or_default().insert(key.clone());
+        self.store.unscheduled.remove(key);
+        self.store.pods_on_node.entry(node.to_string()).or_default().insert(key.clone());
         self.happen(HappeningKind::PodScheduled { pod: key.clone(), node: node.to_string() });
-        if self.nodes.get(node).is_some_and(|n| n.spec.taints.iter().any(|t| t.effect == "NoExecute")) {
+        if self.store.nodes.get(node).is_some_and(|n| n.spec.taints.iter().any(|t| t.effect == "NoExecute")) {
             self.enqueue(Work::TaintEviction(node.to_string()));
         }
         self.enqueue(Work::Kubelet(key.clone()));
@@ -90,27 +90,27 @@ impl State {
     /// Tells the owner of a pod that the pod changed.
     pub(crate) fn pod_changed(&mut self, key: &Key) {
         (self.informers.touched)(self, key);
-        if let Some(p) = self.pods.get(key).filter(|p| p.status.phase == "Succeeded" || p.status.phase == "Failed") {
+        if let Some(p) = self.store.pods.get(key).filter(|p| p.status.phase == "Succeeded" || p.status.phase == "Failed") {
             let p = p.clone();
             (self.informers.released)(self, &p);
         }
-        let owner = self.pods.get(key).and_then(|p| p.controller_ref().cloned());
+        let owner = self.store.pods.get(key).and_then(|p| p.controller_ref().cloned());
         if let Some(r) = owner {
             self.owner_changed(&r.kind, &Key::new(&key.ns, &r.name));
         }
     }
 
     pub(crate) fn owner_changed(&mut self, kind: &str, owner: &Key) {
-        if kind == "DaemonSet" && self.daemonsets.contains_key(owner) {
+        if kind == "DaemonSet" && self.store.daemonsets.contains_key(owner) {
             self.enqueue(Work::SyncDaemonSet(owner.clone()));
         }
-        if kind == "ReplicaSet" && self.replicasets.contains_key(owner) {
+        if kind == "ReplicaSet" && self.store.replicasets.contains_key(owner) {
             self.enqueue(Work::SyncReplicaSet(owner.clone()));
         }
-        if kind == "Deployment" && self.deployments.contains_key(owner) {
+        if kind == "Deployment" && self.store.deployments.contains_key(owner) {
             self.enqueue(Work::SyncDeployment(owner.clone()));
         }
-        if kind == "StatefulSet" && self.statefulsets.contains_key(owner) {
+        if kind == "StatefulSet" && self.store.statefulsets.contains_key(owner) {
             // Pod events reach the controller through its informer: every change of the
             // set's pods at this instant is handled by one sync at the end of the instant.
             self.resync_later(Work::SyncStatefulSet(owner.clone()), Dur::ZERO);
@@ -120,7 +120,7 @@ impl State {
     /// Starts a graceful deletion (what `DELETE /pods/x` does). Pods never started on a node
     /// go at once; others get a deletionTimestamp and the kubelet stops them.
     pub(crate) fn delete_pod(&mut self, key: &Key, grace: Option<i64>) -> bool {
-        let Some(p) = self.pods.get(key) else { return false };
+        let Some(p) = self.store.pods.get(key) else { return false };
         if p.metadata.deletion_timestamp.is_some() {
             return true;
         }
@@ -132,8 +132,8 @@ impl State {
             return true;
         }
         let rv = self.bump_rv();
-        let now = self.now.plus(Dur::secs(grace as u64)).rfc3339();
-        let p = self.pods.get_mut(key).expect("checked");
+        let now = self.rt.now.plus(Dur::secs(grace as u64)).rfc3339();
+        let p = self.store.pods.get_mut(key).expect("checked");
         p.metadata.deletion_timestamp = Some(now);
         p.metadata.deletion_grace_period_seconds = Some(grace);
         p.metadata.resource_version = rv;
@@ -145,16 +145,16 @@ impl State {
 
     /// Removes the pod object from the store for good.
     pub(crate) fn remove_pod_object(&mut self, key: &Key) {
-        let owner = self.pods.get(key).and_then(|p| p.controller_ref().cloned());
+        let owner = self.store.pods.get(key).and_then(|p| p.controller_ref().cloned());
         self.index_pod(key, false);
-        let Some(p) = self.pods.remove(key) else { return };
-        self.unscheduled.remove(key);
-        self.runtime.remove(key);
-        self.attach_waiting.remove(key);
+        let Some(p) = self.store.pods.remove(key) else { return };
+        self.store.unscheduled.remove(key);
+        self.agents.runtime.remove(key);
+        self.memory.attach_waiting.remove(key);
         (self.informers.removed)(self, &p);
         self.index_claims(&p, false);
         (self.informers.released)(self, &p);
-        if let Some(set) = self.pods_on_node.get_mut(&p.spec.node_name) {
+        if let Some(set) = self.store.pods_on_node.get_mut(&p.spec.node_name) {
             set.remove(key);
         }
         self.happen(HappeningKind::PodDeleted { pod: key.clone() });
@@ -168,29 +168,29 @@ impl State {
     /// Adds a stored pod to (or removes it from) the owner, orphan and uid indexes. Callers
     /// that change a pod's owner references remove it before and add it back after.
     pub(crate) fn index_pod(&mut self, key: &Key, add: bool) {
-        let Some(p) = self.pods.get(key) else { return };
+        let Some(p) = self.store.pods.get(key) else { return };
         let uid = p.metadata.uid.clone();
         let owners: Vec<String> = p.metadata.owner_references.iter().map(|r| r.uid.clone()).collect();
         let orphan = p.controller_ref().is_none();
         if add {
             for o in owners {
-                self.pods_by_owner.entry(o).or_default().insert(key.clone());
+                self.store.pods_by_owner.entry(o).or_default().insert(key.clone());
             }
             if orphan {
-                self.orphan_pods.insert(key.clone());
+                self.store.orphan_pods.insert(key.clone());
             }
-            self.pod_uids.insert(uid, key.clone());
+            self.store.pod_uids.insert(uid, key.clone());
         } else {
             for o in owners {
-                if let Some(set) = self.pods_by_owner.get_mut(&o) {
+                if let Some(set) = self.store.pods_by_owner.get_mut(&o) {
                     set.remove(key);
                     if set.is_empty() {
-                        self.pods_by_owner.remove(&o);
+                        self.store.pods_by_owner.remove(&o);
                     }
                 }
             }
-            self.orphan_pods.remove(key);
-            self.pod_uids.remove(&uid);
+            self.store.orphan_pods.remove(key);
+            self.store.pod_uids.remove(&uid);
         }
     }
 
@@ -201,11 +201,11 @@ impl State {
         for name in crate::api::core_v1_volumes::pod_claims(&pod.spec) {
             let ck = Key::new(&pod.metadata.namespace, name);
             if add {
-                self.claim_users.entry(ck).or_default().insert(pk.clone());
-            } else if let Some(set) = self.claim_users.get_mut(&ck) {
+                self.store.claim_users.entry(ck).or_default().insert(pk.clone());
+            } else if let Some(set) = self.store.claim_users.get_mut(&ck) {
                 set.remove(&pk);
                 if set.is_empty() {
-                    self.claim_users.remove(&ck);
+                    self.store.claim_users.remove(&ck);
                 }
             }
         }
@@ -215,30 +215,30 @@ impl State {
 
     pub(crate) fn put_daemonset(&mut self, ds: DaemonSet) {
         let k = ds.key();
-        self.daemonsets.insert(k.clone(), ds);
+        self.store.daemonsets.insert(k.clone(), ds);
         self.enqueue(Work::SyncDaemonSet(k));
     }
 
     pub(crate) fn put_deployment(&mut self, d: Deployment) {
         let k = d.key();
-        self.deployments.insert(k.clone(), d);
+        self.store.deployments.insert(k.clone(), d);
         self.enqueue(Work::SyncDeployment(k));
     }
 
     pub(crate) fn put_replicaset(&mut self, rs: ReplicaSet) {
         let k = rs.key();
-        self.replicasets.insert(k.clone(), rs);
+        self.store.replicasets.insert(k.clone(), rs);
         self.enqueue(Work::SyncReplicaSet(k));
     }
 
     /// `kubectl scale deployment`: sets `spec.replicas` (a spec change: generation + 1).
     pub fn scale_deployment(&mut self, k: &Key, replicas: i32) -> bool {
         // Not found: nothing changes, not even the resource version counter.
-        if !self.deployments.contains_key(k) {
+        if !self.store.deployments.contains_key(k) {
             return false;
         }
         let rv = self.bump_rv();
-        let Some(d) = self.deployments.get_mut(k) else { return false };
+        let Some(d) = self.store.deployments.get_mut(k) else { return false };
         if d.spec.replicas != Some(replicas) {
             d.spec.replicas = Some(replicas);
             d.metadata.generation = Some(d.metadata.generation.unwrap_or(1) + 1);
@@ -251,11 +251,11 @@ impl State {
     /// `kubectl scale replicaset`.
     pub fn scale_replicaset(&mut self, k: &Key, replicas: i32) -> bool {
         // Not found: nothing changes, not even the resource version counter.
-        if !self.replicasets.contains_key(k) {
+        if !self.store.replicasets.contains_key(k) {
             return false;
         }
         let rv = self.bump_rv();
-        let Some(r) = self.replicasets.get_mut(k) else { return false };
+        let Some(r) = self.store.replicasets.get_mut(k) else { return false };
         if r.spec.replicas != Some(replicas) {
             r.spec.replicas = Some(replicas);
             r.metadata.generation = Some(r.metadata.generation.unwrap_or(1) + 1);
@@ -267,8 +267,8 @@ impl State {
 
     /// Removes a ReplicaSet object from the store for good.
     pub(crate) fn remove_replicaset_object(&mut self, k: &Key) {
-        if let Some(rs) = self.replicasets.remove(k) {
-            self.why.remove(&("ReplicaSet".to_string(), k.clone()));
+        if let Some(rs) = self.store.replicasets.remove(k) {
+            self.rec.why.remove(&("ReplicaSet".to_string(), k.clone()));
             self.happen(HappeningKind::ObjectDeleted { kind: "ReplicaSet".into(), key: k.clone() });
             self.dependent_removed(&rs.metadata);
             self.enqueue(Work::GarbageCollect { ns: k.ns.clone(), uid: rs.metadata.uid.clone() });

@@ -136,7 +136,7 @@ impl Cluster {
             n.metadata.name = ns.into();
             n.metadata.labels.insert("kubernetes.io/metadata.name".into(), ns.into());
             c.stamp_new(&mut n);
-            c.namespaces.insert(ns.into(), n);
+            c.store.namespaces.insert(ns.into(), n);
         }
         let mut sc = StorageClass {
             api_version: "storage.k8s.io/v1".into(),
@@ -151,7 +151,7 @@ impl Cluster {
             .annotations
             .insert("storageclass.kubernetes.io/is-default-class".into(), "true".into());
         c.stamp_new(&mut sc);
-        c.storageclasses.insert("standard".into(), sc);
+        c.store.storageclasses.insert("standard".into(), sc);
         for n in nodes {
             // A repeated name is skipped: the first node of that name stays.
             let _ = c.add_node(n.clone());
@@ -166,14 +166,14 @@ impl Cluster {
     /// Runs the control loop until nothing is left to do at the current instant.
     pub fn settle(&mut self) {
         let mut guard = 0usize;
-        while let Some(w) = self.queue.pop_front() {
-            self.queued.remove(&w);
-            self.work_done += 1;
+        while let Some(w) = self.rt.queue.pop_front() {
+            self.rt.queued.remove(&w);
+            self.rt.work_done += 1;
             guard += 1;
             if guard > 5_000_000 {
                 // A controller that keeps re-queueing itself would otherwise spin forever.
-                self.queue.clear();
-                self.queued.clear();
+                self.rt.queue.clear();
+                self.rt.queued.clear();
                 break;
             }
             match w {
@@ -197,19 +197,19 @@ impl Cluster {
 
 
     fn fire_due(&mut self) {
-        while let Some(Reverse(t)) = self.timers.peek() {
-            if t.at > self.now {
+        while let Some(Reverse(t)) = self.rt.timers.peek() {
+            if t.at > self.rt.now {
                 break;
             }
-            let Reverse(t) = self.timers.pop().expect("peeked");
-            self.work_done += 1;
+            let Reverse(t) = self.rt.timers.pop().expect("peeked");
+            self.rt.work_done += 1;
             match t.kind {
                 TimerKind::Kubelet { pod, uid } => crate::kubelet::on_timer(self, &pod, &uid),
                 TimerKind::Probe { pod, uid } => crate::kubelet::on_probe(self, &pod, &uid),
                 TimerKind::Restart { pod, uid } => crate::kubelet::on_restart(self, &pod, &uid),
                 TimerKind::Exit { pod, uid } => crate::kubelet::on_exit(self, &pod, &uid),
                 TimerKind::Resync(w) => {
-                    self.resyncs.remove(&(t.at, w.clone()));
+                    self.rt.resyncs.remove(&(t.at, w.clone()));
                     self.enqueue(w)
                 }
             }
@@ -222,32 +222,32 @@ impl Cluster {
 
     /// Advances the clock by `d`, running everything that falls due on the way, in order.
     pub fn advance(&mut self, d: Dur) {
-        let target = self.now.plus(d);
+        let target = self.rt.now.plus(d);
         self.settle();
         while let Some(at) = self.next_event_at() {
             if at > target {
                 break;
             }
-            self.now = self.now.max(at);
+            self.rt.now = self.rt.now.max(at);
             self.fire_due();
         }
-        self.now = target;
+        self.rt.now = target;
         self.settle();
     }
 
     /// Moves the clock forward until `done` holds or `limit` has passed, running what falls
     /// due on the way (what a command that waits, like `kubectl delete`, lets happen).
     pub fn advance_until(&mut self, limit: Dur, done: impl Fn(&Cluster) -> bool) {
-        let deadline = self.now.plus(limit);
+        let deadline = self.rt.now.plus(limit);
         self.settle();
         while !done(self) {
             match self.next_event_at() {
                 Some(at) if at <= deadline => {
-                    self.now = self.now.max(at);
+                    self.rt.now = self.rt.now.max(at);
                     self.fire_due();
                 }
                 _ => {
-                    self.now = deadline;
+                    self.rt.now = deadline;
                     self.settle();
                     break;
                 }
@@ -260,7 +260,7 @@ impl Cluster {
         self.settle();
         match self.next_event_at() {
             Some(at) => {
-                self.now = self.now.max(at);
+                self.rt.now = self.rt.now.max(at);
                 self.fire_due();
                 true
             }
@@ -275,7 +275,7 @@ impl Cluster {
     /// pending timers count as a set (the heap's internal layout does not matter).
     pub fn state_hash(&self) -> u64 {
         let mut canonical = self.state.clone();
-        canonical.timers = BinaryHeap::from(canonical.timers.into_sorted_vec());
+        canonical.rt.timers = BinaryHeap::from(canonical.rt.timers.into_sorted_vec());
         crate::runtime::state_hash::fnv1a64(&crate::runtime::state_hash::canonical_bytes(&canonical))
     }
 

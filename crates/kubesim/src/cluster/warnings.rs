@@ -45,14 +45,14 @@ impl State {
                         AnyObject::Service(svc) if &svc.metadata.name == name && svc.metadata.namespace == ns => Some(svc),
                         _ => None,
                     });
-                    let svc = in_file.or_else(|| self.services.get(&Key::new(&ns, name)));
+                    let svc = in_file.or_else(|| self.store.services.get(&Key::new(&ns, name)));
                     match svc {
                         Some(svc) if svc.spec.cluster_ip == "None" => {}
                         Some(_) => warn("spec.serviceName", WarningKind::NoHeadlessService { service_name: name.clone(), exists: true }),
                         None => warn(if name.is_empty() { "spec" } else { "spec.serviceName" }, WarningKind::NoHeadlessService { service_name: name.clone(), exists: false }),
                     }
                     for (i, t) in s.spec.volume_claim_templates.iter().enumerate() {
-                        if let Some(class) = t.spec.storage_class_name.as_ref().filter(|c| !c.is_empty() && !self.storageclasses.contains_key(*c)) {
+                        if let Some(class) = t.spec.storage_class_name.as_ref().filter(|c| !c.is_empty() && !self.store.storageclasses.contains_key(*c)) {
                             warn(&format!("spec.volumeClaimTemplates[{i}].spec.storageClassName"), WarningKind::StorageClassNotFound { class: class.clone(), claim: t.metadata.name.clone() });
                         }
                     }
@@ -66,7 +66,7 @@ impl State {
                                     AnyObject::PersistentVolumeClaim(c) if c.metadata.name == pvc.claim_name && c.metadata.namespace == ns => Some(c),
                                     _ => None,
                                 })
-                                .or_else(|| self.pvcs.get(&Key::new(&ns, &pvc.claim_name)));
+                                .or_else(|| self.store.pvcs.get(&Key::new(&ns, &pvc.claim_name)));
                             let mode = match claim {
                                 None => Some(String::new()),
                                 Some(c) => c.spec.access_modes.iter().find(|m| *m == "ReadWriteOnce" || *m == "ReadWriteOncePod").cloned(),
@@ -78,7 +78,7 @@ impl State {
                     }
                 }
                 AnyObject::PersistentVolumeClaim(c) => {
-                    if let Some(class) = c.spec.storage_class_name.as_ref().filter(|c| !c.is_empty() && !self.storageclasses.contains_key(*c)) {
+                    if let Some(class) = c.spec.storage_class_name.as_ref().filter(|c| !c.is_empty() && !self.store.storageclasses.contains_key(*c)) {
                         warn("spec.storageClassName", WarningKind::StorageClassNotFound { class: class.clone(), claim: c.metadata.name.clone() });
                     }
                 }
@@ -86,7 +86,7 @@ impl State {
                     let Some(t) = &d.spec.template else { continue };
                     let mut reasons = Vec::new();
                     let mut eligible = false;
-                    for node in self.nodes.values() {
+                    for node in self.store.nodes.values() {
                         let (should_run, _, reason) = crate::controllers::daemonset::node_should_run(node, &t.spec);
                         if should_run {
                             eligible = true;

@@ -36,7 +36,7 @@ pub(crate) fn owned_revisions<'a, T: Object>(c: &'a State, owner: &T) -> Vec<&'a
     let m = owner.meta();
     let prefix = format!("{}-", m.name);
     let mut revs: Vec<&ControllerRevision> = c
-        .controllerrevisions
+        .store.controllerrevisions
         .range(Key::new(&m.namespace, &prefix)..)
         .take_while(|(k, _)| k.ns == m.namespace && k.name.starts_with(&prefix))
         .filter(|(_, r)| r.controller_ref().is_some_and(|o| o.uid == m.uid))
@@ -65,10 +65,10 @@ pub(crate) fn ensure_revision<T: Object>(
     };
     let k = Key::new(&ns, name);
     match found {
-        Some(r) if r == max => c.controllerrevisions[&k].clone(),
+        Some(r) if r == max => c.store.controllerrevisions[&k].clone(),
         Some(_) => {
             let rv = c.bump_rv();
-            let obj = c.controllerrevisions.get_mut(&k).expect("listed");
+            let obj = c.store.controllerrevisions.get_mut(&k).expect("listed");
             obj.revision = max + 1;
             obj.metadata.resource_version = rv;
             obj.clone()
@@ -87,7 +87,7 @@ pub(crate) fn ensure_revision<T: Object>(
             r.metadata.annotations = annotations;
             r.metadata.owner_references = vec![controller_ref_to(owner)];
             c.stamp_new(&mut r);
-            c.controllerrevisions.insert(k, r.clone());
+            c.store.controllerrevisions.insert(k, r.clone());
             r
         }
     }
@@ -121,14 +121,14 @@ pub(crate) fn prune_revisions<T: Object>(c: &mut State, owner: &T, limit: i32, l
         }
     };
     for k in doomed {
-        c.controllerrevisions.remove(&k);
+        c.store.controllerrevisions.remove(&k);
     }
 }
 
 /// A claim changed: the set it belongs to (by name) looks again.
 pub(crate) fn claim_changed(c: &mut State, claim: &Key) {
     let sets: Vec<Key> = c
-        .statefulsets
+        .store.statefulsets
         .range(Key::new(&claim.ns, "")..)
         .take_while(|(k, _)| k.ns == claim.ns)
         .filter(|(k, s)| {
@@ -159,10 +159,10 @@ pub(crate) fn claim_pods<T: Object>(c: &mut State, owner: &T, selector: &LabelSe
     let mut release = Vec::new();
     // Orphans and the owner's own pods, from the indexes (in key order, as a full scan).
     let orphans = c
-        .orphan_pods
+        .store.orphan_pods
         .range(Key::new(&ns, "")..)
         .take_while(|k| k.ns == ns)
-        .filter_map(|k| c.pods.get(k));
+        .filter_map(|k| c.store.pods.get(k));
     let own = c.pods_owned_by(&uid).map(|(_, p)| p).filter(|p| p.metadata.namespace == ns && p.controller_ref().is_some());
     for p in orphans.chain(own) {
         match p.controller_ref() {
@@ -175,7 +175,7 @@ pub(crate) fn claim_pods<T: Object>(c: &mut State, owner: &T, selector: &LabelSe
     for k in adopt {
         let rv = c.bump_rv();
         c.index_pod(&k, false);
-        if let Some(p) = c.pods.get_mut(&k) {
+        if let Some(p) = c.store.pods.get_mut(&k) {
             p.metadata.owner_references.retain(|r| r.uid != oref.uid);
             p.metadata.owner_references.push(oref.clone());
             p.metadata.resource_version = rv;
@@ -186,7 +186,7 @@ pub(crate) fn claim_pods<T: Object>(c: &mut State, owner: &T, selector: &LabelSe
     for k in release {
         let rv = c.bump_rv();
         c.index_pod(&k, false);
-        if let Some(p) = c.pods.get_mut(&k) {
+        if let Some(p) = c.store.pods.get_mut(&k) {
             p.metadata.owner_references.retain(|r| r.uid != uid);
             p.metadata.resource_version = rv;
             why.push(WhyItem::Released { kind: "Pod".into(), name: k.name.clone() });

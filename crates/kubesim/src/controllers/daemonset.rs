@@ -134,7 +134,7 @@ pub fn target_node(p: &Pod) -> Option<String> {
 /// One sync of one DaemonSet: compare desired and actual per node, create and delete pods,
 /// run the rolling update, write status and the decision record.
 pub fn sync(c: &mut State, key: &Key) {
-    let Some(ds) = c.daemonsets.get(key).cloned() else { return };
+    let Some(ds) = c.store.daemonsets.get(key).cloned() else { return };
     let Some(template) = ds.spec.template.clone() else { return };
     // A DaemonSet being deleted (foreground) is left to the garbage collector.
     if ds.metadata.deletion_timestamp.is_some() {
@@ -165,7 +165,7 @@ pub fn sync(c: &mut State, key: &Key) {
     for pods in by_node.values_mut() {
         // Oldest first: scheduled first, then creation time, then name.
         pods.sort_by_key(|k| {
-            let p = &c.pods[k];
+            let p = &c.store.pods[k];
             (p.spec.node_name.is_empty(), p.metadata.creation_timestamp.clone(), p.metadata.name.clone())
         });
     }
@@ -175,11 +175,11 @@ pub fn sync(c: &mut State, key: &Key) {
     let mut to_create: Vec<String> = Vec::new();
     let mut to_delete: Vec<(Key, DeleteCause)> = Vec::new();
     let mut status = DaemonSetStatus { observed_generation: ds.metadata.generation.unwrap_or(1), ..Default::default() };
-    let node_names: Vec<String> = c.nodes.keys().cloned().collect();
+    let node_names: Vec<String> = c.store.nodes.keys().cloned().collect();
     for name in &node_names {
-        let node = &c.nodes[name];
+        let node = &c.store.nodes[name];
         let (should_run, should_continue, reason) = node_should_run(node, &template.spec);
-        let pods: Vec<&Pod> = by_node.get(name).map(|v| v.iter().map(|k| &c.pods[k]).collect()).unwrap_or_default();
+        let pods: Vec<&Pod> = by_node.get(name).map(|v| v.iter().map(|k| &c.store.pods[k]).collect()).unwrap_or_default();
         // Terminal pods that are already being deleted do not count.
         let live: Vec<&Pod> = pods
             .iter()
@@ -228,7 +228,7 @@ pub fn sync(c: &mut State, key: &Key) {
                     }
                 }
                 if let (Some(n), Some(o)) = (oldest_new, oldest_old) {
-                    if !pod_ready(running[o]) || pod_available(running[n], min_ready, c.now) {
+                    if !pod_ready(running[o]) || pod_available(running[n], min_ready, c.rt.now) {
                         to_delete.push((running[o].key(), DeleteCause::Outdated));
                     } else if pod_ready(running[n]) {
                         recheck = true;
@@ -254,7 +254,7 @@ pub fn sync(c: &mut State, key: &Key) {
                 if pod_ready(oldest) {
                     status.number_ready += 1;
                 }
-                if pod_available(oldest, min_ready, c.now) {
+                if pod_available(oldest, min_ready, c.rt.now) {
                     status.number_available += 1;
                 } else if pod_ready(oldest) {
                     recheck = true;
@@ -269,9 +269,9 @@ pub fn sync(c: &mut State, key: &Key) {
     }
     // Pods for nodes that no longer exist and were never scheduled.
     for (node, pods) in &by_node {
-        if !c.nodes.contains_key(node) {
+        if !c.store.nodes.contains_key(node) {
             for k in pods {
-                if c.pods[k].spec.node_name.is_empty() {
+                if c.store.pods[k].spec.node_name.is_empty() {
                     to_delete.push((k.clone(), DeleteCause::NodeNoLongerEligible));
                 }
             }
@@ -294,20 +294,20 @@ pub fn sync(c: &mut State, key: &Key) {
         let mut unavailable = 0i64;
         let mut old_available: Vec<Key> = Vec::new();
         for name in &node_names {
-            let (should_run, _, _) = node_should_run(&c.nodes[name], &template.spec);
+            let (should_run, _, _) = node_should_run(&c.store.nodes[name], &template.spec);
             if !should_run {
                 continue;
             }
             let pods: Vec<&Pod> = by_node
                 .get(name)
-                .map(|v| v.iter().map(|k| &c.pods[k]).filter(|p| p.metadata.deletion_timestamp.is_none()).collect())
+                .map(|v| v.iter().map(|k| &c.store.pods[k]).filter(|p| p.metadata.deletion_timestamp.is_none()).collect())
                 .unwrap_or_default();
             let Some(p) = pods.first() else {
                 unavailable += 1;
                 continue;
             };
             let is_new = p.metadata.labels.get("controller-revision-hash") == Some(&hash);
-            let available = pod_available(p, min_ready, c.now);
+            let available = pod_available(p, min_ready, c.rt.now);
             if is_new {
                 if !available {
                     unavailable += 1;
@@ -323,8 +323,8 @@ pub fn sync(c: &mut State, key: &Key) {
         // Nodes with a terminating pod also count as unavailable.
         for name in &node_names {
             if let Some(v) = by_node.get(name) {
-                if v.iter().any(|k| c.pods[k].metadata.deletion_timestamp.is_some())
-                    && !v.iter().any(|k| c.pods[k].metadata.deletion_timestamp.is_none())
+                if v.iter().any(|k| c.store.pods[k].metadata.deletion_timestamp.is_some())
+                    && !v.iter().any(|k| c.store.pods[k].metadata.deletion_timestamp.is_none())
                 {
                     unavailable += 1;
                 }
@@ -340,7 +340,7 @@ pub fn sync(c: &mut State, key: &Key) {
     to_delete.sort_by(|a, b| a.0.cmp(&b.0));
     to_delete.dedup_by(|a, b| a.0 == b.0);
     for (k, cause) in to_delete {
-        let node = c.pods.get(&k).map(|p| p.spec.node_name.clone()).filter(|n| !n.is_empty());
+        let node = c.store.pods.get(&k).map(|p| p.spec.node_name.clone()).filter(|n| !n.is_empty());
         if c.delete_pod(&k, None) {
             c.record_event("DaemonSet", key, &uid, "Normal", "SuccessfulDelete", format!("Deleted pod: {}", k.name), "daemonset-controller", "");
             why.push(WhyItem::PodDeleted { pod: k.name.clone(), node, cause });
@@ -367,7 +367,7 @@ pub fn sync(c: &mut State, key: &Key) {
     let live: Vec<String> = by_node
         .values()
         .flatten()
-        .filter_map(|k| c.pods.get(k))
+        .filter_map(|k| c.store.pods.get(k))
         .filter_map(|p| p.metadata.labels.get(REVISION_LABEL))
         .map(|h| format!("{}-{h}", key.name))
         .collect();
@@ -376,13 +376,13 @@ pub fn sync(c: &mut State, key: &Key) {
 
     status.number_unavailable = status.desired_number_scheduled - status.number_available;
     let rv = c.bump_rv();
-    if let Some(d) = c.daemonsets.get_mut(key) {
+    if let Some(d) = c.store.daemonsets.get_mut(key) {
         if d.status != status {
             d.status = status;
             d.metadata.resource_version = rv;
         }
     }
-    c.why.insert(("DaemonSet".into(), key.clone()), WhyRecord { at_ms: c.now.millis(), items: why });
+    c.rec.why.insert(("DaemonSet".into(), key.clone()), WhyRecord { at_ms: c.rt.now.millis(), items: why });
     // Readiness that becomes availability later (minReadySeconds) needs a later look.
     if recheck {
         c.resync_later(crate::runtime::queue::Work::SyncDaemonSet(key.clone()), crate::runtime::time::Dur::secs(min_ready as u64 + 1));
@@ -425,13 +425,13 @@ fn surge_update(
     nodes.extend(node_names.iter().filter(|n| !by_node.contains_key(*n)));
     nodes.sort();
     for name in nodes {
-        let should_run = c.nodes.get(name).is_some_and(|n| node_should_run(n, &template.spec).0);
+        let should_run = c.store.nodes.get(name).is_some_and(|n| node_should_run(n, &template.spec).0);
         // `findUpdatedPodsOnNode`: at most one new and one old live pod, else leave the node
         // to the per-node pass and count it as surging.
         let mut new_pod: Option<&Pod> = None;
         let mut old_pod: Option<&Pod> = None;
         let mut excess = false;
-        for p in by_node.get(name).into_iter().flatten().filter_map(|k| c.pods.get(k)) {
+        for p in by_node.get(name).into_iter().flatten().filter_map(|k| c.store.pods.get(k)) {
             if p.metadata.deletion_timestamp.is_some() {
                 continue;
             }
@@ -446,14 +446,14 @@ fn surge_update(
             continue;
         }
         if let Some(p) = old_pod.or(new_pod) {
-            if pod_available(p, min_ready, c.now) {
+            if pod_available(p, min_ready, c.rt.now) {
                 num_available += 1;
             }
         }
         match (old_pod, new_pod) {
             (None, _) => {}
             (Some(old), None) => {
-                if !pod_available(old, min_ready, c.now) {
+                if !pod_available(old, min_ready, c.rt.now) {
                     if should_run {
                         allowed_new.push(name.clone());
                     } else {
@@ -466,7 +466,7 @@ fn surge_update(
                 }
             }
             (Some(old), Some(new)) => {
-                if pod_available(new, min_ready, c.now) {
+                if pod_available(new, min_ready, c.rt.now) {
                     to_delete.push((old.key(), DeleteCause::Outdated));
                 } else {
                     num_surge += 1;

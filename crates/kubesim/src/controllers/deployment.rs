@@ -53,7 +53,7 @@ fn claim_replicasets(c: &mut State, d: &Deployment, why: &mut Vec<WhyItem>) {
     }
     let ns = &d.metadata.namespace;
     let orphans: Vec<Key> = c
-        .replicasets
+        .store.replicasets
         .values()
         .filter(|r| &r.metadata.namespace == ns && r.controller_ref().is_none() && r.metadata.deletion_timestamp.is_none())
         .filter(|r| sel.matches(&r.metadata.labels))
@@ -62,7 +62,7 @@ fn claim_replicasets(c: &mut State, d: &Deployment, why: &mut Vec<WhyItem>) {
     let oref = controller_ref_to(d);
     for k in orphans {
         let rv = c.bump_rv();
-        if let Some(r) = c.replicasets.get_mut(&k) {
+        if let Some(r) = c.store.replicasets.get_mut(&k) {
             r.metadata.owner_references.push(oref.clone());
             r.metadata.resource_version = rv;
             why.push(WhyItem::Adopted { kind: "ReplicaSet".into(), name: k.name.clone() });
@@ -77,7 +77,7 @@ fn scale(c: &mut State, d: &Deployment, rs_key: &Key, to: i32, why: &mut Vec<Why
     let (surge, _) = fenceposts(d);
     let want = d.spec.replicas.unwrap_or(1);
     let rv = c.bump_rv();
-    let Some(rs) = c.replicasets.get_mut(rs_key) else { return };
+    let Some(rs) = c.store.replicasets.get_mut(rs_key) else { return };
     let from = rs.spec.replicas.unwrap_or(0);
     rs.spec.replicas = Some(to);
     rs.metadata.annotations.insert(DESIRED_REPLICAS.into(), want.to_string());
@@ -104,7 +104,7 @@ fn scale(c: &mut State, d: &Deployment, rs_key: &Key, to: i32, why: &mut Vec<Why
 
 /// One sync of one Deployment.
 pub fn sync(c: &mut State, key: &Key) {
-    let Some(d) = c.deployments.get(key).cloned() else { return };
+    let Some(d) = c.store.deployments.get(key).cloned() else { return };
     let Some(template) = d.spec.template.clone() else { return };
     let mut why = Vec::new();
     claim_replicasets(c, &d, &mut why);
@@ -148,7 +148,7 @@ pub fn sync(c: &mut State, key: &Key) {
         }
         let old_pods: i32 = olds
             .iter()
-            .map(|o| owned_pods(c, &key.ns, &o.metadata.uid).iter().filter(|k| !is_finished(&c.pods[*k])).count() as i32)
+            .map(|o| owned_pods(c, &key.ns, &o.metadata.uid).iter().filter(|k| !is_finished(&c.store.pods[*k])).count() as i32)
             .sum();
         if scaled || old_pods > 0 {
             why.push(WhyItem::WaitingForOldPods { count: old_pods });
@@ -164,7 +164,7 @@ pub fn sync(c: &mut State, key: &Key) {
         Some(n) => {
             if revision_of(n) <= max_old_revision {
                 let rv = c.bump_rv();
-                if let Some(r) = c.replicasets.get_mut(&n.key()) {
+                if let Some(r) = c.store.replicasets.get_mut(&n.key()) {
                     r.metadata.annotations.insert(REVISION.into(), (max_old_revision + 1).to_string());
                     r.metadata.resource_version = rv;
                 }
@@ -304,7 +304,7 @@ fn reconcile_old(c: &mut State, d: &Deployment, olds: &[ReplicaSet], new: &Repli
 /// The ReplicaSets the Deployment owns now, oldest first.
 fn owned_replicasets(c: &State, d: &Deployment) -> Vec<ReplicaSet> {
     let mut rss: Vec<ReplicaSet> = c
-        .replicasets
+        .store.replicasets
         .values()
         .filter(|r| r.metadata.namespace == d.metadata.namespace && r.controller_ref().is_some_and(|x| x.uid == d.metadata.uid))
         .cloned()
@@ -333,8 +333,8 @@ fn cleanup(c: &mut State, d: &Deployment, rss: &[ReplicaSet], new_key: &Key) {
 }
 
 fn set_progressing(c: &mut State, key: &Key, reason: &str, message: String) {
-    let now = c.now.rfc3339();
-    let Some(d) = c.deployments.get_mut(key) else { return };
+    let now = c.rt.now.rfc3339();
+    let Some(d) = c.store.deployments.get_mut(key) else { return };
     let conds = &mut d.status.conditions;
     set_condition(conds, "Progressing", "True", &now);
     if let Some(cd) = conds.iter_mut().find(|x| x.type_ == "Progressing") {
@@ -358,10 +358,10 @@ fn write_status(c: &mut State, d: &Deployment, rss: &[ReplicaSet], new_key: Opti
         }
     }
     status.unavailable_replicas = (want - status.available_replicas).max(0);
-    let now = c.now.rfc3339();
-    let new_rev = new_key.as_ref().and_then(|k| c.replicasets.get(k)).map(revision_of);
+    let now = c.rt.now.rfc3339();
+    let new_rev = new_key.as_ref().and_then(|k| c.store.replicasets.get(k)).map(revision_of);
     let rv = c.bump_rv();
-    let Some(stored) = c.deployments.get_mut(&key) else { return false };
+    let Some(stored) = c.store.deployments.get_mut(&key) else { return false };
     status.conditions = stored.status.conditions.clone();
     let (avail, reason, msg) = if status.available_replicas >= want - max_unavailable {
         ("True", "MinimumReplicasAvailable", "Deployment has minimum availability.")
@@ -382,7 +382,7 @@ fn write_status(c: &mut State, d: &Deployment, rss: &[ReplicaSet], new_key: Opti
     if let Some(rev) = new_rev {
         stored.metadata.annotations.insert(REVISION.into(), rev.to_string());
     }
-    c.why.insert(("Deployment".into(), key), WhyRecord { at_ms: c.now.millis(), items: why });
+    c.rec.why.insert(("Deployment".into(), key), WhyRecord { at_ms: c.rt.now.millis(), items: why });
     status.updated_replicas == want && status.available_replicas == want && status.replicas == want
 }
 

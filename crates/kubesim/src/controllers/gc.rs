@@ -45,26 +45,26 @@ impl State {
     /// The metadata of a namespaced object of a kind the collector knows.
     pub fn object_meta(&self, kind: &str, key: &Key) -> Option<&ObjectMeta> {
         match kind {
-            "Pod" => self.pods.get(key).map(|o| &o.metadata),
-            "ReplicaSet" => self.replicasets.get(key).map(|o| &o.metadata),
-            "Deployment" => self.deployments.get(key).map(|o| &o.metadata),
-            "DaemonSet" => self.daemonsets.get(key).map(|o| &o.metadata),
-            "StatefulSet" => self.statefulsets.get(key).map(|o| &o.metadata),
-            "PersistentVolumeClaim" => self.pvcs.get(key).map(|o| &o.metadata),
-            "ControllerRevision" => self.controllerrevisions.get(key).map(|o| &o.metadata),
+            "Pod" => self.store.pods.get(key).map(|o| &o.metadata),
+            "ReplicaSet" => self.store.replicasets.get(key).map(|o| &o.metadata),
+            "Deployment" => self.store.deployments.get(key).map(|o| &o.metadata),
+            "DaemonSet" => self.store.daemonsets.get(key).map(|o| &o.metadata),
+            "StatefulSet" => self.store.statefulsets.get(key).map(|o| &o.metadata),
+            "PersistentVolumeClaim" => self.store.pvcs.get(key).map(|o| &o.metadata),
+            "ControllerRevision" => self.store.controllerrevisions.get(key).map(|o| &o.metadata),
             _ => None,
         }
     }
 
     fn object_meta_mut(&mut self, kind: &str, key: &Key) -> Option<&mut ObjectMeta> {
         match kind {
-            "Pod" => self.pods.get_mut(key).map(|o| &mut o.metadata),
-            "ReplicaSet" => self.replicasets.get_mut(key).map(|o| &mut o.metadata),
-            "Deployment" => self.deployments.get_mut(key).map(|o| &mut o.metadata),
-            "DaemonSet" => self.daemonsets.get_mut(key).map(|o| &mut o.metadata),
-            "StatefulSet" => self.statefulsets.get_mut(key).map(|o| &mut o.metadata),
-            "PersistentVolumeClaim" => self.pvcs.get_mut(key).map(|o| &mut o.metadata),
-            "ControllerRevision" => self.controllerrevisions.get_mut(key).map(|o| &mut o.metadata),
+            "Pod" => self.store.pods.get_mut(key).map(|o| &mut o.metadata),
+            "ReplicaSet" => self.store.replicasets.get_mut(key).map(|o| &mut o.metadata),
+            "Deployment" => self.store.deployments.get_mut(key).map(|o| &mut o.metadata),
+            "DaemonSet" => self.store.daemonsets.get_mut(key).map(|o| &mut o.metadata),
+            "StatefulSet" => self.store.statefulsets.get_mut(key).map(|o| &mut o.metadata),
+            "PersistentVolumeClaim" => self.store.pvcs.get_mut(key).map(|o| &mut o.metadata),
+            "ControllerRevision" => self.store.controllerrevisions.get_mut(key).map(|o| &mut o.metadata),
             _ => None,
         }
     }
@@ -86,19 +86,19 @@ impl State {
     /// The object with this uid in a namespace, if it still exists.
     pub(crate) fn find_by_uid(&self, ns: &str, uid: &str) -> Option<(String, Key)> {
         let hit = |m: &ObjectMeta| m.namespace == ns && m.uid == uid;
-        if let Some(o) = self.deployments.values().find(|o| hit(&o.metadata)) {
+        if let Some(o) = self.store.deployments.values().find(|o| hit(&o.metadata)) {
             return Some(("Deployment".into(), Key::new(ns, &o.metadata.name)));
         }
-        if let Some(o) = self.replicasets.values().find(|o| hit(&o.metadata)) {
+        if let Some(o) = self.store.replicasets.values().find(|o| hit(&o.metadata)) {
             return Some(("ReplicaSet".into(), Key::new(ns, &o.metadata.name)));
         }
-        if let Some(o) = self.daemonsets.values().find(|o| hit(&o.metadata)) {
+        if let Some(o) = self.store.daemonsets.values().find(|o| hit(&o.metadata)) {
             return Some(("DaemonSet".into(), Key::new(ns, &o.metadata.name)));
         }
-        if let Some(o) = self.statefulsets.values().find(|o| hit(&o.metadata)) {
+        if let Some(o) = self.store.statefulsets.values().find(|o| hit(&o.metadata)) {
             return Some(("StatefulSet".into(), Key::new(ns, &o.metadata.name)));
         }
-        if let Some(o) = self.pod_uids.get(uid).and_then(|k| self.pods.get(k)).filter(|o| hit(&o.metadata)) {
+        if let Some(o) = self.store.pod_uids.get(uid).and_then(|k| self.store.pods.get(k)).filter(|o| hit(&o.metadata)) {
             return Some(("Pod".into(), Key::new(ns, &o.metadata.name)));
         }
         None
@@ -108,7 +108,7 @@ impl State {
     pub(crate) fn dependents_of(&self, ns: &str, uid: &str) -> Vec<(String, Key, bool)> {
         let mut v = Vec::new();
         let refs = |m: &ObjectMeta| m.owner_references.iter().find(|r| r.uid == uid).map(|r| r.block_owner_deletion == Some(true));
-        for o in self.replicasets.values().filter(|o| o.metadata.namespace == ns) {
+        for o in self.store.replicasets.values().filter(|o| o.metadata.namespace == ns) {
             if let Some(b) = refs(&o.metadata) {
                 v.push(("ReplicaSet".to_string(), Key::new(ns, &o.metadata.name), b));
             }
@@ -118,12 +118,12 @@ impl State {
                 v.push(("Pod".to_string(), Key::new(ns, &o.metadata.name), b));
             }
         }
-        for o in self.controllerrevisions.values().filter(|o| o.metadata.namespace == ns) {
+        for o in self.store.controllerrevisions.values().filter(|o| o.metadata.namespace == ns) {
             if let Some(b) = refs(&o.metadata) {
                 v.push(("ControllerRevision".to_string(), Key::new(ns, &o.metadata.name), b));
             }
         }
-        for o in self.pvcs.values().filter(|o| o.metadata.namespace == ns) {
+        for o in self.store.pvcs.values().filter(|o| o.metadata.namespace == ns) {
             if let Some(b) = refs(&o.metadata) {
                 v.push(("PersistentVolumeClaim".to_string(), Key::new(ns, &o.metadata.name), b));
             }
@@ -162,7 +162,7 @@ impl State {
             }
             Propagation::Foreground if kind != "Pod" => {
                 if !already {
-                    let now = self.now.rfc3339();
+                    let now = self.rt.now.rfc3339();
                     let rv = self.bump_rv();
                     let m = self.object_meta_mut(kind, key).expect("checked");
                     m.deletion_timestamp = Some(now);
@@ -201,22 +201,22 @@ impl State {
                 return;
             }
             "ReplicaSet" => {
-                let uid = self.replicasets.get(key).map(|o| o.metadata.uid.clone());
+                let uid = self.store.replicasets.get(key).map(|o| o.metadata.uid.clone());
                 self.remove_replicaset_object(key);
                 uid
             }
-            "Deployment" => self.deployments.remove(key).map(|o| o.metadata.uid),
-            "DaemonSet" => self.daemonsets.remove(key).map(|o| o.metadata.uid),
-            "StatefulSet" => self.statefulsets.remove(key).map(|o| o.metadata.uid),
+            "Deployment" => self.store.deployments.remove(key).map(|o| o.metadata.uid),
+            "DaemonSet" => self.store.daemonsets.remove(key).map(|o| o.metadata.uid),
+            "StatefulSet" => self.store.statefulsets.remove(key).map(|o| o.metadata.uid),
             "ControllerRevision" => {
-                self.controllerrevisions.remove(key);
+                self.store.controllerrevisions.remove(key);
                 return;
             }
             _ => None,
         };
         let Some(uid) = uid else { return };
         if kind != "ReplicaSet" {
-            self.why.remove(&(kind.to_string(), key.clone()));
+            self.rec.why.remove(&(kind.to_string(), key.clone()));
             self.happen(HappeningKind::ObjectDeleted { kind: kind.to_string(), key: key.clone() });
         }
         self.enqueue(Work::GarbageCollect { ns: key.ns.clone(), uid });

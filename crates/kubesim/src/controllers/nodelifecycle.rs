@@ -27,17 +27,17 @@ pub(crate) fn ready_status(n: &Node) -> String {
 impl State {
     /// Whether the kubelet of a node is there to act on its pods.
     pub fn kubelet_up(&self, node: &str) -> bool {
-        self.nodes.contains_key(node) && !matches!(self.kubelets.get(node), Some(KubeletState::Stopped { .. }))
+        self.store.nodes.contains_key(node) && !matches!(self.agents.kubelets.get(node), Some(KubeletState::Stopped { .. }))
     }
 
     /// `kubectl cordon` / `uncordon`: false when nothing changed.
     pub fn set_unschedulable(&mut self, name: &str, on: bool) -> Result<bool, String> {
         // Not found: nothing changes, not even the resource version counter.
-        if !self.nodes.contains_key(name) {
+        if !self.store.nodes.contains_key(name) {
             return Err(format!("Error from server (NotFound): nodes \"{name}\" not found"));
         }
         let rv = self.bump_rv();
-        let Some(n) = self.nodes.get_mut(name) else { return Err(format!("Error from server (NotFound): nodes \"{name}\" not found")) };
+        let Some(n) = self.store.nodes.get_mut(name) else { return Err(format!("Error from server (NotFound): nodes \"{name}\" not found")) };
         if n.spec.unschedulable == on {
             return Ok(false);
         }
@@ -53,11 +53,11 @@ impl State {
     /// eviction controller look again.
     pub fn set_node_taints(&mut self, name: &str, taints: Vec<Taint>) -> Result<(), String> {
         // Not found: nothing changes, not even the resource version counter.
-        if !self.nodes.contains_key(name) {
+        if !self.store.nodes.contains_key(name) {
             return Err(format!("Error from server (NotFound): nodes \"{name}\" not found"));
         }
         let rv = self.bump_rv();
-        let Some(n) = self.nodes.get_mut(name) else { return Err(format!("Error from server (NotFound): nodes \"{name}\" not found")) };
+        let Some(n) = self.store.nodes.get_mut(name) else { return Err(format!("Error from server (NotFound): nodes \"{name}\" not found")) };
         n.spec.taints = taints;
         n.metadata.resource_version = rv;
         self.nodes_changed();
@@ -68,8 +68,8 @@ impl State {
     /// The Eviction API (what `kubectl drain` uses): a graceful delete, after marking the pod
     /// with a `DisruptionTarget` condition.
     pub fn evict_pod(&mut self, key: &Key) -> bool {
-        let now = self.now.rfc3339();
-        let Some(p) = self.pods.get_mut(key) else { return false };
+        let now = self.rt.now.rfc3339();
+        let Some(p) = self.store.pods.get_mut(key) else { return false };
         set_condition(&mut p.status.conditions, "DisruptionTarget", "True", &now);
         if let Some(cd) = p.status.conditions.iter_mut().find(|x| x.type_ == "DisruptionTarget") {
             cd.reason = "EvictionByEvictionAPI".into();
@@ -81,11 +81,11 @@ impl State {
     /// Replaces a node's labels (kubectl label).
     pub fn set_node_labels(&mut self, name: &str, labels: Labels) -> Result<(), String> {
         // Not found: nothing changes, not even the resource version counter.
-        if !self.nodes.contains_key(name) {
+        if !self.store.nodes.contains_key(name) {
             return Err(format!("Error from server (NotFound): nodes \"{name}\" not found"));
         }
         let rv = self.bump_rv();
-        let Some(n) = self.nodes.get_mut(name) else { return Err(format!("Error from server (NotFound): nodes \"{name}\" not found")) };
+        let Some(n) = self.store.nodes.get_mut(name) else { return Err(format!("Error from server (NotFound): nodes \"{name}\" not found")) };
         n.metadata.labels = labels;
         n.metadata.resource_version = rv;
         self.nodes_changed();
@@ -96,20 +96,20 @@ impl State {
     /// it, or another controller may adopt it).
     pub fn set_pod_labels(&mut self, key: &Key, labels: Labels) -> Result<(), String> {
         // Not found: nothing changes, not even the resource version counter.
-        if !self.pods.contains_key(key) {
+        if !self.store.pods.contains_key(key) {
             return Err(format!("Error from server (NotFound): pods \"{}\" not found", key.name));
         }
         let rv = self.bump_rv();
-        let Some(p) = self.pods.get_mut(key) else { return Err(format!("Error from server (NotFound): pods \"{}\" not found", key.name)) };
+        let Some(p) = self.store.pods.get_mut(key) else { return Err(format!("Error from server (NotFound): pods \"{}\" not found", key.name)) };
         p.metadata.labels = labels;
         p.metadata.resource_version = rv;
         self.pod_changed(key);
         let ns = key.ns.clone();
-        let rs: Vec<Key> = self.replicasets.values().filter(|r| r.metadata.namespace == ns).map(|r| r.key()).collect();
+        let rs: Vec<Key> = self.store.replicasets.values().filter(|r| r.metadata.namespace == ns).map(|r| r.key()).collect();
         for k in rs {
             self.enqueue(Work::SyncReplicaSet(k));
         }
-        let ds: Vec<Key> = self.daemonsets.values().filter(|d| d.metadata.namespace == ns).map(|d| Key::new(&ns, &d.metadata.name)).collect();
+        let ds: Vec<Key> = self.store.daemonsets.values().filter(|d| d.metadata.namespace == ns).map(|d| Key::new(&ns, &d.metadata.name)).collect();
         for k in ds {
             self.enqueue(Work::SyncDaemonSet(k));
         }
@@ -129,17 +129,17 @@ pub(crate) fn set_node_condition(n: &mut Node, t: &str, status: &str, reason: &s
 /// The node lifecycle controller for one node: a silent kubelet makes every condition
 /// `Unknown` after the grace period; condition taints follow the Ready condition and cordon.
 pub fn monitor(c: &mut State, name: &str) {
-    if !c.nodes.contains_key(name) {
+    if !c.store.nodes.contains_key(name) {
         return;
     }
-    let now = c.now;
-    if let Some(KubeletState::Stopped { since }) = c.kubelets.get(name).copied() {
+    let now = c.rt.now;
+    if let Some(KubeletState::Stopped { since }) = c.agents.kubelets.get(name).copied() {
         let due = since.plus(NODE_MONITOR_GRACE);
         if now < due {
             c.resync_later(Work::NodeMonitor(name.to_string()), due.since(now));
-        } else if ready_status(&c.nodes[name]) != "Unknown" {
+        } else if ready_status(&c.store.nodes[name]) != "Unknown" {
             let ts = now.rfc3339();
-            let n = c.nodes.get_mut(name).expect("checked");
+            let n = c.store.nodes.get_mut(name).expect("checked");
             for t in ["MemoryPressure", "DiskPressure", "PIDPressure", "Ready"] {
                 set_node_condition(n, t, "Unknown", "NodeStatusUnknown", "Kubelet stopped posting node status.", &ts);
             }
@@ -151,12 +151,12 @@ pub fn monitor(c: &mut State, name: &str) {
             c.record_event("Node", &node_key(name), name, "Normal", "NodeNotReady", format!("Node {name} status is now: NodeNotReady"), "node-controller", "");
             mark_pods_not_ready(c, name);
         }
-    } else if matches!(c.kubelets.get(name), Some(KubeletState::NotReady)) {
+    } else if matches!(c.agents.kubelets.get(name), Some(KubeletState::NotReady)) {
         mark_pods_not_ready(c, name);
     }
 
     // Condition taints (doNoScheduleTaintingPass / doNoExecuteTaintingPass).
-    let node = &c.nodes[name];
+    let node = &c.store.nodes[name];
     let ready = ready_status(node);
     let bad = match ready.as_str() {
         "False" => Some(TAINT_NOT_READY),
@@ -195,11 +195,11 @@ pub fn monitor(c: &mut State, name: &str) {
 
 /// `MarkPodsNotReady`: the pods of a node that stopped being ready lose their Ready condition.
 fn mark_pods_not_ready(c: &mut State, name: &str) {
-    let keys: Vec<Key> = c.pods_on_node.get(name).map(|s| s.iter().cloned().collect()).unwrap_or_default();
-    let now = c.now.rfc3339();
+    let keys: Vec<Key> = c.store.pods_on_node.get(name).map(|s| s.iter().cloned().collect()).unwrap_or_default();
+    let now = c.rt.now.rfc3339();
     for k in keys {
         let rv = c.bump_rv();
-        let Some(p) = c.pods.get_mut(&k) else { continue };
+        let Some(p) = c.store.pods.get_mut(&k) else { continue };
         if !p.status.conditions.iter().any(|x| x.type_ == "Ready" && x.status == "True") {
             continue;
         }
@@ -232,7 +232,7 @@ fn toleration_time(taints: &[&Taint], tolerations: &[Toleration]) -> Result<Opti
 
 /// The taint eviction controller for one node.
 pub fn evict(c: &mut State, name: &str) {
-    let Some(node) = c.nodes.get(name) else { return };
+    let Some(node) = c.store.nodes.get(name) else { return };
     let taints: Vec<Taint> = node.spec.taints.iter().filter(|t| t.effect == "NoExecute").cloned().collect();
     let refs: Vec<&Taint> = taints.iter().collect();
     // Evictions count from when the newest NoExecute taint was added.
@@ -240,13 +240,13 @@ pub fn evict(c: &mut State, name: &str) {
         .iter()
         .filter_map(|t| t.time_added.as_deref().and_then(crate::runtime::time::parse_rfc3339))
         .max()
-        .unwrap_or(c.now);
-    let keys: Vec<Key> = c.pods_on_node.get(name).map(|s| s.iter().cloned().collect()).unwrap_or_default();
+        .unwrap_or(c.rt.now);
+    let keys: Vec<Key> = c.store.pods_on_node.get(name).map(|s| s.iter().cloned().collect()).unwrap_or_default();
     let mut next: Option<Time> = None;
     for k in keys {
-        let Some(p) = c.pods.get(&k) else { continue };
+        let Some(p) = c.store.pods.get(&k) else { continue };
         if p.metadata.deletion_timestamp.is_some() {
-            c.scheduled_evictions.remove(&k);
+            c.memory.scheduled_evictions.remove(&k);
             continue;
         }
         let uid = p.metadata.uid.clone();
@@ -254,22 +254,22 @@ pub fn evict(c: &mut State, name: &str) {
             None
         } else {
             match toleration_time(&refs, &p.spec.tolerations) {
-                Err(()) => Some(c.now),
+                Err(()) => Some(c.rt.now),
                 Ok(None) => None,
                 Ok(Some(secs)) => Some(start.plus(Dur::secs(secs as u64))),
             }
         };
         match due {
             None => {
-                if c.scheduled_evictions.remove(&k) {
+                if c.memory.scheduled_evictions.remove(&k) {
                     c.record_event("Pod", &k, &uid, "Normal", "TaintManagerEviction", format!("Cancelling deletion of Pod {}/{}", k.ns, k.name), "taint-eviction-controller", "");
                 }
             }
-            Some(at) if at <= c.now => {
-                c.scheduled_evictions.remove(&k);
+            Some(at) if at <= c.rt.now => {
+                c.memory.scheduled_evictions.remove(&k);
                 c.record_event("Pod", &k, &uid, "Normal", "TaintManagerEviction", format!("Marking for deletion Pod {}/{}", k.ns, k.name), "taint-eviction-controller", "");
-                let now = c.now.rfc3339();
-                if let Some(p) = c.pods.get_mut(&k) {
+                let now = c.rt.now.rfc3339();
+                if let Some(p) = c.store.pods.get_mut(&k) {
                     set_condition(&mut p.status.conditions, "DisruptionTarget", "True", &now);
                     if let Some(cd) = p.status.conditions.iter_mut().find(|x| x.type_ == "DisruptionTarget") {
                         cd.reason = "DeletionByTaintManager".into();
@@ -279,26 +279,26 @@ pub fn evict(c: &mut State, name: &str) {
                 c.delete_pod(&k, None);
             }
             Some(at) => {
-                c.scheduled_evictions.insert(k.clone());
+                c.memory.scheduled_evictions.insert(k.clone());
                 next = Some(next.map_or(at, |n: Time| n.min(at)));
             }
         }
     }
     if let Some(at) = next {
-        c.resync_later(Work::TaintEviction(name.to_string()), at.since(c.now));
+        c.resync_later(Work::TaintEviction(name.to_string()), at.since(c.rt.now));
     }
 }
 
 /// The pod garbage collector for a node that disappeared: its pods are marked Failed with a
 /// `DisruptionTarget` condition and force-deleted (unless the node came back).
 pub fn pod_gc(c: &mut State, name: &str) {
-    if c.nodes.contains_key(name) {
+    if c.store.nodes.contains_key(name) {
         return;
     }
-    let keys: Vec<Key> = c.pods_on_node.remove(name).unwrap_or_default().into_iter().collect();
-    let now = c.now.rfc3339();
+    let keys: Vec<Key> = c.store.pods_on_node.remove(name).unwrap_or_default().into_iter().collect();
+    let now = c.rt.now.rfc3339();
     for k in keys {
-        if let Some(p) = c.pods.get_mut(&k) {
+        if let Some(p) = c.store.pods.get_mut(&k) {
             p.status.phase = "Failed".into();
             set_condition(&mut p.status.conditions, "DisruptionTarget", "True", &now);
             if let Some(cd) = p.status.conditions.iter_mut().find(|x| x.type_ == "DisruptionTarget") {

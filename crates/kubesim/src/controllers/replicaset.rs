@@ -125,29 +125,29 @@ fn delete_first(a: &Pod, ra: usize, b: &Pod, rb: usize, now: Time) -> Ordering {
 pub(crate) fn pods_to_delete(c: &State, candidates: &[Key], related: &[Key], n: usize) -> Vec<Key> {
     let mut per_node: BTreeMap<&str, usize> = BTreeMap::new();
     for k in related {
-        if let Some(p) = c.pods.get(k) {
+        if let Some(p) = c.store.pods.get(k) {
             *per_node.entry(p.spec.node_name.as_str()).or_default() += 1;
         }
     }
     let mut ranked: Vec<(&Pod, usize)> = candidates
         .iter()
-        .filter_map(|k| c.pods.get(k))
+        .filter_map(|k| c.store.pods.get(k))
         .map(|p| (p, if p.spec.node_name.is_empty() { 0 } else { per_node.get(p.spec.node_name.as_str()).copied().unwrap_or(0) }))
         .collect();
-    ranked.sort_by(|(a, ra), (b, rb)| delete_first(a, *ra, b, *rb, c.now).then_with(|| a.metadata.name.cmp(&b.metadata.name)));
+    ranked.sort_by(|(a, ra), (b, rb)| delete_first(a, *ra, b, *rb, c.rt.now).then_with(|| a.metadata.name.cmp(&b.metadata.name)));
     ranked.into_iter().take(n).map(|(p, _)| p.key()).collect()
 }
 
 /// One sync of one ReplicaSet: claim pods, create or delete the difference, write status.
 pub fn sync(c: &mut State, key: &Key) {
-    let Some(rs) = c.replicasets.get(key).cloned() else { return };
+    let Some(rs) = c.store.replicasets.get(key).cloned() else { return };
     let Some(template) = rs.spec.template.clone() else { return };
     let selector = rs.spec.selector.clone().unwrap_or_default();
     let uid = rs.metadata.uid.clone();
     let deleting = rs.metadata.deletion_timestamp.is_some();
     let mut why = claim_pods(c, &rs, &selector);
     let owned = owned_pods(c, &key.ns, &uid);
-    let active: Vec<Key> = owned.iter().filter(|k| is_active(&c.pods[*k])).cloned().collect();
+    let active: Vec<Key> = owned.iter().filter(|k| is_active(&c.store.pods[*k])).cloned().collect();
     let want = rs.spec.replicas.unwrap_or(1).max(0) as usize;
     if deleting {
         why.push(WhyItem::OwnerBeingDeleted);
@@ -170,17 +170,17 @@ pub fn sync(c: &mut State, key: &Key) {
         let mut related = active.clone();
         if let Some(ou) = owner_uid {
             let siblings: Vec<String> = c
-                .replicasets
+                .store.replicasets
                 .values()
                 .filter(|r| r.metadata.namespace == key.ns && r.metadata.uid != uid && r.controller_ref().is_some_and(|x| x.uid == ou))
                 .map(|r| r.metadata.uid.clone())
                 .collect();
             for s in siblings {
-                related.extend(owned_pods(c, &key.ns, &s).into_iter().filter(|k| is_active(&c.pods[k])));
+                related.extend(owned_pods(c, &key.ns, &s).into_iter().filter(|k| is_active(&c.store.pods[k])));
             }
         }
         for k in pods_to_delete(c, &active, &related, active.len() - want) {
-            let node = c.pods.get(&k).map(|p| p.spec.node_name.clone()).filter(|n| !n.is_empty());
+            let node = c.store.pods.get(&k).map(|p| p.spec.node_name.clone()).filter(|n| !n.is_empty());
             if c.delete_pod(&k, None) {
                 c.record_event("ReplicaSet", key, &uid, "Normal", "SuccessfulDelete", format!("Deleted pod: {}", k.name), "replicaset-controller", "");
                 why.push(WhyItem::PodDeleted { pod: k.name.clone(), node, cause: DeleteCause::ScaleDown });
@@ -192,7 +192,7 @@ pub fn sync(c: &mut State, key: &Key) {
     let mut status = ReplicaSetStatus { observed_generation: rs.metadata.generation.unwrap_or(1), ..Default::default() };
     let mut recheck = false;
     for k in owned_pods(c, &key.ns, &uid) {
-        let p = &c.pods[&k];
+        let p = &c.store.pods[&k];
         if !is_active(p) {
             continue;
         }
@@ -202,7 +202,7 @@ pub fn sync(c: &mut State, key: &Key) {
         }
         if pod_ready(p) {
             status.ready_replicas += 1;
-            if pod_available(p, rs.spec.min_ready_seconds, c.now) {
+            if pod_available(p, rs.spec.min_ready_seconds, c.rt.now) {
                 status.available_replicas += 1;
             } else {
                 recheck = true;
@@ -211,14 +211,14 @@ pub fn sync(c: &mut State, key: &Key) {
     }
     let rv = c.bump_rv();
     let mut changed = false;
-    if let Some(r) = c.replicasets.get_mut(key) {
+    if let Some(r) = c.store.replicasets.get_mut(key) {
         if r.status != status {
             r.status = status;
             r.metadata.resource_version = rv;
             changed = true;
         }
     }
-    c.why.insert(("ReplicaSet".into(), key.clone()), WhyRecord { at_ms: c.now.millis(), items: why });
+    c.rec.why.insert(("ReplicaSet".into(), key.clone()), WhyRecord { at_ms: c.rt.now.millis(), items: why });
     if changed {
         if let Some(owner) = rs.controller_ref() {
             c.owner_changed(&owner.kind, &Key::new(&key.ns, &owner.name));

@@ -36,9 +36,9 @@ pub fn filter(node: &Node, pod_spec: &PodSpec) -> Result<(), String> {
 
 /// Tries to place one pending pod. Leaves a FailedScheduling event when nothing fits.
 pub fn schedule(c: &mut State, key: &Key) {
-    let Some(pod) = c.pods.get(key) else { return };
+    let Some(pod) = c.store.pods.get(key) else { return };
     if !pod.spec.node_name.is_empty() || pod.metadata.deletion_timestamp.is_some() {
-        c.unscheduled.remove(key);
+        c.store.unscheduled.remove(key);
         return;
     }
     let spec = pod.spec.clone();
@@ -48,7 +48,7 @@ pub fn schedule(c: &mut State, key: &Key) {
     let plan = match crate::controllers::volume_binding::prefilter(c, pod) {
         Ok(p) => p,
         Err(msg) => {
-            let n = c.nodes.len();
+            let n = c.store.nodes.len();
             let msg = format!("0/{n} nodes are available: {msg}. preemption: 0/{n} nodes are available: {n} Preemption is not helpful for scheduling.");
             c.record_event("Pod", key, &uid, "Warning", "FailedScheduling", msg, "default-scheduler", "");
             return;
@@ -64,27 +64,27 @@ pub fn schedule(c: &mut State, key: &Key) {
     // pods carry) narrows the candidates to those nodes, so a pinned pod costs O(1).
     if let Some(names) = pinned_nodes(&spec) {
         for name in names {
-            if let Some(node) = c.nodes.get(&name) {
+            if let Some(node) = c.store.nodes.get(&name) {
                 if filter(node, &spec).and_then(|_| crate::controllers::volume_binding::filter(c, &plan, node)).is_ok() {
-                    let load = c.pods_on_node.get(&name).map_or(0, |s| s.len());
+                    let load = c.store.pods_on_node.get(&name).map_or(0, |s| s.len());
                     best.push((load, name));
                 }
             }
         }
     }
     let candidates: Box<dyn Iterator<Item = &Node>> =
-        if best.is_empty() { Box::new(c.nodes.values()) } else { Box::new(std::iter::empty()) };
+        if best.is_empty() { Box::new(c.store.nodes.values()) } else { Box::new(std::iter::empty()) };
     for node in candidates {
         match filter(node, &spec).and_then(|_| crate::controllers::volume_binding::filter(c, &plan, node)) {
             Ok(()) => {
-                let load = c.pods_on_node.get(&node.metadata.name).map_or(0, |s| s.len());
+                let load = c.store.pods_on_node.get(&node.metadata.name).map_or(0, |s| s.len());
                 best.push((load, node.metadata.name.clone()));
             }
             Err(reason) => *failures.entry(reason).or_default() += 1,
         }
     }
     if best.is_empty() {
-        let n = c.nodes.len();
+        let n = c.store.nodes.len();
         let reasons: Vec<String> = failures.iter().map(|(r, k)| format!("{k} {r}")).collect();
         let msg = if n == 0 {
             "no nodes available to schedule pods".to_string()
@@ -99,7 +99,7 @@ pub fn schedule(c: &mut State, key: &Key) {
     }
     let min = best.iter().map(|b| b.0).min().unwrap_or(0);
     let ties: Vec<&String> = best.iter().filter(|b| b.0 == min).map(|b| &b.1).collect();
-    let pick = ties[c.rng.below(ties.len() as u64) as usize].clone();
+    let pick = ties[c.rt.rng.below(ties.len() as u64) as usize].clone();
     if crate::controllers::volume_binding::assume(c, &plan, &pick) {
         // Bound once the provisioner and the PV controller have bound its claims.
         return;

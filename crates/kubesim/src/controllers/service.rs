@@ -73,13 +73,13 @@ pub(crate) fn add_kubernetes_service(c: &mut State) {
     s.metadata.labels.insert("provider".into(), "kubernetes".into());
     s.metadata.uid = uid.clone();
     s.metadata.resource_version = c.bump_rv();
-    s.metadata.creation_timestamp = c.now.rfc3339();
+    s.metadata.creation_timestamp = c.rt.now.rfc3339();
     s.spec.ports = vec![ServicePort { name: "https".into(), protocol: "TCP".into(), port: 443, target_port: Some(IntOrString::Int(6443)), ..Default::default() }];
     s.spec.cluster_ip = "10.96.0.1".into();
     s.spec.cluster_ips = vec!["10.96.0.1".into()];
     defaults(&mut s);
     let api_ip = c
-        .nodes
+        .store.nodes
         .values()
         .find(|n| n.metadata.labels.contains_key("node-role.kubernetes.io/control-plane"))
         .and_then(|n| n.status.addresses.iter().find(|a| a.type_ == "InternalIP"))
@@ -90,35 +90,35 @@ pub(crate) fn add_kubernetes_service(c: &mut State) {
     e.metadata.labels.insert("endpointslice.kubernetes.io/skip-mirror".into(), "true".into());
     e.metadata.uid = format!("{uid}e");
     e.metadata.resource_version = c.bump_rv();
-    e.metadata.creation_timestamp = c.now.rfc3339();
+    e.metadata.creation_timestamp = c.rt.now.rfc3339();
     e.subsets = vec![EndpointSubset {
         addresses: vec![EndpointAddress { ip: api_ip, ..Default::default() }],
         ports: vec![EndpointPort { name: "https".into(), port: 6443, protocol: "TCP".into() }],
         ..Default::default()
     }];
-    c.services.insert(Key::new("default", "kubernetes"), s);
-    c.endpoints.insert(Key::new("default", "kubernetes"), e);
+    c.store.services.insert(Key::new("default", "kubernetes"), s);
+    c.store.endpoints.insert(Key::new("default", "kubernetes"), e);
 }
 
 impl State {
     pub fn service(&self, k: &Key) -> Option<&Service> {
-        self.services.get(k)
+        self.store.services.get(k)
     }
     pub fn services(&self) -> impl Iterator<Item = &Service> {
-        self.services.values()
+        self.store.services.values()
     }
     pub fn endpoints_of(&self, k: &Key) -> Option<&Endpoints> {
-        self.endpoints.get(k)
+        self.store.endpoints.get(k)
     }
     pub fn all_endpoints(&self) -> impl Iterator<Item = &Endpoints> {
-        self.endpoints.values()
+        self.store.endpoints.values()
     }
 
     /// A free ClusterIP: random in the dynamic band 10.96.1.0–10.96.255.254.
     fn allocate_cluster_ip(&mut self) -> String {
-        let used: Vec<&str> = self.services.values().map(|s| s.spec.cluster_ip.as_str()).collect();
+        let used: Vec<&str> = self.store.services.values().map(|s| s.spec.cluster_ip.as_str()).collect();
         loop {
-            let off = 256 + self.rng.below(65_534 - 256) as u32;
+            let off = 256 + self.rt.rng.below(65_534 - 256) as u32;
             let ip = format!("10.96.{}.{}", off >> 8, off & 0xff);
             if !used.contains(&ip.as_str()) {
                 return ip;
@@ -139,28 +139,28 @@ impl State {
         }
         self.stamp_new(&mut s);
         let k = s.key();
-        self.services.insert(k.clone(), s);
+        self.store.services.insert(k.clone(), s);
         self.enqueue(Work::SyncEndpoints(k));
     }
 
     /// Stores an updated Service (ClusterIP kept) and re-syncs its endpoints.
     pub(crate) fn update_service(&mut self, mut s: Service) {
         let k = s.key();
-        if let Some(old) = self.services.get(&k) {
+        if let Some(old) = self.store.services.get(&k) {
             s.spec.cluster_ip = old.spec.cluster_ip.clone();
             s.spec.cluster_ips = old.spec.cluster_ips.clone();
         }
         defaults(&mut s);
         s.metadata.resource_version = self.bump_rv();
-        self.services.insert(k.clone(), s);
+        self.store.services.insert(k.clone(), s);
         self.enqueue(Work::SyncEndpoints(k));
     }
 
     pub(crate) fn delete_service(&mut self, k: &Key) -> bool {
-        if self.services.remove(k).is_none() {
+        if self.store.services.remove(k).is_none() {
             return false;
         }
-        self.endpoints.remove(k);
+        self.store.endpoints.remove(k);
         self.happen(crate::runtime::history::HappeningKind::ObjectDeleted { kind: "Service".into(), key: k.clone() });
         true
     }
@@ -194,9 +194,9 @@ impl State {
             [host, svc, ns] => (Some(*host), *svc, *ns),
             _ => return None,
         };
-        let s = self.services.get(&Key::new(ns, svc))?;
+        let s = self.store.services.get(&Key::new(ns, svc))?;
         let ready: Vec<&EndpointAddress> = self
-            .endpoints
+            .store.endpoints
             .get(&Key::new(ns, svc))
             .map(|e| e.subsets.iter().flat_map(|s| s.addresses.iter()).collect())
             .unwrap_or_default();
@@ -214,7 +214,7 @@ impl State {
 /// A pod changed: Services in its namespace whose selector matches it update that pod's
 /// address (incrementally, so a large set costs one address per change, not a rebuild).
 pub(crate) fn pod_touched(c: &mut State, pod: &Key) {
-    let Some(p) = c.pods.get(pod) else { return };
+    let Some(p) = c.store.pods.get(pod) else { return };
     let ip = p.status.pod_ip.clone();
     let hit = selecting(c, &pod.ns, &p.metadata.labels);
     for k in hit {
@@ -231,7 +231,7 @@ pub(crate) fn pod_removed(c: &mut State, pod: &Pod) {
 }
 
 fn selecting(c: &State, ns: &str, labels: &Labels) -> Vec<Key> {
-    c.services
+    c.store.services
         .range(Key::new(ns, "")..)
         .take_while(|(k, _)| k.ns == ns)
         .filter(|(_, s)| !s.spec.selector.is_empty() && s.spec.selector.iter().all(|(k, v)| labels.get(k) == Some(v)))
@@ -292,13 +292,13 @@ fn find_address(list: &[EndpointAddress], pod: &str, ip: &str) -> Option<usize> 
 /// Puts one pod's address where it belongs in a Service's endpoints (or takes it out).
 /// `ip` is the pod's IP, if it has one.
 fn update_pod_address(c: &mut State, svc_key: &Key, pod: &Key, ip: &str) {
-    let Some(svc) = c.services.get(svc_key) else { return };
-    if !c.endpoints.contains_key(svc_key) {
+    let Some(svc) = c.store.services.get(svc_key) else { return };
+    if !c.store.endpoints.contains_key(svc_key) {
         c.enqueue(Work::SyncEndpoints(svc_key.clone()));
         return;
     }
-    let want = c.pods.get(pod).and_then(|p| pod_address(svc, p));
-    let e = c.endpoints.get(svc_key).expect("checked");
+    let want = c.store.pods.get(pod).and_then(|p| pod_address(svc, p));
+    let e = c.store.endpoints.get(svc_key).expect("checked");
     // Unchanged? Then nothing to write.
     let current = e.subsets.iter().find_map(|s| {
         find_address(&s.addresses, &pod.name, ip).map(|i| (&s.ports, &s.addresses[i], true))
@@ -310,7 +310,7 @@ fn update_pod_address(c: &mut State, svc_key: &Key, pod: &Key, ip: &str) {
         _ => {}
     }
     let rv = c.bump_rv();
-    let e = c.endpoints.get_mut(svc_key).expect("checked");
+    let e = c.store.endpoints.get_mut(svc_key).expect("checked");
     for s in &mut e.subsets {
         if let Some(i) = find_address(&s.addresses, &pod.name, ip) {
             s.addresses.remove(i);
@@ -354,8 +354,8 @@ fn resolve_port(pod: &Pod, sp: &ServicePort) -> Option<i32> {
 
 /// The endpoints controller for one Service.
 pub fn sync_endpoints(c: &mut State, key: &Key) {
-    let Some(svc) = c.services.get(key).cloned() else {
-        c.endpoints.remove(key);
+    let Some(svc) = c.store.services.get(key).cloned() else {
+        c.store.endpoints.remove(key);
         return;
     };
     if svc.spec.selector.is_empty() {
@@ -363,7 +363,7 @@ pub fn sync_endpoints(c: &mut State, key: &Key) {
     }
     type Group = (Vec<EndpointAddress>, Vec<EndpointAddress>);
     let mut groups: BTreeMap<Vec<(String, i32, String)>, Group> = BTreeMap::new();
-    for (k, p) in c.pods.range(Key::new(&key.ns, "")..) {
+    for (k, p) in c.store.pods.range(Key::new(&key.ns, "")..) {
         if k.ns != key.ns {
             break;
         }
@@ -392,11 +392,11 @@ pub fn sync_endpoints(c: &mut State, key: &Key) {
     if is_headless(&svc) {
         labels.insert(HEADLESS_LABEL.into(), String::new());
     }
-    match c.endpoints.get(key) {
+    match c.store.endpoints.get(key) {
         Some(e) if e.subsets == subsets && e.metadata.labels == labels => {}
         Some(_) => {
             let rv = c.bump_rv();
-            let e = c.endpoints.get_mut(key).expect("exists");
+            let e = c.store.endpoints.get_mut(key).expect("exists");
             e.subsets = subsets;
             e.metadata.labels = labels;
             e.metadata.resource_version = rv;
@@ -407,7 +407,7 @@ pub fn sync_endpoints(c: &mut State, key: &Key) {
             e.metadata.namespace = key.ns.clone();
             e.metadata.labels = labels;
             c.stamp_new(&mut e);
-            c.endpoints.insert(key.clone(), e);
+            c.store.endpoints.insert(key.clone(), e);
         }
     }
 }

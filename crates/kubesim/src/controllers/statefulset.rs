@@ -103,7 +103,7 @@ impl PodInfo {
         let pending = p.status.phase == "Pending";
         PodInfo {
             claims_present: !pending
-                || crate::controllers::common::pod_claims(&p.spec).all(|n| c.pvcs.contains_key(&Key::new(&p.metadata.namespace, n))),
+                || crate::controllers::common::pod_claims(&p.spec).all(|n| c.store.pvcs.contains_key(&Key::new(&p.metadata.namespace, n))),
             terminal: is_terminal(p),
             terminating: is_terminating(p),
             pending,
@@ -126,7 +126,7 @@ fn owned_pods(c: &mut State, set: &StatefulSet) -> BTreeSet<i32> {
     let sel = set.spec.selector.clone().unwrap_or_default();
     let mut out = BTreeSet::new();
     let mut adopt = Vec::new();
-    for (k, p) in c.pods.range(Key::new(ns, &prefix)..) {
+    for (k, p) in c.store.pods.range(Key::new(ns, &prefix)..) {
         if k.ns != *ns || !k.name.starts_with(&prefix) {
             break;
         }
@@ -144,7 +144,7 @@ fn owned_pods(c: &mut State, set: &StatefulSet) -> BTreeSet<i32> {
     for (ord, k) in adopt {
         let rv = c.bump_rv();
         c.index_pod(&k, false);
-        if let Some(p) = c.pods.get_mut(&k) {
+        if let Some(p) = c.store.pods.get_mut(&k) {
             p.metadata.owner_references.push(controller_ref_to(set));
             p.metadata.resource_version = rv;
         }
@@ -166,7 +166,7 @@ fn sync_revisions(c: &mut State, set: &StatefulSet, template: &PodTemplateSpec) 
     let current = if set.status.current_revision.is_empty() {
         update.clone()
     } else {
-        c.controllerrevisions
+        c.store.controllerrevisions
             .get(&Key::new(&ns, &set.status.current_revision))
             .cloned()
             .unwrap_or_else(|| update.clone())
@@ -235,7 +235,7 @@ fn create_claims(c: &mut State, set: &StatefulSet, ord: i32, pod: &str, why: &mu
     for t in &set.spec.volume_claim_templates {
         let name = claim_name(&t.metadata.name, &set.metadata.name, ord);
         let ck = Key::new(&set.metadata.namespace, &name);
-        match c.pvcs.get(&ck) {
+        match c.store.pvcs.get(&ck) {
             Some(p) if p.metadata.deletion_timestamp.is_some() => return ClaimsResult::BeingDeleted(name),
             Some(_) => {}
             None => {
@@ -264,7 +264,7 @@ fn own_claims_by_pod(c: &mut State, set: &StatefulSet, ord: i32, pod_name: &str,
     for t in &set.spec.volume_claim_templates {
         let ck = Key::new(&set.metadata.namespace, &claim_name(&t.metadata.name, &set.metadata.name, ord));
         let rv = c.bump_rv();
-        if let Some(p) = c.pvcs.get_mut(&ck) {
+        if let Some(p) = c.store.pvcs.get_mut(&ck) {
             if !p.metadata.owner_references.iter().any(|r| r.uid == pod_uid) {
                 p.metadata.owner_references.push(OwnerReference {
                     api_version: "v1".into(),
@@ -287,7 +287,7 @@ fn collect_claims(c: &mut State, set: &StatefulSet) {
     let mut doomed = Vec::new();
     for t in &set.spec.volume_claim_templates {
         let prefix = format!("{}-{}-", t.metadata.name, set.metadata.name);
-        for (k, p) in c.pvcs.range(Key::new(&ns, &prefix)..) {
+        for (k, p) in c.store.pvcs.range(Key::new(&ns, &prefix)..) {
             if k.ns != ns || !k.name.starts_with(&prefix) {
                 break;
             }
@@ -300,7 +300,7 @@ fn collect_claims(c: &mut State, set: &StatefulSet) {
             }
             let gone = pod_owners.iter().all(|r| {
                 let pk = Key::new(&ns, &r.name);
-                c.pods.get(&pk).is_none_or(|pod| pod.metadata.uid != r.uid)
+                c.store.pods.get(&pk).is_none_or(|pod| pod.metadata.uid != r.uid)
             });
             if gone {
                 doomed.push(k.clone());
@@ -318,7 +318,7 @@ fn pod_name(set: &StatefulSet, ord: i32) -> String {
 
 /// One sync of one StatefulSet (`updateStatefulSet`), then its status.
 pub fn sync(c: &mut State, key: &Key) {
-    let Some(set) = c.statefulsets.get(key).cloned() else { return };
+    let Some(set) = c.store.statefulsets.get(key).cloned() else { return };
     let Some(template) = set.spec.template.clone() else { return };
     let (current, update) = sync_revisions(c, &set, &template);
     let uid = set.metadata.uid.clone();
@@ -327,7 +327,7 @@ pub fn sync(c: &mut State, key: &Key) {
     let end = start + replicas;
     let monotonic = set.spec.pod_management_policy != "Parallel";
     let min_ready = set.spec.min_ready_seconds;
-    let now_ms = c.now.millis();
+    let now_ms = c.rt.now.millis();
     let rolling = set.spec.update_strategy.type_ == "RollingUpdate";
     let partition = set.spec.update_strategy.rolling_update.as_ref().and_then(|r| r.partition).unwrap_or(0).max(0);
     let (_, when_scaled) = retention(&set);
@@ -347,7 +347,7 @@ pub fn sync(c: &mut State, key: &Key) {
         k.name.clear();
         use std::fmt::Write;
         let _ = write!(k.name, "{}-{ord}", set.metadata.name);
-        c.pods
+        c.store.pods
             .get(&*k)
             .filter(|p| p.controller_ref().is_some_and(|r| r.uid == uid))
             .map(|p| PodInfo::of(c, p, &update.metadata.name, min_ready, now_ms))
@@ -453,7 +453,7 @@ pub fn sync(c: &mut State, key: &Key) {
             }
             let pk = Key::new(&key.ns, &name);
             if when_scaled {
-                let pod_uid = c.pods.get(&pk).map(|x| x.metadata.uid.clone()).unwrap_or_default();
+                let pod_uid = c.store.pods.get(&pk).map(|x| x.metadata.uid.clone()).unwrap_or_default();
                 own_claims_by_pod(c, &set, ord, &name, &pod_uid);
             }
             if c.delete_pod(&pk, None) {
@@ -500,7 +500,7 @@ pub fn sync(c: &mut State, key: &Key) {
     let mut live_revisions = vec![current.metadata.name.clone(), update.metadata.name.clone()];
     let mut recheck: Option<u64> = None;
     let prefix = format!("{}-", key.name);
-    for (k, p) in c.pods.range(Key::new(&key.ns, &prefix)..) {
+    for (k, p) in c.store.pods.range(Key::new(&key.ns, &prefix)..) {
         if k.ns != key.ns || !k.name.starts_with(&prefix) {
             break;
         }
@@ -540,13 +540,13 @@ pub fn sync(c: &mut State, key: &Key) {
     }
     truncate_history(c, &set, &live_revisions);
     let rv = c.bump_rv();
-    if let Some(s) = c.statefulsets.get_mut(key) {
+    if let Some(s) = c.store.statefulsets.get_mut(key) {
         if s.status != status {
             s.status = status;
             s.metadata.resource_version = rv;
         }
     }
-    c.why.insert(("StatefulSet".into(), key.clone()), WhyRecord { at_ms: now_ms, items: why });
+    c.rec.why.insert(("StatefulSet".into(), key.clone()), WhyRecord { at_ms: now_ms, items: why });
     if let Some(due) = recheck {
         c.resync_later(Work::SyncStatefulSet(key.clone()), Dur::ms(due.saturating_sub(now_ms).max(1)));
     }
@@ -554,18 +554,18 @@ pub fn sync(c: &mut State, key: &Key) {
 
 impl State {
     pub fn statefulset(&self, k: &Key) -> Option<&StatefulSet> {
-        self.statefulsets.get(k)
+        self.store.statefulsets.get(k)
     }
     pub fn statefulsets(&self) -> impl Iterator<Item = &StatefulSet> {
-        self.statefulsets.values()
+        self.store.statefulsets.values()
     }
     pub fn controllerrevisions(&self) -> impl Iterator<Item = &ControllerRevision> {
-        self.controllerrevisions.values()
+        self.store.controllerrevisions.values()
     }
 
     pub(crate) fn put_statefulset(&mut self, s: StatefulSet) {
         let k = s.key();
-        self.statefulsets.insert(k.clone(), s);
+        self.store.statefulsets.insert(k.clone(), s);
         self.enqueue(Work::SyncStatefulSet(k));
     }
 
@@ -573,11 +573,11 @@ impl State {
     /// lets the control loop run after it).
     pub(crate) fn scale_statefulset_spec(&mut self, k: &Key, replicas: i32) -> bool {
         // Not found: nothing changes, not even the resource version counter.
-        if !self.statefulsets.contains_key(k) {
+        if !self.store.statefulsets.contains_key(k) {
             return false;
         }
         let rv = self.bump_rv();
-        let Some(s) = self.statefulsets.get_mut(k) else { return false };
+        let Some(s) = self.store.statefulsets.get_mut(k) else { return false };
         if s.spec.replicas != Some(replicas) {
             s.spec.replicas = Some(replicas);
             s.metadata.generation = Some(s.metadata.generation.unwrap_or(1) + 1);

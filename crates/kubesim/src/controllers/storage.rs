@@ -32,7 +32,7 @@ fn is_terminal(p: &Pod) -> bool {
 /// The default StorageClass: the newest class marked default (ties by name), as the
 /// admission plugin picks it.
 pub fn default_class(c: &State) -> Option<String> {
-    c.storageclasses
+    c.store.storageclasses
         .values()
         .filter(|s| {
             let a = &s.metadata.annotations;
@@ -59,16 +59,16 @@ pub fn access_modes_string(modes: &[String]) -> String {
 
 impl State {
     pub fn pvc(&self, k: &Key) -> Option<&PersistentVolumeClaim> {
-        self.pvcs.get(k)
+        self.store.pvcs.get(k)
     }
     pub fn pvcs(&self) -> impl Iterator<Item = &PersistentVolumeClaim> {
-        self.pvcs.values()
+        self.store.pvcs.values()
     }
     pub fn pv(&self, name: &str) -> Option<&PersistentVolume> {
-        self.pvs.get(name)
+        self.store.pvs.get(name)
     }
     pub fn pvs(&self) -> impl Iterator<Item = &PersistentVolume> {
-        self.pvs.values()
+        self.store.pvs.values()
     }
 
     /// Creates a claim (API server side): defaults, default-class admission, protection
@@ -90,7 +90,7 @@ impl State {
         pvc.status = PersistentVolumeClaimStatus { phase: "Pending".into(), ..Default::default() };
         self.stamp_new(&mut pvc);
         let key = pvc.key();
-        self.pvcs.insert(key.clone(), pvc);
+        self.store.pvcs.insert(key.clone(), pvc);
         self.enqueue(Work::SyncClaim(key.clone()));
         self.claim_changed(&key);
         key
@@ -109,18 +109,18 @@ impl State {
         pv.status = PersistentVolumeStatus { phase: "Pending".into(), ..Default::default() };
         self.stamp_new(&mut pv);
         let name = pv.metadata.name.clone();
-        self.pvs.insert(name.clone(), pv);
+        self.store.pvs.insert(name.clone(), pv);
         self.enqueue(Work::SyncVolume(name));
     }
 
     /// `kubectl delete pvc`: with pvc-protection the claim stays `Terminating` while a pod
     /// uses it.
     pub(crate) fn delete_pvc(&mut self, key: &Key) -> bool {
-        let Some(pvc) = self.pvcs.get(key) else { return false };
+        let Some(pvc) = self.store.pvcs.get(key) else { return false };
         if pvc.metadata.deletion_timestamp.is_none() {
             let rv = self.bump_rv();
-            let now = self.now.rfc3339();
-            let pvc = self.pvcs.get_mut(key).expect("checked");
+            let now = self.rt.now.rfc3339();
+            let pvc = self.store.pvcs.get_mut(key).expect("checked");
             pvc.metadata.deletion_timestamp = Some(now);
             pvc.metadata.deletion_grace_period_seconds = Some(0);
             pvc.metadata.resource_version = rv;
@@ -132,11 +132,11 @@ impl State {
     /// `kubectl delete pv`: a bound volume stays `Terminating` (pv-protection) until its
     /// claim is gone.
     pub(crate) fn delete_pv(&mut self, name: &str) -> bool {
-        let Some(pv) = self.pvs.get(name) else { return false };
+        let Some(pv) = self.store.pvs.get(name) else { return false };
         if pv.metadata.deletion_timestamp.is_none() {
             let rv = self.bump_rv();
-            let now = self.now.rfc3339();
-            let pv = self.pvs.get_mut(name).expect("checked");
+            let now = self.rt.now.rfc3339();
+            let pv = self.store.pvs.get_mut(name).expect("checked");
             pv.metadata.deletion_timestamp = Some(now);
             pv.metadata.deletion_grace_period_seconds = Some(0);
             pv.metadata.resource_version = rv;
@@ -146,7 +146,7 @@ impl State {
     }
 
     fn remove_pvc_object(&mut self, key: &Key) {
-        let Some(pvc) = self.pvcs.remove(key) else { return };
+        let Some(pvc) = self.store.pvcs.remove(key) else { return };
         self.happen(crate::runtime::history::HappeningKind::ObjectDeleted { kind: "PersistentVolumeClaim".into(), key: key.clone() });
         if !pvc.spec.volume_name.is_empty() {
             self.enqueue(Work::SyncVolume(pvc.spec.volume_name.clone()));
@@ -157,7 +157,7 @@ impl State {
     /// Something about a claim changed: pending pods that use it look again, and a
     /// StatefulSet whose claim it is re-syncs.
     pub(crate) fn claim_changed(&mut self, key: &Key) {
-        let waiting: Vec<Key> = self.claim_users(key).filter(|k| self.unscheduled.contains(k)).cloned().collect();
+        let waiting: Vec<Key> = self.claim_users(key).filter(|k| self.store.unscheduled.contains(k)).cloned().collect();
         for k in waiting {
             self.enqueue(Work::Schedule(k));
         }
@@ -166,12 +166,12 @@ impl State {
 
     /// Is a claim used by a pod that has not finished? (pvc-protection's question.)
     pub(crate) fn claim_in_use(&self, key: &Key) -> bool {
-        self.claim_users(key).filter_map(|k| self.pods.get(k)).any(|p| !is_terminal(p))
+        self.claim_users(key).filter_map(|k| self.store.pods.get(k)).any(|p| !is_terminal(p))
     }
 
     /// Pods whose volumes name this claim.
     pub(crate) fn claim_users(&self, key: &Key) -> impl Iterator<Item = &Key> {
-        self.claim_users.get(key).into_iter().flatten()
+        self.store.claim_users.get(key).into_iter().flatten()
     }
 }
 
@@ -183,13 +183,13 @@ pub(crate) fn pod_released(c: &mut State, pod: &Pod) {
         return;
     }
     for k in claims {
-        if c.pvcs.get(&k).is_some_and(|p| p.metadata.deletion_timestamp.is_some()) {
+        if c.store.pvcs.get(&k).is_some_and(|p| p.metadata.deletion_timestamp.is_some()) {
             c.enqueue(Work::SyncClaim(k));
         }
     }
-    let waiting: Vec<Key> = c.attach_waiting.iter().cloned().collect();
+    let waiting: Vec<Key> = c.memory.attach_waiting.iter().cloned().collect();
     for k in waiting {
-        if let Some(uid) = c.pods.get(&k).map(|p| p.metadata.uid.clone()) {
+        if let Some(uid) = c.store.pods.get(&k).map(|p| p.metadata.uid.clone()) {
             c.after(crate::runtime::time::Dur::ZERO, crate::runtime::queue::TimerKind::Kubelet { pod: k, uid });
         }
     }
@@ -197,22 +197,22 @@ pub(crate) fn pod_released(c: &mut State, pod: &Pod) {
 
 /// One pass of the PV controller over a claim.
 pub fn sync_claim(c: &mut State, key: &Key) {
-    let Some(pvc) = c.pvcs.get(key).cloned() else { return };
+    let Some(pvc) = c.store.pvcs.get(key).cloned() else { return };
     let uid = pvc.metadata.uid.clone();
     if pvc.metadata.deletion_timestamp.is_some() {
         // pvc-protection: the finalizer goes once no pod uses the claim.
         if !c.claim_in_use(key) {
             c.remove_pvc_object(key);
         } else {
-            c.why.insert(
+            c.rec.why.insert(
                 ("PersistentVolumeClaim".into(), key.clone()),
-                WhyRecord { at_ms: c.now.millis(), items: vec![WhyItem::ClaimInUse { claim: key.name.clone() }] },
+                WhyRecord { at_ms: c.rt.now.millis(), items: vec![WhyItem::ClaimInUse { claim: key.name.clone() }] },
             );
         }
         return;
     }
     if pvc.status.phase == "Bound" {
-        let pv_ok = c.pvs.get(&pvc.spec.volume_name).is_some_and(|pv| {
+        let pv_ok = c.store.pvs.get(&pvc.spec.volume_name).is_some_and(|pv| {
             pv.spec.claim_ref.as_ref().is_some_and(|r| r.name == key.name && r.namespace == key.ns)
         });
         if !pv_ok {
@@ -229,21 +229,21 @@ pub fn sync_claim(c: &mut State, key: &Key) {
         // Retroactive default class for claims created before a default existed.
         if let Some(d) = default_class(c) {
             let rv = c.bump_rv();
-            let p = c.pvcs.get_mut(key).expect("exists");
+            let p = c.store.pvcs.get_mut(key).expect("exists");
             p.spec.storage_class_name = Some(d.clone());
             p.metadata.resource_version = rv;
             pvc.spec.storage_class_name = Some(d);
         }
     }
     let class = claim_class(&pvc);
-    let sc = c.storageclasses.get(&class).cloned();
+    let sc = c.store.storageclasses.get(&class).cloned();
     let delayed = sc.as_ref().is_some_and(|s| s.volume_binding_mode.as_deref() == Some("WaitForFirstConsumer"));
     let selected = pvc.metadata.annotations.get(SELECTED_NODE).cloned();
 
     if !pvc.spec.volume_name.is_empty() {
         // Pre-bound by the user: only that volume will do.
         let name = pvc.spec.volume_name.clone();
-        let Some(pv) = c.pvs.get(&name).cloned() else { return };
+        let Some(pv) = c.store.pvs.get(&name).cloned() else { return };
         if let Some(r) = &pv.spec.claim_ref {
             if r.name != key.name || r.namespace != key.ns || (!r.uid.is_empty() && r.uid != uid) {
                 c.record_event("PersistentVolumeClaim", key, &uid, "Warning", "FailedBinding", format!("volume \"{name}\" already bound to a different claim."), PV_CONTROLLER, "");
@@ -258,7 +258,7 @@ pub fn sync_claim(c: &mut State, key: &Key) {
         return;
     }
 
-    let node = selected.as_ref().and_then(|n| c.nodes.get(n)).cloned();
+    let node = selected.as_ref().and_then(|n| c.store.nodes.get(n)).cloned();
     if let Some(pv) = find_matching_volume(c, &pvc, if delayed { node.as_ref() } else { None }) {
         if delayed && node.is_none() {
             // Delayed binding: the scheduler picks the node (and the volume) later.
@@ -278,7 +278,7 @@ pub fn sync_claim(c: &mut State, key: &Key) {
     if delayed && selected.is_none() {
         let pods = unscheduled_pods_using(c, key);
         // The controller's informer has not seen a pod created in the same instant yet.
-        if pods.is_empty() || State::created_at(&pvc.metadata) == c.now {
+        if pods.is_empty() || State::created_at(&pvc.metadata) == c.rt.now {
             c.record_event("PersistentVolumeClaim", key, &uid, "Normal", "WaitForFirstConsumer", "waiting for first consumer to be created before binding".into(), PV_CONTROLLER, "");
         } else {
             let msg = if pods.len() == 1 {
@@ -296,7 +296,7 @@ pub fn sync_claim(c: &mut State, key: &Key) {
     }
     if pvc.metadata.annotations.get(STORAGE_PROVISIONER) != Some(&sc.provisioner) {
         let rv = c.bump_rv();
-        let p = c.pvcs.get_mut(key).expect("exists");
+        let p = c.store.pvcs.get_mut(key).expect("exists");
         p.metadata.annotations.insert(STORAGE_PROVISIONER.into(), sc.provisioner.clone());
         p.metadata.annotations.insert(BETA_STORAGE_PROVISIONER.into(), sc.provisioner.clone());
         p.metadata.resource_version = rv;
@@ -312,20 +312,20 @@ pub fn sync_claim(c: &mut State, key: &Key) {
         );
         let d = c.timings.provision;
         c.resync_later(Work::Provision(key.clone()), d);
-        c.why.insert(
+        c.rec.why.insert(
             ("PersistentVolumeClaim".into(), key.clone()),
-            WhyRecord { at_ms: c.now.millis(), items: vec![WhyItem::Provisioning { claim: key.name.clone(), provisioner: sc.provisioner.clone(), node: selected }] },
+            WhyRecord { at_ms: c.rt.now.millis(), items: vec![WhyItem::Provisioning { claim: key.name.clone(), provisioner: sc.provisioner.clone(), node: selected }] },
         );
     }
 }
 
 fn unscheduled_pods_using(c: &State, key: &Key) -> Vec<String> {
-    c.claim_users(key).filter(|k| c.unscheduled.contains(k)).map(|k| k.name.clone()).collect()
+    c.claim_users(key).filter(|k| c.store.unscheduled.contains(k)).map(|k| k.name.clone()).collect()
 }
 
 fn set_claim_phase(c: &mut State, key: &Key, phase: &str) {
     let rv = c.bump_rv();
-    if let Some(p) = c.pvcs.get_mut(key) {
+    if let Some(p) = c.store.pvcs.get_mut(key) {
         p.status.phase = phase.into();
         p.metadata.resource_version = rv;
     }
@@ -333,8 +333,8 @@ fn set_claim_phase(c: &mut State, key: &Key, phase: &str) {
 
 fn set_volume_phase(c: &mut State, name: &str, phase: &str) {
     let rv = c.bump_rv();
-    let now = c.now.rfc3339();
-    if let Some(p) = c.pvs.get_mut(name) {
+    let now = c.rt.now.rfc3339();
+    if let Some(p) = c.store.pvs.get_mut(name) {
         if p.status.phase != phase {
             p.status.phase = phase.into();
             p.status.last_phase_transition_time = Some(now);
@@ -345,12 +345,12 @@ fn set_volume_phase(c: &mut State, name: &str, phase: &str) {
 
 /// The external provisioner creates the volume `pvc-<claim uid>` and the controller binds it.
 pub fn provision(c: &mut State, key: &Key) {
-    let Some(pvc) = c.pvcs.get(key).cloned() else { return };
+    let Some(pvc) = c.store.pvcs.get(key).cloned() else { return };
     if pvc.metadata.deletion_timestamp.is_some() || pvc.status.phase == "Bound" {
         return;
     }
     let class = claim_class(&pvc);
-    let Some(sc) = c.storageclasses.get(&class).cloned() else { return };
+    let Some(sc) = c.store.storageclasses.get(&class).cloned() else { return };
     let uid = pvc.metadata.uid.clone();
     let source = if sc.provisioner == "rancher.io/local-path" {
         format!("{}_local-path-provisioner-7577fdbbfb-4nmnq_{}", sc.provisioner, "2f1d7c3e-9a4b-4c5d-8e6f-0a1b2c3d4e5f")
@@ -408,16 +408,16 @@ impl State {
 
 /// One pass of the PV controller over a volume: phase, release and reclaim.
 pub fn sync_volume(c: &mut State, name: &str) {
-    let Some(pv) = c.pvs.get(name).cloned() else { return };
+    let Some(pv) = c.store.pvs.get(name).cloned() else { return };
     let claim = pv.spec.claim_ref.as_ref().map(|r| Key::new(&r.namespace, &r.name));
-    let claim_obj = claim.as_ref().and_then(|k| c.pvcs.get(k)).filter(|p| {
+    let claim_obj = claim.as_ref().and_then(|k| c.store.pvcs.get(k)).filter(|p| {
         let r = pv.spec.claim_ref.as_ref().expect("some");
         r.uid.is_empty() || r.uid == p.metadata.uid
     });
     if pv.metadata.deletion_timestamp.is_some() {
         // pv-protection: a volume still bound to an existing claim stays.
         if claim_obj.is_none() || pv.status.phase != "Bound" {
-            c.pvs.remove(name);
+            c.store.pvs.remove(name);
             c.happen(crate::runtime::history::HappeningKind::ObjectDeleted { kind: "PersistentVolume".into(), key: Key::cluster(name) });
         }
         return;
@@ -447,7 +447,7 @@ pub fn sync_volume(c: &mut State, name: &str) {
             match pv.spec.persistent_volume_reclaim_policy.as_str() {
                 "Delete" => {
                     set_volume_phase(c, name, "Released");
-                    c.pvs.remove(name);
+                    c.store.pvs.remove(name);
                     c.happen(crate::runtime::history::HappeningKind::ObjectDeleted { kind: "PersistentVolume".into(), key: Key::cluster(name) });
                 }
                 _ => set_volume_phase(c, name, "Released"),
@@ -463,8 +463,8 @@ pub fn sync_volume(c: &mut State, name: &str) {
 pub fn attach_conflict(c: &State, pod: &Pod) -> Option<(String, Vec<String>)> {
     for name in pod_claims(&pod.spec) {
         let k = Key::new(&pod.metadata.namespace, name);
-        let Some(pvc) = c.pvcs.get(&k) else { continue };
-        let Some(pv) = c.pvs.get(&pvc.spec.volume_name) else { continue };
+        let Some(pvc) = c.store.pvcs.get(&k) else { continue };
+        let Some(pv) = c.store.pvs.get(&pvc.spec.volume_name) else { continue };
         // Only attachable volumes (CSI here) go through attach/detach; hostPath and local
         // volumes are mounted wherever the pod runs, ReadWriteOnce or not.
         if pv.spec.csi.is_none() {
@@ -477,14 +477,14 @@ pub fn attach_conflict(c: &State, pod: &Pod) -> Option<(String, Vec<String>)> {
         }
         let holders: Vec<String> = c
             .claim_users(&k)
-            .filter_map(|pk| c.pods.get(pk))
+            .filter_map(|pk| c.store.pods.get(pk))
             .filter(|p| {
                 p.metadata.uid != pod.metadata.uid
                     && !p.spec.node_name.is_empty()
                     && p.spec.node_name != pod.spec.node_name
                     && !is_terminal(p)
-                    && c.runtime.get(&p.key()).is_some_and(|r| r.stage != crate::state::PodStage::Bound)
-                    && !c.attach_waiting.contains(&p.key())
+                    && c.agents.runtime.get(&p.key()).is_some_and(|r| r.stage != crate::state::PodStage::Bound)
+                    && !c.memory.attach_waiting.contains(&p.key())
                     && pod_claims(&p.spec).any(|n| n == name)
             })
             .map(|p| p.metadata.name.clone())
@@ -499,15 +499,15 @@ pub fn attach_conflict(c: &State, pod: &Pod) -> Option<(String, Vec<String>)> {
 /// The kubelet asks before starting containers: may this pod's volumes be attached here?
 /// Records the Multi-Attach warning and parks the pod when not.
 pub(crate) fn attach_blocked(c: &mut State, key: &Key) -> bool {
-    let Some(pod) = c.pods.get(key) else { return false };
+    let Some(pod) = c.store.pods.get(key) else { return false };
     match attach_conflict(c, pod) {
         None => {
-            c.attach_waiting.remove(key);
+            c.memory.attach_waiting.remove(key);
             false
         }
         Some((pv, holders)) => {
             let uid = pod.metadata.uid.clone();
-            c.attach_waiting.insert(key.clone());
+            c.memory.attach_waiting.insert(key.clone());
             c.record_event(
                 "Pod",
                 key,
@@ -518,9 +518,9 @@ pub(crate) fn attach_blocked(c: &mut State, key: &Key) -> bool {
                 "attachdetach-controller",
                 "",
             );
-            c.why.insert(
+            c.rec.why.insert(
                 ("Pod".into(), key.clone()),
-                WhyRecord { at_ms: c.now.millis(), items: vec![WhyItem::MultiAttach { pod: key.name.clone(), volume: pv, holders }] },
+                WhyRecord { at_ms: c.rt.now.millis(), items: vec![WhyItem::MultiAttach { pod: key.name.clone(), volume: pv, holders }] },
             );
             true
         }
@@ -529,7 +529,7 @@ pub(crate) fn attach_blocked(c: &mut State, key: &Key) -> bool {
 
 /// Claims per StatefulSet-style name, for views: `claim name → (phase, volume)`.
 pub fn claim_summary(c: &State, ns: &str) -> BTreeMap<String, (String, String)> {
-    c.pvcs
+    c.store.pvcs
         .range(Key::new(ns, "")..)
         .take_while(|(k, _)| k.ns == ns)
         .map(|(k, p)| (k.name.clone(), (p.status.phase.clone(), p.spec.volume_name.clone())))

@@ -59,7 +59,7 @@ pub(crate) fn volume_node_ok(pv: &PersistentVolume, node: &Node) -> bool {
 /// volumes with the fewest access modes first. With a node, the volume must be usable there.
 pub fn find_matching_volume(c: &State, pvc: &PersistentVolumeClaim, node: Option<&Node>) -> Option<String> {
     let mut best: Option<(usize, i128, &str)> = None;
-    for pv in c.pvs.values() {
+    for pv in c.store.pvs.values() {
         // Cheap checks first: most volumes are bound to other claims.
         if pv.metadata.deletion_timestamp.is_some() {
             continue;
@@ -100,10 +100,10 @@ pub fn find_matching_volume(c: &State, pvc: &PersistentVolumeClaim, node: Option
 
 /// Binds a claim and a volume both ways.
 pub(crate) fn bind(c: &mut State, key: &Key, pv_name: &str) {
-    let Some(pvc) = c.pvcs.get(key).cloned() else { return };
+    let Some(pvc) = c.store.pvcs.get(key).cloned() else { return };
     let rv = c.bump_rv();
-    let now = c.now.rfc3339();
-    let Some(pv) = c.pvs.get_mut(pv_name) else { return };
+    let now = c.rt.now.rfc3339();
+    let Some(pv) = c.store.pvs.get_mut(pv_name) else { return };
     let prebound = pv.spec.claim_ref.is_some();
     pv.spec.claim_ref = Some(ClaimRef {
         kind: "PersistentVolumeClaim".into(),
@@ -124,7 +124,7 @@ pub(crate) fn bind(c: &mut State, key: &Key, pv_name: &str) {
     let modes = pv.spec.access_modes.clone();
     let capacity = pv.spec.capacity.clone();
     let rv = c.bump_rv();
-    let p = c.pvcs.get_mut(key).expect("exists");
+    let p = c.store.pvcs.get_mut(key).expect("exists");
     if p.spec.volume_name.is_empty() {
         p.spec.volume_name = pv_name.to_string();
         p.metadata.annotations.insert(BOUND_BY_CONTROLLER.into(), "yes".into());
@@ -134,9 +134,9 @@ pub(crate) fn bind(c: &mut State, key: &Key, pv_name: &str) {
     p.status.access_modes = modes;
     p.status.capacity = capacity;
     p.metadata.resource_version = rv;
-    c.why.insert(
+    c.rec.why.insert(
         ("PersistentVolumeClaim".into(), key.clone()),
-        WhyRecord { at_ms: c.now.millis(), items: vec![WhyItem::ClaimBound { claim: key.name.clone(), volume: pv_name.to_string() }] },
+        WhyRecord { at_ms: c.rt.now.millis(), items: vec![WhyItem::ClaimBound { claim: key.name.clone(), volume: pv_name.to_string() }] },
     );
     c.claim_changed(key);
 }
@@ -158,7 +158,7 @@ pub fn prefilter(c: &State, pod: &Pod) -> Result<VolumePlan, String> {
     let mut plan = VolumePlan::default();
     for name in pod_claims(&pod.spec) {
         let k = Key::new(&pod.metadata.namespace, name);
-        let Some(pvc) = c.pvcs.get(&k) else {
+        let Some(pvc) = c.store.pvcs.get(&k) else {
             return Err(format!("persistentvolumeclaim \"{name}\" not found"));
         };
         if pvc.metadata.deletion_timestamp.is_some() {
@@ -169,7 +169,7 @@ pub fn prefilter(c: &State, pod: &Pod) -> Result<VolumePlan, String> {
             continue;
         }
         let delayed = c
-            .storageclasses
+            .store.storageclasses
             .get(&claim_class(pvc))
             .is_some_and(|s| s.volume_binding_mode.as_deref() == Some("WaitForFirstConsumer"));
         if !delayed || !pvc.spec.volume_name.is_empty() {
@@ -186,15 +186,15 @@ pub fn prefilter(c: &State, pod: &Pod) -> Result<VolumePlan, String> {
 /// `VolumeBinding` Filter for one node.
 pub fn filter(c: &State, plan: &VolumePlan, node: &Node) -> Result<(), String> {
     for name in &plan.bound {
-        if let Some(pv) = c.pvs.get(name) {
+        if let Some(pv) = c.store.pvs.get(name) {
             if !volume_node_ok(pv, node) {
                 return Err("node(s) had volume node affinity conflict".into());
             }
         }
     }
     for k in &plan.delayed {
-        let Some(pvc) = c.pvcs.get(k) else { continue };
-        let provisioner = c.storageclasses.get(&claim_class(pvc)).map(|s| s.provisioner.clone()).unwrap_or_default();
+        let Some(pvc) = c.store.pvcs.get(k) else { continue };
+        let provisioner = c.store.storageclasses.get(&claim_class(pvc)).map(|s| s.provisioner.clone()).unwrap_or_default();
         if (provisioner.is_empty() || provisioner == NO_PROVISIONER) && find_matching_volume(c, pvc, Some(node)).is_none() {
             return Err("node(s) didn't find available persistent volumes to bind".into());
         }
@@ -209,10 +209,10 @@ pub fn assume(c: &mut State, plan: &VolumePlan, node: &str) -> bool {
     if plan.delayed.is_empty() {
         return false;
     }
-    let n = c.nodes.get(node).cloned();
+    let n = c.store.nodes.get(node).cloned();
     let mut wait = false;
     for k in &plan.delayed {
-        let Some(pvc) = c.pvcs.get(k).cloned() else { continue };
+        let Some(pvc) = c.store.pvcs.get(k).cloned() else { continue };
         if pvc.status.phase == "Bound" {
             continue;
         }
@@ -223,11 +223,11 @@ pub fn assume(c: &mut State, plan: &VolumePlan, node: &str) -> bool {
         wait = true;
         if pvc.metadata.annotations.get(SELECTED_NODE).map(String::as_str) != Some(node) {
             let rv = c.bump_rv();
-            let p = c.pvcs.get_mut(k).expect("exists");
+            let p = c.store.pvcs.get_mut(k).expect("exists");
             p.metadata.annotations.insert(SELECTED_NODE.into(), node.to_string());
             p.metadata.resource_version = rv;
             c.enqueue(Work::SyncClaim(k.clone()));
         }
     }
-    wait || plan.delayed.iter().any(|k| c.pvcs.get(k).is_none_or(|p| p.status.phase != "Bound"))
+    wait || plan.delayed.iter().any(|k| c.store.pvcs.get(k).is_none_or(|p| p.status.phase != "Bound"))
 }

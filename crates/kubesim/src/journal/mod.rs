@@ -83,10 +83,10 @@ pub fn session_at(j: &Journal, at: At) -> Result<Session, ReplayError> {
         }
         At::Time(t) => {
             for i in &j.inputs {
-                if s.cluster.now > t {
+                if s.cluster.rt.now > t {
                     break;
                 }
-                let left = t.since(s.cluster.now);
+                let left = t.since(s.cluster.rt.now);
                 let fits = matches!(i, Input::Tick(d) if *d <= left);
                 let may_move_clock = matches!(i, Input::Tick(_) | Input::Step | Input::Run { .. });
                 if fits || !may_move_clock {
@@ -97,7 +97,7 @@ pub fn session_at(j: &Journal, at: At) -> Result<Session, ReplayError> {
                 let mut next = s.clone();
                 next.horizon = Some(Horizon { at: t, seen: None });
                 next.perform(i);
-                if next.cluster.now <= t {
+                if next.cluster.rt.now <= t {
                     next.horizon = None;
                     s = next;
                     continue;
@@ -105,7 +105,7 @@ pub fn session_at(j: &Journal, at: At) -> Result<Session, ReplayError> {
                 if let Some(mut seen) = next.horizon.take().and_then(|h| h.seen) {
                     // Caught inside a waiting command: nothing more happens before the next
                     // timed thing, which is after `t`.
-                    let left = t.since(seen.now);
+                    let left = t.since(seen.rt.now);
                     if left > Dur::ZERO {
                         seen.advance(left);
                     }

@@ -65,9 +65,9 @@ fn events_block(w: &mut String, c: &Cluster, kind: &str, ns: &str, name: &str) {
     w.push_str("Events:\n  Type\tReason\tAge\tFrom\tMessage\n  ----\t------\t----\t----\t-------\n");
     for e in evs {
         let interval = if e.count > 1 {
-            format!("{} (x{} over {})", age_since(c.now, Time(e.last_ms)), e.count, age_since(c.now, Time(e.first_ms)))
+            format!("{} (x{} over {})", age_since(c.rt.now, Time(e.last_ms)), e.count, age_since(c.rt.now, Time(e.first_ms)))
         } else {
-            age_since(c.now, Time(e.first_ms))
+            age_since(c.rt.now, Time(e.first_ms))
         };
         w.push_str(&format!("  {}\t{}\t{}\t{}\t{}\n", e.type_, e.reason, interval, e.source.component, e.message.trim()));
     }
@@ -304,7 +304,7 @@ pub(super) fn describe_pod(c: &Cluster, p: &Pod) -> String {
     labels_block(&mut w, "", "Labels", &m.labels);
     annotations_block(&mut w, "", &m.annotations);
     if let Some(d) = &m.deletion_timestamp {
-        w.push_str(&format!("Status:\tTerminating (lasts {})\n", age_since(c.now, parse_rfc3339(d).unwrap_or(c.now))));
+        w.push_str(&format!("Status:\tTerminating (lasts {})\n", age_since(c.rt.now, parse_rfc3339(d).unwrap_or(c.rt.now))));
         w.push_str(&format!("Termination Grace Period:\t{}s\n", m.deletion_grace_period_seconds.unwrap_or(30)));
     } else {
         w.push_str(&format!("Status:\t{}\n", p.status.phase));

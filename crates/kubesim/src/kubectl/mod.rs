@@ -74,7 +74,7 @@ pub type Observer<'a> = &'a mut dyn FnMut(&Cluster);
 /// Moves the clock until `done` holds or `limit` has passed, letting `obs` look at every
 /// instant on the way.
 pub(crate) fn wait_until(c: &mut Cluster, limit: crate::runtime::time::Dur, done: impl Fn(&Cluster) -> bool, obs: &mut Option<Observer>) {
-    let deadline = c.now.plus(limit);
+    let deadline = c.rt.now.plus(limit);
     c.settle();
     if let Some(o) = obs.as_mut() {
         o(c);
@@ -85,7 +85,7 @@ pub(crate) fn wait_until(c: &mut Cluster, limit: crate::runtime::time::Dur, done
                 c.step();
             }
             _ => {
-                c.advance(deadline.since(c.now));
+                c.advance(deadline.since(c.rt.now));
                 if let Some(o) = obs.as_mut() {
                     o(c);
                 }

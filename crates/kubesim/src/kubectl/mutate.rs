@@ -506,7 +506,7 @@ pub(crate) fn rollout(c: &mut Cluster, f: &Flags, obs: &mut Option<Observer>) ->
             let limit = f.timeout.as_deref().and_then(crate::runtime::time::Dur::parse).filter(|d| d.0 > 0).unwrap_or(crate::runtime::time::Dur::secs(600));
             let mut out = Output::default();
             let mut last_state = String::new();
-            let deadline = c.now.plus(limit);
+            let deadline = c.rt.now.plus(limit);
             loop {
                 let state = workload_json(c, t.kind, &key).map(|v| v.to_string()).unwrap_or_default();
                 if state != last_state {
@@ -534,7 +534,7 @@ pub(crate) fn rollout(c: &mut Cluster, f: &Flags, obs: &mut Option<Observer>) ->
                         }
                     }
                     _ => {
-                        wait_until(c, deadline.since(c.now), |_| false, obs);
+                        wait_until(c, deadline.since(c.rt.now), |_| false, obs);
                         out.stderr.push_str("error: timed out waiting for the condition\n");
                         out.status = 1;
                         return out;
@@ -598,8 +598,8 @@ pub(crate) fn rollout(c: &mut Cluster, f: &Flags, obs: &mut Option<Observer>) ->
                 &mut m["annotations"]
             });
             match ann {
-                Some(a) => a["kubectl.kubernetes.io/restartedAt"] = Value::String(c.now.rfc3339()),
-                None => obj["spec"]["template"]["metadata"] = serde_json::json!({"annotations": {"kubectl.kubernetes.io/restartedAt": c.now.rfc3339()}}),
+                Some(a) => a["kubectl.kubernetes.io/restartedAt"] = Value::String(c.rt.now.rfc3339()),
+                None => obj["spec"]["template"]["metadata"] = serde_json::json!({"annotations": {"kubectl.kubernetes.io/restartedAt": c.rt.now.rfc3339()}}),
             }
             match put_workload(c, t.kind, &key, obj) {
                 Ok(_) => Output::ok(format!("{prefix} restarted\n")),

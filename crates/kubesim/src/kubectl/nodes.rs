@@ -143,7 +143,7 @@ pub(crate) fn taint(c: &mut Cluster, f: &Flags) -> Output {
                 taints.remove(i);
             }
             if t.effect == "NoExecute" {
-                t.time_added = Some(c.now.rfc3339());
+                t.time_added = Some(c.rt.now.rfc3339());
             }
             taints.push(t);
             added_any = true;

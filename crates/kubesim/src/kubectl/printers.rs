@@ -151,7 +151,7 @@ pub fn rfc1123z(t: Time) -> String {
 }
 
 pub fn age(c: &Cluster, meta: &ObjectMeta) -> String {
-    human_duration(c.now.since(Cluster::created_at(meta)))
+    human_duration(c.rt.now.since(Cluster::created_at(meta)))
 }
 
 pub fn age_since(now: Time, t: Time) -> String {

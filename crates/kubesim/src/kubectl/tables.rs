@@ -26,7 +26,7 @@ pub(super) fn pods(c: &Cluster, t: &ResourceType, keep: Keep, wide: bool) -> Tab
             p.metadata.name.clone(),
             printers::pod_ready(p),
             printers::pod_status(p),
-            printers::pod_restarts_at(p, c.now),
+            printers::pod_restarts_at(p, c.rt.now),
             age(c, &p.metadata),
         ];
         if wide {
@@ -327,7 +327,7 @@ pub(super) fn events(c: &Cluster, t: &ResourceType, keep: Keep, wide: bool) -> T
     evs.sort_by(|a, b| (&a.metadata.namespace, &a.metadata.name).cmp(&(&b.metadata.namespace, &b.metadata.name)));
     for e in evs {
         let object = format!("{}/{}", e.involved_object.kind.to_lowercase(), e.involved_object.name);
-        let last = printers::age_since(c.now, crate::runtime::time::Time(e.last_ms));
+        let last = printers::age_since(c.rt.now, crate::runtime::time::Time(e.last_ms));
         if wide {
             let source = if e.source.host.is_empty() { e.source.component.clone() } else { format!("{}, {}", e.source.component, e.source.host) };
             items.push(item(e, t, vec![
@@ -338,7 +338,7 @@ pub(super) fn events(c: &Cluster, t: &ResourceType, keep: Keep, wide: bool) -> T
                 e.involved_object.field_path.clone(),
                 source,
                 e.message.clone(),
-                printers::age_since(c.now, crate::runtime::time::Time(e.first_ms)),
+                printers::age_since(c.rt.now, crate::runtime::time::Time(e.first_ms)),
                 e.count.to_string(),
                 e.metadata.name.clone(),
             ]));

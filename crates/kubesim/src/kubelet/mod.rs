@@ -20,16 +20,16 @@ pub mod program;
 
 /// A pod changed (bound, or deletion requested): start or redirect its lifecycle.
 pub fn on_change(c: &mut State, key: &Key) {
-    let Some(pod) = c.pods.get(key) else { return };
+    let Some(pod) = c.store.pods.get(key) else { return };
     if pod.spec.node_name.is_empty() || !c.kubelet_up(&pod.spec.node_name) {
         return;
     }
     let uid = pod.metadata.uid.clone();
     let deleting = pod.metadata.deletion_timestamp.is_some();
-    let stage = c.runtime.get(key).filter(|r| r.uid == uid).map(|r| r.stage);
+    let stage = c.agents.runtime.get(key).filter(|r| r.uid == uid).map(|r| r.stage);
     match (stage, deleting) {
         (None, false) => {
-            c.runtime.insert(key.clone(), PodRuntime { uid: uid.clone(), stage: PodStage::Bound, probe_failing: false, probe_failures: 0, crashing: false, backoff_secs: 0, output: String::new() });
+            c.agents.runtime.insert(key.clone(), PodRuntime { uid: uid.clone(), stage: PodStage::Bound, probe_failing: false, probe_failures: 0, crashing: false, backoff_secs: 0, output: String::new() });
             let d = c.timings.kubelet_pickup;
             c.after(d, TimerKind::Kubelet { pod: key.clone(), uid });
         }
@@ -45,14 +45,14 @@ pub fn on_change(c: &mut State, key: &Key) {
 }
 
 fn begin_stop(c: &mut State, key: &Key, uid: &str) {
-    let Some(pod) = c.pods.get(key) else { return };
+    let Some(pod) = c.store.pods.get(key) else { return };
     let node = pod.spec.node_name.clone();
     let names: Vec<String> = pod.spec.containers.iter().map(|x| x.name.clone()).collect();
     let grace = pod.metadata.deletion_grace_period_seconds.unwrap_or(30).max(0) as u64;
     for n in names {
         c.record_event("Pod", key, uid, "Normal", "Killing", format!("Stopping container {n}"), "kubelet", &node);
     }
-    if let Some(r) = c.runtime.get_mut(key) {
+    if let Some(r) = c.agents.runtime.get_mut(key) {
         r.stage = PodStage::Stopping;
     }
     let d = c.timings.stop.min(Dur::secs(grace));
@@ -61,11 +61,11 @@ fn begin_stop(c: &mut State, key: &Key, uid: &str) {
 
 /// A timer for this pod fired: advance it one stage (stale timers of a replaced pod are ignored).
 pub fn on_timer(c: &mut State, key: &Key, uid: &str) {
-    let Some(rt) = c.runtime.get(key) else { return };
+    let Some(rt) = c.agents.runtime.get(key) else { return };
     if rt.uid != uid {
         return;
     }
-    let Some(pod) = c.pods.get(key) else { return };
+    let Some(pod) = c.store.pods.get(key) else { return };
     if !c.kubelet_up(&pod.spec.node_name) {
         // A silent kubelet does nothing; `resume` picks the pod up when it is back.
         return;
@@ -93,7 +93,7 @@ pub fn on_timer(c: &mut State, key: &Key, uid: &str) {
 }
 
 fn set_stage(c: &mut State, key: &Key, stage: PodStage) {
-    if let Some(r) = c.runtime.get_mut(key) {
+    if let Some(r) = c.agents.runtime.get_mut(key) {
         r.stage = stage;
     }
 }
@@ -101,18 +101,18 @@ fn set_stage(c: &mut State, key: &Key, stage: PodStage) {
 /// The kubelet's first status: IPs, start time, containers waiting in `ContainerCreating`;
 /// then the image: already present, or pulled (and cached on the node).
 fn start_sandbox(c: &mut State, key: &Key, uid: &str) {
-    let now = c.now.rfc3339();
-    let Some(pod) = c.pods.get(key) else { return };
+    let now = c.rt.now.rfc3339();
+    let Some(pod) = c.store.pods.get(key) else { return };
     let node = pod.spec.node_name.clone();
     let host_ip = c
-        .nodes
+        .store.nodes
         .get(&node)
         .and_then(|n| n.status.addresses.iter().find(|a| a.type_ == "InternalIP"))
         .map(|a| a.address.clone())
         .unwrap_or_default();
     let pod_ip = if pod.spec.host_network { host_ip.clone() } else { alloc_ip(c, &node) };
     let rv = c.bump_rv();
-    let pod = c.pods.get_mut(key).expect("checked");
+    let pod = c.store.pods.get_mut(key).expect("checked");
     pod.metadata.resource_version = rv;
     pod.status.host_ip = host_ip;
     pod.status.pod_ip = pod_ip;
@@ -141,7 +141,7 @@ fn start_sandbox(c: &mut State, key: &Key, uid: &str) {
     let images: Vec<(String, String)> =
         pod.spec.containers.iter().map(|ct| (ct.image.clone(), ct.image_pull_policy.clone())).collect();
     // Image pulls: the first use of an image on a node pulls it; later uses find it cached.
-    let cached = c.node_images.entry(node.clone()).or_default().clone();
+    let cached = c.agents.node_images.entry(node.clone()).or_default().clone();
     let mut pull = Dur::ZERO;
     for (image, policy) in &images {
         let present = cached.contains(image);
@@ -173,8 +173,8 @@ fn start_sandbox(c: &mut State, key: &Key, uid: &str) {
 }
 
 fn alloc_ip(c: &mut State, node: &str) -> String {
-    let subnet = c.node_subnet.get(node).copied().unwrap_or(0);
-    let next = c.node_ip_next.entry(node.to_string()).or_insert(2);
+    let subnet = c.agents.node_subnet.get(node).copied().unwrap_or(0);
+    let next = c.agents.node_ip_next.entry(node.to_string()).or_insert(2);
     let host = *next;
     *next = if *next >= 254 { 2 } else { *next + 1 };
     format!("10.244.{subnet}.{host}")
@@ -191,13 +191,13 @@ fn go_duration(d: Dur) -> String {
 }
 
 fn start_containers(c: &mut State, key: &Key, uid: &str) {
-    let now = c.now.rfc3339();
-    let Some(pod) = c.pods.get(key) else { return };
+    let now = c.rt.now.rfc3339();
+    let Some(pod) = c.store.pods.get(key) else { return };
     let node = pod.spec.node_name.clone();
-    let was_pulling = c.runtime.get(key).is_some_and(|r| r.stage == PodStage::Pulling);
+    let was_pulling = c.agents.runtime.get(key).is_some_and(|r| r.stage == PodStage::Pulling);
     let containers = pod.spec.containers.clone();
     if was_pulling {
-        let cached = c.node_images.get(&node).cloned().unwrap_or_default();
+        let cached = c.agents.node_images.get(&node).cloned().unwrap_or_default();
         for ct in &containers {
             let present = cached.contains(&ct.image);
             if present && ct.image_pull_policy != "Always" {
@@ -216,7 +216,7 @@ fn start_containers(c: &mut State, key: &Key, uid: &str) {
                 "kubelet",
                 &node,
             );
-            c.node_images.entry(node.clone()).or_default().insert(ct.image.clone());
+            c.agents.node_images.entry(node.clone()).or_default().insert(ct.image.clone());
         }
     }
     for ct in &containers {
@@ -229,7 +229,7 @@ fn start_containers(c: &mut State, key: &Key, uid: &str) {
         .map(|p| p.initial_delay_seconds.unwrap_or(0).max(0) as u64)
         .max();
     let rv = c.bump_rv();
-    let pod = c.pods.get_mut(key).expect("checked");
+    let pod = c.store.pods.get_mut(key).expect("checked");
     pod.metadata.resource_version = rv;
     pod.status.phase = "Running".into();
     for cs in &mut pod.status.container_statuses {
@@ -257,13 +257,13 @@ fn start_containers(c: &mut State, key: &Key, uid: &str) {
 }
 
 fn become_ready(c: &mut State, key: &Key) {
-    if c.runtime.get(key).is_some_and(|r| r.probe_failing) {
+    if c.agents.runtime.get(key).is_some_and(|r| r.probe_failing) {
         set_stage(c, key, PodStage::Ready);
         return;
     }
-    let now = c.now.rfc3339();
+    let now = c.rt.now.rfc3339();
     let rv = c.bump_rv();
-    let Some(pod) = c.pods.get_mut(key) else { return };
+    let Some(pod) = c.store.pods.get_mut(key) else { return };
     pod.metadata.resource_version = rv;
     for cs in &mut pod.status.container_statuses {
         cs.ready = true;
@@ -276,9 +276,9 @@ fn become_ready(c: &mut State, key: &Key) {
 }
 
 fn containers_stopped(c: &mut State, key: &Key, uid: &str) {
-    let now = c.now.rfc3339();
+    let now = c.rt.now.rfc3339();
     let rv = c.bump_rv();
-    let Some(pod) = c.pods.get_mut(key) else { return };
+    let Some(pod) = c.store.pods.get_mut(key) else { return };
     pod.metadata.resource_version = rv;
     // Every container exits 0 on SIGTERM: the pod ends Succeeded (`Completed`).
     pod.status.phase = "Succeeded".into();
@@ -307,8 +307,8 @@ fn containers_stopped(c: &mut State, key: &Key, uid: &str) {
 // ------------------------------------------------------------ failures (`sim pod …`)
 
 fn runtime_of<'a>(c: &'a mut State, key: &Key) -> Result<&'a mut PodRuntime, String> {
-    let uid = c.pods.get(key).map(|p| p.metadata.uid.clone()).ok_or_else(|| format!("pods \"{}\" not found", key.name))?;
-    match c.runtime.get_mut(key) {
+    let uid = c.store.pods.get(key).map(|p| p.metadata.uid.clone()).ok_or_else(|| format!("pods \"{}\" not found", key.name))?;
+    match c.agents.runtime.get_mut(key) {
         Some(r) if r.uid == uid => Ok(r),
         _ => Err(format!("pod \"{}\" has no running containers yet", key.name)),
     }
@@ -316,9 +316,9 @@ fn runtime_of<'a>(c: &'a mut State, key: &Key) -> Result<&'a mut PodRuntime, Str
 
 /// The kubelet of a node that came back reports this pod again.
 pub fn resume(c: &mut State, key: &Key) {
-    let Some(pod) = c.pods.get(key) else { return };
+    let Some(pod) = c.store.pods.get(key) else { return };
     let uid = pod.metadata.uid.clone();
-    let Some(rt) = c.runtime.get(key).filter(|r| r.uid == uid).cloned() else {
+    let Some(rt) = c.agents.runtime.get(key).filter(|r| r.uid == uid).cloned() else {
         c.enqueue(crate::runtime::queue::Work::Kubelet(key.clone()));
         return;
     };
@@ -373,8 +373,8 @@ pub fn pass_readiness(c: &mut State, key: &Key) -> Result<(), String> {
     rt.probe_failing = false;
     rt.probe_failures = 0;
     let stage = rt.stage;
-    let running = c.pods.get(key).is_some_and(|p| p.status.container_statuses.iter().all(|cs| cs.state.running.is_some()));
-    if stage == PodStage::Ready && running && c.pods.get(key).is_some_and(|p| p.metadata.deletion_timestamp.is_none()) {
+    let running = c.store.pods.get(key).is_some_and(|p| p.status.container_statuses.iter().all(|cs| cs.state.running.is_some()));
+    if stage == PodStage::Ready && running && c.store.pods.get(key).is_some_and(|p| p.metadata.deletion_timestamp.is_none()) {
         become_ready(c, key);
     }
     Ok(())
@@ -382,11 +382,11 @@ pub fn pass_readiness(c: &mut State, key: &Key) -> Result<(), String> {
 
 /// A readiness probe runs (while it keeps failing).
 pub fn on_probe(c: &mut State, key: &Key, uid: &str) {
-    let Some(pod) = c.pods.get(key) else { return };
+    let Some(pod) = c.store.pods.get(key) else { return };
     if pod.metadata.uid != uid || pod.metadata.deletion_timestamp.is_some() || !c.kubelet_up(&pod.spec.node_name) {
         return;
     }
-    let Some(rt) = c.runtime.get_mut(key).filter(|r| r.uid == uid && r.probe_failing) else { return };
+    let Some(rt) = c.agents.runtime.get_mut(key).filter(|r| r.uid == uid && r.probe_failing) else { return };
     rt.probe_failures += 1;
     let failures = rt.probe_failures;
     let node = pod.spec.node_name.clone();
@@ -400,9 +400,9 @@ pub fn on_probe(c: &mut State, key: &Key, uid: &str) {
 }
 
 fn mark_unready(c: &mut State, key: &Key) {
-    let now = c.now.rfc3339();
+    let now = c.rt.now.rfc3339();
     let rv = c.bump_rv();
-    let Some(pod) = c.pods.get_mut(key) else { return };
+    let Some(pod) = c.store.pods.get_mut(key) else { return };
     let was_ready = pod.status.conditions.iter().any(|x| x.type_ == "Ready" && x.status == "True");
     for cs in &mut pod.status.container_statuses {
         cs.ready = false;
@@ -442,9 +442,9 @@ const PLEG_DELAY: Dur = Dur(1000);
 /// restarts (with back-off), `OnFailure` only after an error, `Never` leaves the pod
 /// `Succeeded` (`Completed`) or `Failed` (`Error`).
 fn container_exit(c: &mut State, key: &Key, uid: &str, code: i32) {
-    let now = c.now.rfc3339();
+    let now = c.rt.now.rfc3339();
     let rv = c.bump_rv();
-    let Some(pod) = c.pods.get_mut(key) else { return };
+    let Some(pod) = c.store.pods.get_mut(key) else { return };
     if pod.metadata.deletion_timestamp.is_some() {
         return;
     }
@@ -484,12 +484,12 @@ fn container_exit(c: &mut State, key: &Key, uid: &str, code: i32) {
 /// A container's command ends, or a crashing container exits (if it is still meant to
 /// crash and still running).
 pub fn on_exit(c: &mut State, key: &Key, uid: &str) {
-    let Some(pod) = c.pods.get(key) else { return };
+    let Some(pod) = c.store.pods.get(key) else { return };
     if pod.metadata.uid != uid || !c.kubelet_up(&pod.spec.node_name) {
         return;
     }
     let running = pod.status.container_statuses.iter().all(|cs| cs.state.running.is_some());
-    let Some(rt) = c.runtime.get(key).filter(|r| r.uid == uid) else { return };
+    let Some(rt) = c.agents.runtime.get(key).filter(|r| r.uid == uid) else { return };
     if !running {
         return;
     }
@@ -507,7 +507,7 @@ pub fn on_exit(c: &mut State, key: &Key, uid: &str) {
             (out + &err, code)
         }
     };
-    if let Some(rt) = c.runtime.get_mut(key) {
+    if let Some(rt) = c.agents.runtime.get_mut(key) {
         rt.output = output;
     }
     container_exit(c, key, uid, code);
@@ -515,7 +515,7 @@ pub fn on_exit(c: &mut State, key: &Key, uid: &str) {
 
 /// The kubelet's sync for an exited container: restart now, or wait out the back-off.
 pub fn on_restart(c: &mut State, key: &Key, uid: &str) {
-    let Some(pod) = c.pods.get(key) else { return };
+    let Some(pod) = c.store.pods.get(key) else { return };
     if pod.metadata.uid != uid || pod.metadata.deletion_timestamp.is_some() || !c.kubelet_up(&pod.spec.node_name) {
         return;
     }
@@ -528,17 +528,17 @@ pub fn on_restart(c: &mut State, key: &Key, uid: &str) {
         .filter_map(|cs| cs.last_state.terminated.as_ref().and_then(|t| t.finished_at.as_deref()))
         .filter_map(crate::runtime::time::parse_rfc3339)
         .max()
-        .unwrap_or(c.now);
+        .unwrap_or(c.rt.now);
     let names: Vec<String> = pod.spec.containers.iter().map(|x| x.name.clone()).collect();
-    let Some(rt) = c.runtime.get_mut(key).filter(|r| r.uid == uid) else { return };
+    let Some(rt) = c.agents.runtime.get_mut(key).filter(|r| r.uid == uid) else { return };
     if rt.backoff_secs == 0 {
         // First exit: no back-off entry yet, restart at once (`backOff.Next` sets 10 s).
         rt.backoff_secs = 10;
     } else {
         let until = finished.plus(Dur::secs(rt.backoff_secs));
-        if c.now < until {
+        if c.rt.now < until {
             let rv = c.bump_rv();
-            let pod = c.pods.get_mut(key).expect("checked");
+            let pod = c.store.pods.get_mut(key).expect("checked");
             pod.metadata.resource_version = rv;
             for cs in &mut pod.status.container_statuses {
                 cs.state = ContainerState {
@@ -550,7 +550,7 @@ pub fn on_restart(c: &mut State, key: &Key, uid: &str) {
                 c.record_event("Pod", key, uid, "Warning", "BackOff", format!("Back-off restarting failed container {n} in pod {pod_name}"), "kubelet", &node);
             }
             c.pod_changed(key);
-            c.after(until.since(c.now), TimerKind::Restart { pod: key.clone(), uid: uid.to_string() });
+            c.after(until.since(c.rt.now), TimerKind::Restart { pod: key.clone(), uid: uid.to_string() });
             return;
         }
         rt.backoff_secs = (rt.backoff_secs * 2).min(300);
@@ -559,9 +559,9 @@ pub fn on_restart(c: &mut State, key: &Key, uid: &str) {
 }
 
 fn restart_containers(c: &mut State, key: &Key, uid: &str) {
-    let now = c.now.rfc3339();
+    let now = c.rt.now.rfc3339();
     let rv = c.bump_rv();
-    let Some(pod) = c.pods.get_mut(key) else { return };
+    let Some(pod) = c.store.pods.get_mut(key) else { return };
     pod.metadata.resource_version = rv;
     let node = pod.spec.node_name.clone();
     let containers: Vec<(String, String)> = pod.spec.containers.iter().map(|x| (x.name.clone(), x.image.clone())).collect();
@@ -578,8 +578,8 @@ fn restart_containers(c: &mut State, key: &Key, uid: &str) {
         c.record_event("Pod", key, uid, "Normal", "Created", format!("Created container: {n}"), "kubelet", &node);
         c.record_event("Pod", key, uid, "Normal", "Started", format!("Started container {n}"), "kubelet", &node);
     }
-    let crashing = c.runtime.get(key).is_some_and(|r| r.crashing);
-    let has_probe = c.pods.get(key).is_some_and(|p| p.spec.containers.iter().any(|x| x.readiness_probe.is_some()));
+    let crashing = c.agents.runtime.get(key).is_some_and(|r| r.crashing);
+    let has_probe = c.store.pods.get(key).is_some_and(|p| p.spec.containers.iter().any(|x| x.readiness_probe.is_some()));
     if has_probe {
         set_stage(c, key, PodStage::Started);
         c.after(Dur::secs(1), TimerKind::Kubelet { pod: key.clone(), uid: uid.to_string() });
@@ -608,7 +608,7 @@ const RUN_ONCE: Dur = Dur(300);
 
 /// Containers just started: if their command ends, its end is due then.
 fn schedule_end(c: &mut State, key: &Key, uid: &str) {
-    let Some(pod) = c.pods.get(key) else { return };
+    let Some(pod) = c.store.pods.get(key) else { return };
     let after = match pod_program(pod) {
         Program::Serves => return,
         Program::Sleeps(d) => d,
@@ -624,7 +624,7 @@ pub fn program_logs(c: &State, pod: &Pod) -> Option<String> {
         return None;
     }
     let ended = pod.status.container_statuses.iter().any(|cs| cs.state.terminated.is_some() || cs.last_state.terminated.is_some());
-    Some(if ended { c.runtime.get(&pod.key()).filter(|r| r.uid == pod.metadata.uid).map(|r| r.output.clone()).unwrap_or_default() } else { String::new() })
+    Some(if ended { c.agents.runtime.get(&pod.key()).filter(|r| r.uid == pod.metadata.uid).map(|r| r.output.clone()).unwrap_or_default() } else { String::new() })
 }
 
 #[cfg(test)]

@@ -10,11 +10,11 @@ impl State {
     /// `sim node fail`: the kubelet stops posting status. After the grace period the node
     /// lifecycle controller marks the node `Unknown` and taints it unreachable.
     pub fn fail_node(&mut self, name: &str) -> Result<(), String> {
-        if !self.nodes.contains_key(name) {
+        if !self.store.nodes.contains_key(name) {
             return Err(format!("nodes \"{name}\" not found"));
         }
-        if !matches!(self.kubelets.get(name), Some(KubeletState::Stopped { .. })) {
-            self.kubelets.insert(name.to_string(), KubeletState::Stopped { since: self.now });
+        if !matches!(self.agents.kubelets.get(name), Some(KubeletState::Stopped { .. })) {
+            self.agents.kubelets.insert(name.to_string(), KubeletState::Stopped { since: self.rt.now });
             self.resync_later(Work::NodeMonitor(name.to_string()), NODE_MONITOR_GRACE);
         }
         Ok(())
@@ -22,13 +22,13 @@ impl State {
 
     /// `sim node notready`: the kubelet keeps posting, but reports Ready=False.
     pub fn node_not_ready(&mut self, name: &str) -> Result<(), String> {
-        if !self.nodes.contains_key(name) {
+        if !self.store.nodes.contains_key(name) {
             return Err(format!("nodes \"{name}\" not found"));
         }
-        self.kubelets.insert(name.to_string(), KubeletState::NotReady);
-        let now = self.now.rfc3339();
+        self.agents.kubelets.insert(name.to_string(), KubeletState::NotReady);
+        let now = self.rt.now.rfc3339();
         let rv = self.bump_rv();
-        let n = self.nodes.get_mut(name).expect("checked");
+        let n = self.store.nodes.get_mut(name).expect("checked");
         let was = ready_status(n);
         set_node_condition(n, "Ready", "False", "KubeletNotReady",
             "container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized", &now);
@@ -42,13 +42,13 @@ impl State {
 
     /// `sim node recover`: the kubelet posts Ready=True again and picks up its pods.
     pub fn recover_node(&mut self, name: &str) -> Result<(), String> {
-        if !self.nodes.contains_key(name) {
+        if !self.store.nodes.contains_key(name) {
             return Err(format!("nodes \"{name}\" not found"));
         }
-        self.kubelets.remove(name);
-        let now = self.now.rfc3339();
+        self.agents.kubelets.remove(name);
+        let now = self.rt.now.rfc3339();
         let rv = self.bump_rv();
-        let n = self.nodes.get_mut(name).expect("checked");
+        let n = self.store.nodes.get_mut(name).expect("checked");
         let was = ready_status(n);
         set_node_condition(n, "MemoryPressure", "False", "KubeletHasSufficientMemory", "kubelet has sufficient memory available", &now);
         set_node_condition(n, "DiskPressure", "False", "KubeletHasNoDiskPressure", "kubelet has no disk pressure", &now);
@@ -59,7 +59,7 @@ impl State {
             self.record_event("Node", &node_key(name), name, "Normal", "NodeReady", format!("Node {name} status is now: NodeReady"), "kubelet", name);
         }
         // The kubelet reports its pods again: ready ones are Ready, others carry on.
-        let keys: Vec<Key> = self.pods_on_node.get(name).map(|s| s.iter().cloned().collect()).unwrap_or_default();
+        let keys: Vec<Key> = self.store.pods_on_node.get(name).map(|s| s.iter().cloned().collect()).unwrap_or_default();
         for k in keys {
             super::resume(self, &k);
         }

@@ -59,7 +59,7 @@ struct Watch {
 
 impl Watch {
     fn start(c: &Cluster, kind: &'static kubectl::ResourceType, flags: kubectl::Flags) -> Watch {
-        let mut w = Watch { kind, flags, seen: BTreeMap::new(), widths: Vec::new(), header: false, age_col: None, history_seen: c.history.len() };
+        let mut w = Watch { kind, flags, seen: BTreeMap::new(), widths: Vec::new(), header: false, age_col: None, history_seen: c.rec.history.len() };
         let (header, items) = kubectl::collect(c, w.kind, &w.flags);
         let head = kubectl::header_cells(w.kind, &w.flags, &header);
         w.age_col = head.iter().position(|h| h == "AGE");
@@ -91,7 +91,7 @@ impl Watch {
         let mut bound_at_birth = std::collections::BTreeSet::new();
         if self.kind.kind == "Pod" {
             let mut created = std::collections::BTreeSet::new();
-            for h in &c.history[self.history_seen.min(c.history.len())..] {
+            for h in &c.rec.history[self.history_seen.min(c.rec.history.len())..] {
                 match &h.what {
                     crate::cluster::HappeningKind::PodCreated { pod, .. } => {
                         created.insert(pod.clone());
@@ -103,7 +103,7 @@ impl Watch {
                 }
             }
         }
-        self.history_seen = c.history.len();
+        self.history_seen = c.rec.history.len();
         let head = kubectl::header_cells(self.kind, &self.flags, &header);
         let mut rows: Vec<Vec<String>> = Vec::new();
         // Objects gone since the last look come first: within one instant, what a
@@ -155,7 +155,7 @@ impl Watch {
     fn deleted_row(&self, c: &Cluster, s: &Seen) -> Vec<String> {
         let mut row = s.row.clone();
         if let Some(i) = self.age_col.filter(|i| *i < row.len()) {
-            row[i] = crate::kubectl::printers::age_since(c.now, s.created);
+            row[i] = crate::kubectl::printers::age_since(c.rt.now, s.created);
         }
         row
     }
@@ -275,7 +275,7 @@ impl Session {
     /// `a + b`: every timed thing runs at its own instant either way, and a watch looked at
     /// after every one of them has nothing new to print at the seam.
     fn tick_unrecorded(&mut self, d: Dur) -> String {
-        let target = self.cluster.now.plus(d);
+        let target = self.cluster.rt.now.plus(d);
         poll_all(&mut self.watches, &mut self.watch_out, &self.cluster);
         if self.watches.is_empty() {
             self.cluster.advance(d);
@@ -287,7 +287,7 @@ impl Session {
                 self.cluster.step();
                 poll_all(&mut self.watches, &mut self.watch_out, &self.cluster);
             }
-            self.cluster.advance(target.since(self.cluster.now));
+            self.cluster.advance(target.since(self.cluster.rt.now));
             poll_all(&mut self.watches, &mut self.watch_out, &self.cluster);
         }
         std::mem::take(&mut self.watch_out)
@@ -358,7 +358,7 @@ impl Session {
         poll_all(watches, watch_out, cluster);
         let mut obs = |c: &Cluster| {
             poll_all(watches, watch_out, c);
-            if let Some(h) = horizon.as_mut().filter(|h| c.now <= h.at) {
+            if let Some(h) = horizon.as_mut().filter(|h| c.rt.now <= h.at) {
                 h.seen = Some(c.clone());
             }
         };
@@ -383,7 +383,7 @@ impl Session {
             ["hash"] => Output::ok(format!("state {:016x}\n", self.cluster.state_hash())),
             ["step"] => {
                 self.cluster.step();
-                Output::ok(format!("now {}\n", self.cluster.now.millis() as f64 / 1000.0))
+                Output::ok(format!("now {}\n", self.cluster.rt.now.millis() as f64 / 1000.0))
             }
             ["node", "add", name, rest @ ..] => {
                 let mut input = NodeSpecInput::worker(name);

@@ -14,6 +14,8 @@ use serde::{Deserialize, Serialize};
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap, VecDeque};
 
+mod flat;
+
 /// client-go `EventAggregator`: similar events are combined from the 10th distinct message
 /// on, counted within a 600 s window since the last similar one.
 const AGGREGATE_MAX_EVENTS: usize = 10;
@@ -112,38 +114,99 @@ impl Default for Timings {
     }
 }
 
-/// Everything a cluster is. `Cluster` serializes as this (field order and names are the
-/// state hash's: do not reorder).
-#[derive(Clone, Debug, Serialize, Deserialize)]
+/// Everything a cluster is, in parts: the object store, the runtime that drives the loop,
+/// the recorder, the controllers' memory and the node side. `Cluster` serializes as this,
+/// field for field in one flat record (`StateOut`: the order and names are the state hash's,
+/// do not reorder).
+#[derive(Clone, Debug)]
 pub struct State {
     pub seed: u64,
-    pub now: Time,
-    pub(crate) rng: Rng,
     pub timings: Timings,
+    pub(crate) store: Store,
+    pub(crate) rt: Runtime,
+    pub(crate) rec: Recorder,
+    pub(crate) memory: ControllerMemory,
+    pub(crate) agents: NodeAgents,
+    /// The pod event handlers of the controllers that watch pods (not part of the state).
+    pub(crate) informers: PodInformers,
+}
+
+/// The API objects and the indexes kept in step with them (the store behind the API
+/// server), and the counters of resourceVersions and uids.
+#[derive(Clone, Debug)]
+pub(crate) struct Store {
     pub(crate) next_rv: u64,
+    pub(crate) next_uid: u64,
+    pub(crate) nodes: BTreeMap<String, Node>,
+    pub(crate) pods: BTreeMap<Key, Pod>,
+    pub(crate) daemonsets: BTreeMap<Key, DaemonSet>,
+    pub(crate) deployments: BTreeMap<Key, Deployment>,
+    pub(crate) replicasets: BTreeMap<Key, ReplicaSet>,
+    pub(crate) namespaces: BTreeMap<String, Namespace>,
+    pub(crate) storageclasses: BTreeMap<String, StorageClass>,
+    /// Pods not bound to a node yet (the scheduler's queue).
+    pub(crate) unscheduled: BTreeSet<Key>,
+    /// Pods per node, for the scheduler and the view.
+    pub(crate) pods_on_node: BTreeMap<String, BTreeSet<Key>>,
+    pub(crate) statefulsets: BTreeMap<Key, StatefulSet>,
+    pub(crate) controllerrevisions: BTreeMap<Key, ControllerRevision>,
+    pub(crate) pvcs: BTreeMap<Key, PersistentVolumeClaim>,
+    pub(crate) pvs: BTreeMap<String, PersistentVolume>,
+    pub(crate) services: BTreeMap<Key, Service>,
+    pub(crate) endpoints: BTreeMap<Key, Endpoints>,
+    /// Pods per claim they mount (pod volumes never change), for pvc-protection, the
+    /// scheduler and attach checks without scanning every pod.
+    pub(crate) claim_users: BTreeMap<Key, BTreeSet<Key>>,
+    /// Pods by the uid of every owner they reference, pods without a controller, and pods by
+    /// uid: the garbage collector and the controllers find a parent's pods (and orphans to
+    /// adopt) without scanning every pod. Kept in step by `index_pod` wherever pods are
+    /// created, removed or re-owned.
+    pub(crate) pods_by_owner: BTreeMap<String, BTreeSet<Key>>,
+    pub(crate) orphan_pods: BTreeSet<Key>,
+    pub(crate) pod_uids: BTreeMap<String, Key>,
+}
+
+/// What drives the control loop: the logical clock, the seeded generator, the timers and the
+/// work queue (with the look-agains already pending).
+#[derive(Clone, Debug)]
+pub(crate) struct Runtime {
+    pub(crate) now: Time,
+    pub(crate) rng: Rng,
     /// Timers fired and work items run (see `revision`). Not part of the state: two clusters
     /// that differ only here are the same cluster.
-    #[serde(skip)]
     pub(crate) work_done: u64,
-    pub(crate) next_uid: u64,
     pub(crate) timer_seq: u64,
     pub(crate) timers: BinaryHeap<Reverse<Timer>>,
     pub(crate) queue: VecDeque<Work>,
     pub(crate) queued: BTreeSet<Work>,
-    pub(crate) nodes: BTreeMap<String, Node>,
-    pub(crate) pods: BTreeMap<Key, Pod>,
-    pub(crate) daemonsets: BTreeMap<Key, DaemonSet>,
-    #[serde(default)]
-    pub(crate) deployments: BTreeMap<Key, Deployment>,
-    #[serde(default)]
-    pub(crate) replicasets: BTreeMap<Key, ReplicaSet>,
-    pub(crate) namespaces: BTreeMap<String, Namespace>,
-    pub(crate) storageclasses: BTreeMap<String, StorageClass>,
+    pub(crate) resyncs: BTreeSet<(Time, Work)>,
+}
+
+/// What the cluster records of itself: events (client-go's recorder and aggregator), the
+/// history the timeline shows, and why each controller did what it did last.
+#[derive(Clone, Debug)]
+pub(crate) struct Recorder {
     pub(crate) events: Vec<Event>,
-    #[serde(skip)]
     pub(crate) event_index: HashMap<(String, String, String, String), usize>,
-    /// Pods not bound to a node yet (the scheduler's queue).
-    pub(crate) unscheduled: BTreeSet<Key>,
+    pub(crate) why: BTreeMap<(String, Key), WhyRecord>,
+    pub(crate) history: Vec<Happening>,
+    /// Similar-event aggregation of client-go (`EventAggregator`), by aggregate key.
+    pub(crate) similar_events: BTreeMap<String, SimilarEvents>,
+}
+
+/// What controllers keep in memory between their passes (not API objects).
+#[derive(Clone, Debug)]
+pub(crate) struct ControllerMemory {
+    /// Pods the taint eviction controller has scheduled for deletion.
+    pub(crate) scheduled_evictions: BTreeSet<Key>,
+    /// Pods the attach/detach controller holds back (Multi-Attach).
+    pub(crate) attach_waiting: BTreeSet<Key>,
+}
+
+/// The node side: each kubelet's state and its private records of the pods it runs, the
+/// images on each node, and the pod address ranges handed to nodes.
+#[derive(Clone, Debug)]
+pub(crate) struct NodeAgents {
     /// Images present on each node.
     pub(crate) node_images: BTreeMap<String, BTreeSet<String>>,
     /// Next host byte for pod IPs on each node.
@@ -152,52 +215,8 @@ pub struct State {
     pub(crate) node_subnet: BTreeMap<String, u32>,
     pub(crate) next_subnet: u32,
     pub(crate) runtime: BTreeMap<Key, PodRuntime>,
-    /// Pods per node, for the scheduler and the view.
-    pub(crate) pods_on_node: BTreeMap<String, BTreeSet<Key>>,
-    pub(crate) why: BTreeMap<(String, Key), WhyRecord>,
-    pub history: Vec<Happening>,
-    pub(crate) resyncs: BTreeSet<(Time, Work)>,
     /// Kubelet state per node; absent means posting.
-    #[serde(default)]
     pub(crate) kubelets: BTreeMap<String, KubeletState>,
-    /// Pods the taint eviction controller has scheduled for deletion.
-    #[serde(default)]
-    pub(crate) scheduled_evictions: BTreeSet<Key>,
-    /// Similar-event aggregation of client-go (`EventAggregator`), by aggregate key.
-    #[serde(default)]
-    pub(crate) similar_events: BTreeMap<String, SimilarEvents>,
-    #[serde(default)]
-    pub(crate) statefulsets: BTreeMap<Key, StatefulSet>,
-    #[serde(default)]
-    pub(crate) controllerrevisions: BTreeMap<Key, ControllerRevision>,
-    #[serde(default)]
-    pub(crate) pvcs: BTreeMap<Key, PersistentVolumeClaim>,
-    #[serde(default)]
-    pub(crate) pvs: BTreeMap<String, PersistentVolume>,
-    #[serde(default)]
-    pub(crate) services: BTreeMap<Key, Service>,
-    #[serde(default)]
-    pub(crate) endpoints: BTreeMap<Key, Endpoints>,
-    /// Pods the attach/detach controller holds back (Multi-Attach).
-    #[serde(default)]
-    pub(crate) attach_waiting: BTreeSet<Key>,
-    /// Pods per claim they mount (pod volumes never change), for pvc-protection, the
-    /// scheduler and attach checks without scanning every pod.
-    #[serde(default)]
-    pub(crate) claim_users: BTreeMap<Key, BTreeSet<Key>>,
-    /// Pods by the uid of every owner they reference, pods without a controller, and pods by
-    /// uid: the garbage collector and the controllers find a parent's pods (and orphans to
-    /// adopt) without scanning every pod. Kept in step by `index_pod` wherever pods are
-    /// created, removed or re-owned.
-    #[serde(default)]
-    pub(crate) pods_by_owner: BTreeMap<String, BTreeSet<Key>>,
-    #[serde(default)]
-    pub(crate) orphan_pods: BTreeSet<Key>,
-    #[serde(default)]
-    pub(crate) pod_uids: BTreeMap<String, Key>,
-    /// The pod event handlers of the controllers that watch pods (not part of the state).
-    #[serde(skip)]
-    pub(crate) informers: PodInformers,
 }
 
 /// What the controllers that must hear of a pod write at once register, as their informers'
@@ -236,72 +255,88 @@ pub struct SimilarEvents {
 impl State {
     /// An empty cluster state: no objects, the clock at zero, the generator seeded.
     pub(crate) fn empty(seed: u64, informers: PodInformers) -> State {
-        State {
+        let mut s = State::assemble(
             seed,
-            now: Time::ZERO,
-            rng: Rng::new(seed),
-            timings: Timings::default(),
-            next_rv: 1,
-            work_done: 0,
-            next_uid: 1,
-            timer_seq: 0,
-            timers: BinaryHeap::new(),
-            queue: VecDeque::new(),
-            queued: BTreeSet::new(),
-            nodes: BTreeMap::new(),
-            pods: BTreeMap::new(),
-            daemonsets: BTreeMap::new(),
-            deployments: BTreeMap::new(),
-            replicasets: BTreeMap::new(),
-            namespaces: BTreeMap::new(),
-            storageclasses: BTreeMap::new(),
-            events: Vec::new(),
-            event_index: HashMap::new(),
-            unscheduled: BTreeSet::new(),
-            node_images: BTreeMap::new(),
-            node_ip_next: BTreeMap::new(),
-            node_subnet: BTreeMap::new(),
-            next_subnet: 0,
-            runtime: BTreeMap::new(),
-            pods_on_node: BTreeMap::new(),
-            why: BTreeMap::new(),
-            history: Vec::new(),
-            resyncs: BTreeSet::new(),
-            kubelets: BTreeMap::new(),
-            scheduled_evictions: BTreeSet::new(),
-            similar_events: BTreeMap::new(),
-            statefulsets: BTreeMap::new(),
-            controllerrevisions: BTreeMap::new(),
-            pvcs: BTreeMap::new(),
-            pvs: BTreeMap::new(),
-            services: BTreeMap::new(),
-            endpoints: BTreeMap::new(),
-            attach_waiting: BTreeSet::new(),
-            claim_users: BTreeMap::new(),
-            pods_by_owner: BTreeMap::new(),
-            orphan_pods: BTreeSet::new(),
-            pod_uids: BTreeMap::new(),
-            informers,
-        }
+            Timings::default(),
+            Store {
+                next_rv: 1,
+                next_uid: 1,
+                nodes: BTreeMap::new(),
+                pods: BTreeMap::new(),
+                daemonsets: BTreeMap::new(),
+                deployments: BTreeMap::new(),
+                replicasets: BTreeMap::new(),
+                namespaces: BTreeMap::new(),
+                storageclasses: BTreeMap::new(),
+                unscheduled: BTreeSet::new(),
+                pods_on_node: BTreeMap::new(),
+                statefulsets: BTreeMap::new(),
+                controllerrevisions: BTreeMap::new(),
+                pvcs: BTreeMap::new(),
+                pvs: BTreeMap::new(),
+                services: BTreeMap::new(),
+                endpoints: BTreeMap::new(),
+                claim_users: BTreeMap::new(),
+                pods_by_owner: BTreeMap::new(),
+                orphan_pods: BTreeSet::new(),
+                pod_uids: BTreeMap::new(),
+            },
+            Runtime {
+                now: Time::ZERO,
+                rng: Rng::new(seed),
+                work_done: 0,
+                timer_seq: 0,
+                timers: BinaryHeap::new(),
+                queue: VecDeque::new(),
+                queued: BTreeSet::new(),
+                resyncs: BTreeSet::new(),
+            },
+            Recorder {
+                events: Vec::new(),
+                event_index: HashMap::new(),
+                why: BTreeMap::new(),
+                history: Vec::new(),
+                similar_events: BTreeMap::new(),
+            },
+            ControllerMemory {
+                scheduled_evictions: BTreeSet::new(),
+                attach_waiting: BTreeSet::new(),
+            },
+            NodeAgents {
+                node_images: BTreeMap::new(),
+                node_ip_next: BTreeMap::new(),
+                node_subnet: BTreeMap::new(),
+                next_subnet: 0,
+                runtime: BTreeMap::new(),
+                kubelets: BTreeMap::new(),
+            },
+        );
+        s.informers = informers;
+        s
+    }
+
+    /// A state from its parts, not wired yet (see `PodInformers`).
+    fn assemble(seed: u64, timings: Timings, store: Store, rt: Runtime, rec: Recorder, memory: ControllerMemory, agents: NodeAgents) -> State {
+        State { seed, timings, store, rt, rec, memory, agents, informers: PodInformers::default() }
     }
 
     // ------------------------------------------------------------ bookkeeping
 
     pub(crate) fn new_uid(&mut self) -> String {
-        self.next_uid += 1;
-        self.rng.uuid()
+        self.store.next_uid += 1;
+        self.rt.rng.uuid()
     }
 
     pub(crate) fn bump_rv(&mut self) -> String {
-        self.next_rv += 1;
-        self.next_rv.to_string()
+        self.store.next_rv += 1;
+        self.store.next_rv.to_string()
     }
 
     /// Fills uid, resourceVersion, creationTimestamp and generation of a new object.
     pub(crate) fn stamp_new<T: Object>(&mut self, obj: &mut T) {
         let uid = self.new_uid();
         let rv = self.bump_rv();
-        let now = self.now.rfc3339();
+        let now = self.rt.now.rfc3339();
         let m = obj.meta_mut();
         m.uid = uid;
         m.resource_version = rv;
@@ -316,26 +351,26 @@ impl State {
     }
 
     pub(crate) fn enqueue(&mut self, w: Work) {
-        if self.queued.insert(w.clone()) {
-            self.queue.push_back(w);
+        if self.rt.queued.insert(w.clone()) {
+            self.rt.queue.push_back(w);
         }
     }
 
     pub(crate) fn after(&mut self, d: Dur, kind: TimerKind) {
-        self.timer_seq += 1;
-        self.timers.push(Reverse(Timer { at: self.now.plus(d), seq: self.timer_seq, kind }));
+        self.rt.timer_seq += 1;
+        self.rt.timers.push(Reverse(Timer { at: self.rt.now.plus(d), seq: self.rt.timer_seq, kind }));
     }
 
     /// Queues `w` again after `d`, unless the same look-again is already pending.
     pub(crate) fn resync_later(&mut self, w: Work, d: Dur) {
-        let at = self.now.plus(d);
-        if self.resyncs.insert((at, w.clone())) {
+        let at = self.rt.now.plus(d);
+        if self.rt.resyncs.insert((at, w.clone())) {
             self.after(d, TimerKind::Resync(w));
         }
     }
 
     pub(crate) fn happen(&mut self, what: HappeningKind) {
-        self.history.push(Happening { at: self.now, what });
+        self.rec.history.push(Happening { at: self.rt.now, what });
     }
 
     /// Records an event as client-go's recorder does: more than nine distinct messages for the
@@ -354,9 +389,9 @@ impl State {
         component: &str,
         host: &str,
     ) {
-        let now = self.now;
+        let now = self.rt.now;
         let aggregate_key = format!("{component}\u{0}{host}\u{0}{involved_kind}\u{0}{involved}\u{0}{involved_uid}\u{0}{type_}\u{0}{reason}");
-        let similar = self.similar_events.entry(aggregate_key.clone()).or_default();
+        let similar = self.rec.similar_events.entry(aggregate_key.clone()).or_default();
         if now.since(similar.last) > Dur::secs(AGGREGATE_WINDOW_SECS) {
             similar.messages.clear();
         }
@@ -375,9 +410,9 @@ impl State {
             );
             (message, dedupe)
         };
-        if let Some(&i) = self.event_index.get(&dedupe) {
+        if let Some(&i) = self.rec.event_index.get(&dedupe) {
             let rv = self.bump_rv();
-            let e = &mut self.events[i];
+            let e = &mut self.rec.events[i];
             e.count += 1;
             e.message = message;
             e.last_timestamp = now.rfc3339();
@@ -390,7 +425,7 @@ impl State {
             api_version: "v1".into(),
             kind: "Event".into(),
             metadata: ObjectMeta {
-                name: format!("{}.{:x}", involved.name, now.unix_nanos() + self.events.len() as u128),
+                name: format!("{}.{:x}", involved.name, now.unix_nanos() + self.rec.events.len() as u128),
                 namespace: ns,
                 ..Default::default()
             },
@@ -412,70 +447,80 @@ impl State {
             last_ms: now.millis(),
         };
         self.stamp_new(&mut e);
-        self.event_index.insert(dedupe, self.events.len());
-        self.events.push(e);
+        self.rec.event_index.insert(dedupe, self.rec.events.len());
+        self.rec.events.push(e);
     }
     /// When the next timed thing happens, if anything is pending.
     pub fn next_event_at(&self) -> Option<Time> {
-        self.timers.peek().map(|Reverse(t)| t.at)
+        self.rt.timers.peek().map(|Reverse(t)| t.at)
     }
 
     // ------------------------------------------------------------ reads
+
+    /// The logical clock: simulated time since the cluster was made.
+    pub fn now(&self) -> Time {
+        self.rt.now
+    }
+
+    /// What happened, in order: what the timeline and the lesson goals read.
+    pub fn history(&self) -> &[Happening] {
+        &self.rec.history
+    }
 
     /// A number that changes whenever the cluster may have changed: every resource version
     /// issued, timer fired and controller work item run moves it on.
     /// Renderers compare it with the last one they drew to skip rebuilding a view of an
     /// unchanged cluster (a clock tick with nothing due changes only `now`).
     pub fn revision(&self) -> u64 {
-        self.next_rv.wrapping_add(self.work_done)
+        self.store.next_rv.wrapping_add(self.rt.work_done)
     }
 
     pub fn node(&self, name: &str) -> Option<&Node> {
-        self.nodes.get(name)
+        self.store.nodes.get(name)
     }
     pub fn nodes(&self) -> impl Iterator<Item = &Node> {
-        self.nodes.values()
+        self.store.nodes.values()
     }
     pub fn pod(&self, k: &Key) -> Option<&Pod> {
-        self.pods.get(k)
+        self.store.pods.get(k)
     }
     pub fn pods(&self) -> impl Iterator<Item = &Pod> {
-        self.pods.values()
+        self.store.pods.values()
     }
     pub fn daemonset(&self, k: &Key) -> Option<&DaemonSet> {
-        self.daemonsets.get(k)
+        self.store.daemonsets.get(k)
     }
     pub fn daemonsets(&self) -> impl Iterator<Item = &DaemonSet> {
-        self.daemonsets.values()
+        self.store.daemonsets.values()
     }
     pub fn deployment(&self, k: &Key) -> Option<&Deployment> {
-        self.deployments.get(k)
+        self.store.deployments.get(k)
     }
     pub fn deployments(&self) -> impl Iterator<Item = &Deployment> {
-        self.deployments.values()
+        self.store.deployments.values()
     }
     pub fn replicaset(&self, k: &Key) -> Option<&ReplicaSet> {
-        self.replicasets.get(k)
+        self.store.replicasets.get(k)
     }
     pub fn replicasets(&self) -> impl Iterator<Item = &ReplicaSet> {
-        self.replicasets.values()
+        self.store.replicasets.values()
     }
     pub fn namespaces(&self) -> impl Iterator<Item = &Namespace> {
-        self.namespaces.values()
+        self.store.namespaces.values()
     }
     pub fn storageclasses(&self) -> impl Iterator<Item = &StorageClass> {
-        self.storageclasses.values()
+        self.store.storageclasses.values()
     }
     pub fn events(&self) -> &[Event] {
-        &self.events
+        &self.rec.events
     }
     pub fn why(&self, kind: &str, k: &Key) -> Option<&WhyRecord> {
-        self.why.get(&(kind.to_string(), k.clone()))
+        self.rec.why.get(&(kind.to_string(), k.clone()))
     }
 
     /// Pods that reference the owner with this uid (any namespace), in key order.
     pub(crate) fn pods_owned_by(&self, uid: &str) -> impl Iterator<Item = (&Key, &Pod)> {
-        self.pods_by_owner.get(uid).into_iter().flatten().filter_map(|k| self.pods.get(k).map(|p| (k, p)))
+        self.store.pods_by_owner.get(uid).into_iter().flatten().filter_map(|k| self.store.pods.get(k).map(|p| (k, p)))
     }
 
     /// Whether the pod indexes agree with the pods (for tests).
@@ -484,7 +529,7 @@ impl State {
         let mut by_owner: BTreeMap<String, BTreeSet<Key>> = BTreeMap::new();
         let mut orphans = BTreeSet::new();
         let mut uids = BTreeMap::new();
-        for (k, p) in &self.pods {
+        for (k, p) in &self.store.pods {
             for r in &p.metadata.owner_references {
                 by_owner.entry(r.uid.clone()).or_default().insert(k.clone());
             }
@@ -493,15 +538,15 @@ impl State {
             }
             uids.insert(p.metadata.uid.clone(), k.clone());
         }
-        by_owner == self.pods_by_owner && orphans == self.orphan_pods && uids == self.pod_uids
+        by_owner == self.store.pods_by_owner && orphans == self.store.orphan_pods && uids == self.store.pod_uids
     }
 
     /// Pods bound to a node, in name order.
     pub fn pods_on(&self, node: &str) -> impl Iterator<Item = &Pod> {
-        self.pods_on_node
+        self.store.pods_on_node
             .get(node)
             .into_iter()
             .flat_map(|s| s.iter())
-            .filter_map(|k| self.pods.get(k))
+            .filter_map(|k| self.store.pods.get(k))
     }
 }

@@ -291,7 +291,7 @@ impl Cluster {
                 pods: self.pods_on(&n.metadata.name).map(|p| self.pod_view_in(p)).collect(),
             })
             .collect();
-        let unscheduled = self.unscheduled.iter().filter_map(|k| self.pod(k)).map(|p| self.pod_view_in(p)).collect();
+        let unscheduled = self.store.unscheduled.iter().filter_map(|k| self.pod(k)).map(|p| self.pod_view_in(p)).collect();
         let mut workloads: Vec<WorkloadView> = self
             .daemonsets()
             .map(|d| WorkloadView {
@@ -374,7 +374,7 @@ impl Cluster {
                 }
             })
             .collect();
-        ClusterView { now_ms: self.now.millis(), nodes, unscheduled, workloads, claims, volumes, services }
+        ClusterView { now_ms: self.rt.now.millis(), nodes, unscheduled, workloads, claims, volumes, services }
     }
 }
 
