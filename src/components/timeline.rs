@@ -95,7 +95,7 @@ pub fn Timeline() -> impl IntoView {
     let objects = Memo::new(move |_| {
         sim.events.with(|evs| {
             let mut seen: Vec<(String, String)> = evs.iter().map(|e| (object_key(e), object_label(e))).collect();
-            seen.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
+            kubesim::sort::by(&mut seen, |a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
             seen.dedup();
             seen
         })
@@ -103,7 +103,7 @@ pub fn Timeline() -> impl IntoView {
     let rows = Memo::new(move |_| {
         let f = filter.get();
         let mut rows: Vec<EventRow> = sim.events.with(|evs| evs.iter().filter(|e| f.is_empty() || object_key(e) == f).cloned().collect());
-        rows.sort_by(|a, b| b.at_ms.cmp(&a.at_ms).then(b.index.cmp(&a.index)));
+        kubesim::sort::by(&mut rows, |a, b| b.at_ms.cmp(&a.at_ms).then(b.index.cmp(&a.index)));
         rows
     });
     let page = Memo::new(move |_| rows.with(|r| r.iter().take(shown.get()).cloned().collect::<Vec<_>>()));

@@ -135,9 +135,9 @@ pub fn met(check: &Check, cluster: &Cluster, activity: &Activity, start: &StepSt
                 .filter(|p| pod_ready(p))
                 .filter_map(target_node)
                 .collect();
-            on.sort();
+            kubesim::sort::natural(&mut on);
             let mut want = nodes.to_vec();
-            want.sort();
+            kubesim::sort::natural(&mut want);
             on == want
         }
         Check::PodFollowedNodeAdded { kind, name, node, namespace } => {

@@ -36,7 +36,7 @@ pub use apiserver::{apply, warnings};
 pub use controllers::{daemonset, deployment, gc, nodelifecycle, replicaset, scheduler, service, statefulset, storage};
 pub use kubectl::{complete, printers};
 pub use kubelet::program;
-pub use runtime::{rand, state_hash, time, why};
+pub use runtime::{rand, sort, state_hash, time, why};
 
 /// Typed decoding of YAML through kubesim's small decoder (one instance for every type,
 /// where serde_yaml compiles its reader once per type).

@@ -19,7 +19,7 @@ fn announcement(news: &[News], t: impl Fn(Msg) -> &'static str) -> String {
         .enumerate()
         .filter_map(|(k, (pick, ..))| news.iter().position(|n| pick(n).is_some()).map(|first| (first, k)))
         .collect();
-    order.sort();
+    kubesim::sort::natural(&mut order);
     let mut parts = Vec::new();
     for (_, k) in order {
         let (pick, one, many) = kinds[k];

@@ -128,7 +128,7 @@ pub(super) fn ServicesPanel() -> impl IntoView {
 fn sorted_dns(dns: &[(String, Vec<String>)]) -> Vec<(String, Vec<String>)> {
     let mut v = dns.to_vec();
     if v.len() > 1 {
-        v[1..].sort_by(|a, b| {
+        kubesim::sort::by(&mut v[1..], |a, b| {
             let key = |s: &str| {
                 let host = s.split('.').next().unwrap_or(s);
                 let ord = host.rsplit('-').next().and_then(|n| n.parse::<u64>().ok());

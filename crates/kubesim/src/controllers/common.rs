@@ -42,7 +42,7 @@ pub(crate) fn owned_revisions<'a, T: Object>(c: &'a State, owner: &T) -> Vec<&'a
         .filter(|(_, r)| r.controller_ref().is_some_and(|o| o.uid == m.uid))
         .map(|(_, r)| r)
         .collect();
-    revs.sort_by_key(|r| (r.revision, r.metadata.name.clone()));
+    crate::runtime::sort::by_key(&mut revs, |r| (r.revision, r.metadata.name.clone()));
     revs
 }
 

@@ -164,7 +164,7 @@ pub fn sync(c: &mut State, key: &Key) {
     }
     for pods in by_node.values_mut() {
         // Oldest first: scheduled first, then creation time, then name.
-        pods.sort_by_key(|k| {
+        crate::runtime::sort::by_key(pods, |k| {
             let p = &c.store.pods[k];
             (p.spec.node_name.is_empty(), p.metadata.creation_timestamp.clone(), p.metadata.name.clone())
         });
@@ -337,7 +337,7 @@ pub fn sync(c: &mut State, key: &Key) {
     }
 
     // Writes: deletions, then creations (slow start is irrelevant without API errors).
-    to_delete.sort_by(|a, b| a.0.cmp(&b.0));
+    crate::runtime::sort::by(&mut to_delete, |a, b| a.0.cmp(&b.0));
     to_delete.dedup_by(|a, b| a.0 == b.0);
     for (k, cause) in to_delete {
         let node = c.store.pods.get(&k).map(|p| p.spec.node_name.clone()).filter(|n| !n.is_empty());
@@ -423,7 +423,7 @@ fn surge_update(
     // Nodes with daemon pods and nodes that should run one, in name order.
     let mut nodes: Vec<&String> = by_node.keys().collect();
     nodes.extend(node_names.iter().filter(|n| !by_node.contains_key(*n)));
-    nodes.sort();
+    crate::runtime::sort::natural(&mut nodes);
     for name in nodes {
         let should_run = c.store.nodes.get(name).is_some_and(|n| node_should_run(n, &template.spec).0);
         // `findUpdatedPodsOnNode`: at most one new and one old live pod, else leave the node

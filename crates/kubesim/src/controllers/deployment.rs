@@ -310,7 +310,7 @@ fn owned_replicasets(c: &State, d: &Deployment) -> Vec<ReplicaSet> {
         .cloned()
         .collect();
     // `ReplicaSetsByCreationTimestamp`: creation time, then name.
-    rss.sort_by(|a, b| (State::created_at(&a.metadata), &a.metadata.name).cmp(&(State::created_at(&b.metadata), &b.metadata.name)));
+    crate::runtime::sort::by(&mut rss, |a, b| (State::created_at(&a.metadata), &a.metadata.name).cmp(&(State::created_at(&b.metadata), &b.metadata.name)));
     rss
 }
 
@@ -324,7 +324,7 @@ fn cleanup(c: &mut State, d: &Deployment, rss: &[ReplicaSet], new_key: &Key) {
     if idle.len() <= limit {
         return;
     }
-    idle.sort_by_key(|r| revision_of(r));
+    crate::runtime::sort::by_key(&mut idle, |r| revision_of(r));
     let n = idle.len() - limit;
     let keys: Vec<Key> = idle.into_iter().take(n).map(|r| r.key()).collect();
     for k in keys {
@@ -374,7 +374,7 @@ fn write_status(c: &mut State, d: &Deployment, rss: &[ReplicaSet], new_key: Opti
         cd.message = msg.into();
     }
     // Conditions in the order the API shows them: Available, then Progressing.
-    status.conditions.sort_by_key(|x| x.type_ != "Available");
+    crate::runtime::sort::by_key(&mut status.conditions, |x| x.type_ != "Available");
     if stored.status != status {
         stored.status = status.clone();
         stored.metadata.resource_version = rv;

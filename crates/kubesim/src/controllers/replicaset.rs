@@ -134,7 +134,7 @@ pub(crate) fn pods_to_delete(c: &State, candidates: &[Key], related: &[Key], n: 
         .filter_map(|k| c.store.pods.get(k))
         .map(|p| (p, if p.spec.node_name.is_empty() { 0 } else { per_node.get(p.spec.node_name.as_str()).copied().unwrap_or(0) }))
         .collect();
-    ranked.sort_by(|(a, ra), (b, rb)| delete_first(a, *ra, b, *rb, c.rt.now).then_with(|| a.metadata.name.cmp(&b.metadata.name)));
+    crate::runtime::sort::by(&mut ranked, |(a, ra), (b, rb)| delete_first(a, *ra, b, *rb, c.rt.now).then_with(|| a.metadata.name.cmp(&b.metadata.name)));
     ranked.into_iter().take(n).map(|(p, _)| p.key()).collect()
 }
 

@@ -379,8 +379,8 @@ pub fn sync_endpoints(c: &mut State, key: &Key) {
     let subsets: Vec<EndpointSubset> = groups
         .into_iter()
         .map(|(ports, (mut ready, mut not_ready))| {
-            ready.sort_by(|a, b| a.ip.cmp(&b.ip));
-            not_ready.sort_by(|a, b| a.ip.cmp(&b.ip));
+            crate::runtime::sort::by(&mut ready, |a, b| a.ip.cmp(&b.ip));
+            crate::runtime::sort::by(&mut not_ready, |a, b| a.ip.cmp(&b.ip));
             EndpointSubset {
                 addresses: ready,
                 not_ready_addresses: not_ready,

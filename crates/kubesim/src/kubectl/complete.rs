@@ -30,7 +30,7 @@ pub fn complete(c: &Cluster, files: &BTreeMap<String, String>, line: &str) -> Ve
     let partial = if line.ends_with(char::is_whitespace) || words.is_empty() { String::new() } else { words.pop().unwrap_or_default() };
     let pick = |all: Vec<String>| -> Vec<String> {
         let mut v: Vec<String> = all.into_iter().filter(|w| w.starts_with(&partial)).collect();
-        v.sort();
+        crate::runtime::sort::natural(&mut v);
         v.dedup();
         v
     };

@@ -61,7 +61,7 @@ fn events_block(w: &mut String, c: &Cluster, kind: &str, ns: &str, name: &str) {
         w.push_str("Events:\t<none>\n");
         return;
     }
-    evs.sort_by_key(|e| e.last_ms);
+    crate::runtime::sort::by_key(&mut evs, |e| e.last_ms);
     w.push_str("Events:\n  Type\tReason\tAge\tFrom\tMessage\n  ----\t------\t----\t----\t-------\n");
     for e in evs {
         let interval = if e.count > 1 {

@@ -280,7 +280,7 @@ pub(crate) fn sort_items(items: &mut [Item], path: &str) -> Result<(), String> {
     for i in items.iter() {
         keyed.push((key(i).map_err(|e| format!("error: {e}\n"))?, i.clone()));
     }
-    keyed.sort_by(|(a, _), (b, _)| match (a, b) {
+    crate::runtime::sort::by(&mut keyed, |(a, _), (b, _)| match (a, b) {
         (None, None) => std::cmp::Ordering::Equal,
         (None, _) => std::cmp::Ordering::Less,
         (_, None) => std::cmp::Ordering::Greater,

@@ -39,7 +39,7 @@ fn target_pod<'a>(c: &'a Cluster, f: &Flags, arg: &str) -> Result<(&'a Pod, Opti
         vec![uid]
     };
     let mut pods: Vec<&Pod> = c.pods().filter(|p| p.metadata.namespace == ns && p.metadata.owner_references.iter().any(|o| owners.contains(&o.uid))).collect();
-    pods.sort_by(|a, b| a.metadata.name.cmp(&b.metadata.name));
+    crate::runtime::sort::by(&mut pods, |a, b| a.metadata.name.cmp(&b.metadata.name));
     match pods.first() {
         None => Err(Output::err("error: timed out waiting for the condition\n")),
         Some(p) => {
@@ -402,7 +402,7 @@ pub(crate) fn explain_cmd(f: &Flags) -> Output {
 pub(crate) fn api_resources() -> Output {
     let mut rows = vec![vec!["NAME".to_string(), "SHORTNAMES".into(), "APIVERSION".into(), "NAMESPACED".into(), "KIND".into()]];
     let mut types: Vec<&super::ResourceType> = TYPES.iter().collect();
-    types.sort_by_key(|t| (!t.group.is_empty(), t.group, t.plural));
+    crate::runtime::sort::by_key(&mut types, |t| (!t.group.is_empty(), t.group, t.plural));
     for t in types {
         let short: Vec<&str> = t.names.iter().copied().filter(|n| *n != t.plural && !n.contains('.') && *n != t.kind.to_lowercase()).collect();
         let api = if t.group.is_empty() { "v1".to_string() } else { format!("{}/v1", t.group) };

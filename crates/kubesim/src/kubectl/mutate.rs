@@ -388,7 +388,7 @@ fn revisions(c: &Cluster, kind: &str, key: &Key) -> Vec<(i64, PodTemplateSpec)> 
             }
         }
     }
-    out.sort_by_key(|(r, _)| *r);
+    crate::runtime::sort::by_key(&mut out, |(r, _)| *r);
     out
 }
 

@@ -233,7 +233,7 @@ pub fn node_roles(n: &Node) -> String {
             }
         })
         .collect();
-    roles.sort();
+    crate::runtime::sort::natural(&mut roles);
     if roles.is_empty() {
         "<none>".into()
     } else {

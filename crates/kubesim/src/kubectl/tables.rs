@@ -324,7 +324,7 @@ pub(super) fn events(c: &Cluster, t: &ResourceType, keep: Keep, wide: bool) -> T
     };
     // The API server lists events by name: `<object>.<hex time>`.
     let mut evs: Vec<&crate::api::model::Event> = c.events().iter().filter(|e| keep(&e.metadata)).collect();
-    evs.sort_by(|a, b| (&a.metadata.namespace, &a.metadata.name).cmp(&(&b.metadata.namespace, &b.metadata.name)));
+    crate::runtime::sort::by(&mut evs, |a, b| (&a.metadata.namespace, &a.metadata.name).cmp(&(&b.metadata.namespace, &b.metadata.name)));
     for e in evs {
         let object = format!("{}/{}", e.involved_object.kind.to_lowercase(), e.involved_object.name);
         let last = printers::age_since(c.rt.now, crate::runtime::time::Time(e.last_ms));

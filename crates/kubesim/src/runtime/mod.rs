@@ -4,6 +4,7 @@
 pub mod history;
 pub mod queue;
 pub mod rand;
+pub mod sort;
 pub mod state_hash;
 pub mod time;
 pub mod why;

@@ -290,7 +290,7 @@ impl ser::SerializeMap for MapEnc<'_> {
         Ok(())
     }
     fn end(mut self) -> Result<(), Error> {
-        self.entries.sort();
+        crate::runtime::sort::natural(&mut self.entries);
         let out = &mut self.parent.out;
         out.push(b'{');
         for (k, v) in &self.entries {

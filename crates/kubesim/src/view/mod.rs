@@ -195,7 +195,7 @@ impl ClusterView {
             .map(|w| WorkloadRef { kind: w.kind.clone(), namespace: w.namespace.clone(), name: w.name.clone() })
             .chain(self.pods().filter_map(|p| p.workload.clone()))
             .collect();
-        workloads.sort();
+        crate::runtime::sort::natural(&mut workloads);
         workloads.dedup();
         let mut out = vec![PodFilter::All];
         out.extend(workloads.into_iter().map(PodFilter::Workload));
