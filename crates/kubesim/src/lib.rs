@@ -6,11 +6,14 @@
 //!
 //! Inside, layers that only look down (`tests/layers.rs` checks it), one folder each:
 //! `api` (types per API group, keys, defaults) → `manifest` (YAML → typed documents) →
-//! `runtime` (time, rng, work queue and timers, history, why records, state hash) → `state`
-//! (everything the cluster is) → `apiserver` (apply, validation, merge, pod and node writes)
-//! → `controllers` (each a reconcile over the state; shared code in `controllers/common.rs`)
+//! `runtime` (time, rng, work queue and timers, history, why records, state hash, the shared
+//! stable sort) → `state` (everything the cluster is, in parts: store, runtime, recorder,
+//! controller memory, node side) → `apiserver` (apply, validation, merge, pod and node
+//! writes; controllers that watch pods hear of them through registered handlers) →
+//! `controllers` (each a reconcile over the state; shared code in `controllers/common.rs`)
 //! and `kubelet` → `cluster` (the facade: owns the state, dispatches work, lets the loop run)
-//! → `kubectl` → `view`, `session`, `journal`. The folders are private; what the course, the
+//! → `kubectl` (the resource registry and one file per command family) → `view`, `session`,
+//! `journal`. The folders are private; what the course, the
 //! app and the tests use is re-exported below under the paths they have always used.
 
 // Manifest errors and parsed documents are big plain values made once per `kubectl apply`;
