@@ -10,10 +10,8 @@
 
 use crate::schema::{Check, StepSpec};
 use kubesim::cluster::{Happening, HappeningKind};
-use kubesim::daemonset::{node_should_run, target_node, template_hash};
+use kubesim::query::{is_headless, node_should_run, pod_claims, pod_ready, target_node, template_hash};
 use kubesim::model::Pod;
-use kubesim::replicaset::pod_ready;
-use kubesim::storage::pod_claims;
 use kubesim::store::Object;
 use kubesim::time::Time;
 use kubesim::{Cluster, Key};
@@ -244,7 +242,7 @@ pub fn met(check: &Check, cluster: &Cluster, activity: &Activity, start: &StepSt
             cluster.resolve(namespace, name).is_ok_and(|records| records.iter().any(|(_, ip)| *ip == p.status.pod_ip))
         }
         Check::HeadlessService { name, namespace } => {
-            cluster.service(&Key::new(namespace, name)).is_some_and(kubesim::service::is_headless)
+            cluster.service(&Key::new(namespace, name)).is_some_and(is_headless)
         }
         Check::MultiAttachSeen { pod, namespace } => cluster.events().iter().any(|e| {
             e.reason == "FailedAttachVolume"

@@ -36,7 +36,6 @@ pub mod view;
 // The public facade: module paths the course, the app and the tests use.
 pub use api::{defaults, model, quantity};
 pub use apiserver::{apply, warnings};
-pub use controllers::{daemonset, deployment, gc, nodelifecycle, replicaset, scheduler, service, statefulset, storage};
 pub use kubectl::{complete, printers};
 pub use kubelet::program;
 pub use runtime::{rand, sort, state_hash, time, why};
@@ -51,7 +50,19 @@ pub mod yaml {
     pub use crate::manifest::yaml_tree::{from_str, Error, ReadError};
 }
 
+/// Questions about objects that lessons, the app and tests ask, answered by the same rules
+/// the controllers follow: where a DaemonSet's pod belongs, whether a pod is ready, which
+/// claims it mounts. The controllers themselves stay private.
+pub mod query {
+    pub use crate::api::core_v1_volumes::pod_claims;
+    pub use crate::controllers::common::{parse_ordinal, template_hash};
+    pub use crate::controllers::daemonset::{daemon_tolerations, node_should_run, target_node};
+    pub use crate::controllers::replicaset::pod_ready;
+    pub use crate::controllers::service::is_headless;
+}
+
 pub use apply::{Applied, ApplyError, ApplyOutcome};
+pub use controllers::gc::Propagation;
 pub use cluster::{Cluster, NodeSpecInput};
 pub use journal::{At, Journal, Setup};
 pub use kubectl::Output;

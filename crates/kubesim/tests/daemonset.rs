@@ -2,8 +2,8 @@
 //! identity), RollingUpdate with maxSurge, ControllerRevisions and OnDelete (spec 3.4, 3.7).
 
 use kubesim::cluster::kind_nodes;
-use kubesim::daemonset::{daemon_tolerations, template_hash};
-use kubesim::gc::Propagation;
+use kubesim::query::{daemon_tolerations, template_hash};
+use kubesim::Propagation;
 use kubesim::model::{DaemonSet, Pod};
 use kubesim::session::Session;
 use kubesim::{Cluster, Dur, Key};
@@ -79,7 +79,7 @@ fn worker_names(c: &Cluster) -> Vec<String> {
 fn per_node(c: &Cluster, hash: &str) -> BTreeMap<String, (Vec<Pod>, Vec<Pod>)> {
     let mut m: BTreeMap<String, (Vec<Pod>, Vec<Pod>)> = BTreeMap::new();
     for p in ds_pods(c).into_iter().filter(|p| live(p)) {
-        let node = kubesim::daemonset::target_node(p).expect("pinned");
+        let node = kubesim::query::target_node(p).expect("pinned");
         let e = m.entry(node).or_default();
         if p.metadata.labels.get("controller-revision-hash").map(String::as_str) == Some(hash) {
             e.1.push(p.clone());

@@ -1,7 +1,7 @@
 //! Deployments/ReplicaSets, garbage collection and node lifecycle, end to end through the
 //! public API and the simulated kubectl (checklist items 5 and 15–18 of the spec, and more).
 
-use kubesim::gc::Propagation;
+use kubesim::Propagation;
 use kubesim::model::Pod;
 use kubesim::session::Session;
 use kubesim::{Cluster, Dur, Key};

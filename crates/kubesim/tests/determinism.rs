@@ -221,7 +221,7 @@ fn other_seed_differs_only_in_random_parts() {
             // StatefulSet pod names are identities, not random: identical across seeds.
             let pods = |o: &str| -> std::collections::BTreeSet<String> {
                 o.split(|c: char| c.is_whitespace() || c == '/' || c == '"')
-                    .filter(|w| kubesim::statefulset::parse_ordinal(&set, w).is_some())
+                    .filter(|w| kubesim::query::parse_ordinal(&set, w).is_some())
                     .map(str::to_string)
                     .collect()
             };

@@ -4,8 +4,6 @@
 //! pods of vanished nodes, and the `DefaultTolerationSeconds` admission plugin.
 
 pub use crate::api::core_v1::{TAINT_NOT_READY, TAINT_UNREACHABLE, TAINT_UNSCHEDULABLE};
-pub use crate::apiserver::nodes::POD_GC_QUARANTINE;
-pub use crate::apiserver::pods::{default_toleration_seconds, DEFAULT_TOLERATION_SECONDS};
 use crate::api::meta::set_condition;
 use crate::runtime::queue::Work;
 use crate::state::{KubeletState, State};

@@ -14,7 +14,6 @@ use crate::state::State;
 use crate::api::model::*;
 use crate::api::meta::{Key, Object};
 use crate::runtime::why::{WhyItem, WhyRecord};
-use std::collections::BTreeMap;
 
 pub const PVC_PROTECTION: &str = "kubernetes.io/pvc-protection";
 pub const PV_PROTECTION: &str = "kubernetes.io/pv-protection";
@@ -525,13 +524,4 @@ pub(crate) fn attach_blocked(c: &mut State, key: &Key) -> bool {
             true
         }
     }
-}
-
-/// Claims per StatefulSet-style name, for views: `claim name → (phase, volume)`.
-pub fn claim_summary(c: &State, ns: &str) -> BTreeMap<String, (String, String)> {
-    c.store.pvcs
-        .range(Key::new(ns, "")..)
-        .take_while(|(k, _)| k.ns == ns)
-        .map(|(k, p)| (k.name.clone(), (p.status.phase.clone(), p.spec.volume_name.clone())))
-        .collect()
 }
