@@ -174,7 +174,9 @@ for (const width of [1280, 1366]) {
     await expect(page.getByTestId('share-qr')).toBeVisible();
     expect(await notInView(page.locator('.save-menu-body'))).toEqual([]);
     await page.getByTestId('reset-all').click();
-    expect(await notInView(page.locator('.save-menu .confirm'))).toEqual([]);
+    // The question is scrolled into view on the next frame, with the careful answer focused.
+    await expect(page.getByTestId('reset-no')).toBeFocused();
+    await expect.poll(() => notInView(page.locator('.save-menu .confirm'))).toEqual([]);
   });
 }
 
