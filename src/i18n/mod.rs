@@ -61,6 +61,9 @@ messages! {
     Completed => "Completado", "Completed";
     Failed => "Fallido", "Failed";
     CrashLoop => "Reinicios en bucle (CrashLoopBackOff)", "Restart loop (CrashLoopBackOff)";
+    PullFailed => "La imagen no se pudo descargar (ErrImagePull)", "Image pull failed (ErrImagePull)";
+    PullBackOff => "Espera para volver a descargar la imagen (ImagePullBackOff)", "Waiting to pull the image again (ImagePullBackOff)";
+    BadImageName => "Nombre de imagen no válido (InvalidImageName)", "Invalid image name (InvalidImageName)";
     UnknownStatus => "Desconocido (nodo sin contacto)", "Unknown (node unreachable)";
     Unscheduled => "Sin nodo asignado", "Not scheduled";
     OfflineReady => "kubeaula ya funciona sin conexión: los dos idiomas y todas las lecciones están guardadas en este navegador.", "kubeaula now works offline: both languages and every lesson are stored in this browser.";
@@ -318,6 +321,9 @@ pub fn pod_status_word(lang: Lang, status: &str, ready: bool) -> (&'static str, 
         "Completed" => ("■", Some(Msg::Completed)),
         "Failed" | "Error" => ("▲", Some(Msg::Failed)),
         "CrashLoopBackOff" => ("↻", Some(Msg::CrashLoop)),
+        "ErrImagePull" => ("⊘", Some(Msg::PullFailed)),
+        "ImagePullBackOff" => ("⊘", Some(Msg::PullBackOff)),
+        "InvalidImageName" => ("⊗", Some(Msg::BadImageName)),
         "Unknown" => ("?", Some(Msg::UnknownStatus)),
         _ => ("?", None),
     };
@@ -343,7 +349,7 @@ mod tests {
 
     #[test]
     fn every_pod_status_the_simulator_prints_has_a_word_and_a_shape() {
-        for status in ["Pending", "ContainerCreating", "Running", "NotReady", "Terminating", "Completed", "Error", "Failed", "CrashLoopBackOff", "Unknown"] {
+        for status in ["Pending", "ContainerCreating", "Running", "NotReady", "Terminating", "Completed", "Error", "Failed", "CrashLoopBackOff", "ErrImagePull", "ImagePullBackOff", "InvalidImageName", "Unknown"] {
             for lang in [Lang::Es, Lang::En] {
                 let (icon, word) = pod_status_word(lang, status, false);
                 assert!(!icon.is_empty() && !word.is_empty(), "{status}");

@@ -19,6 +19,24 @@ test.describe('Terminal', () => {
     await expect(nap).toContainText('↻ Reinicios en bucle (CrashLoopBackOff)');
   });
 
+  test('an image that does not exist: ErrImagePull then ImagePullBackOff on the card, in words, and kubectl says why', async ({ page }) => {
+    const app = new Playground(page);
+    await app.goto('/?lang=en');
+    await app.run('kubectl run typo --image=nginx:1.277');
+    const card = app.podCardNamed('typo');
+    await expect(card).toHaveAttribute('data-status', 'ErrImagePull', { timeout: 20_000 });
+    await expect(card).toContainText('⊘ Image pull failed (ErrImagePull)');
+    await expect(card).toHaveAttribute('data-status', 'ImagePullBackOff', { timeout: 30_000 });
+    await expect(card).toContainText('⊘ Waiting to pull the image again (ImagePullBackOff)');
+    await app.run('kubectl get pod typo');
+    await expect(app.terminalOutput()).toContainText(/typo\s+0\/1\s+(ImagePullBackOff|ErrImagePull)/);
+    await app.run('kubectl describe pod typo');
+    await expect(app.terminalOutput()).toContainText('Failed to pull image "nginx:1.277": rpc error: code = NotFound');
+    // The card keeps its shape in every look: a double edge, not only a colour.
+    const edge = await card.evaluate((el) => getComputedStyle(el).borderLeftStyle);
+    expect(edge).toBe('double');
+  });
+
   test('kubectl get -w streams rows while the clock runs; Ctrl+C stops it', async ({ page }) => {
     const app = new Playground(page);
     await app.goto();

@@ -119,6 +119,12 @@ pub(crate) fn logs(c: &Cluster, f: &Flags) -> Output {
     } else {
         let Some(started) = st.and_then(|s| s.state.running.as_ref().or(s.state.terminated.as_ref())).and_then(|r| r.started_at.clone()) else {
             let reason = st.and_then(|s| s.state.waiting.as_ref()).map(|w| w.reason.clone()).filter(|r| !r.is_empty()).unwrap_or_else(|| "ContainerCreating".into());
+            // The kubelet words the common pull failures (`validateContainerLogStatus`).
+            let reason = match reason.as_str() {
+                "ErrImagePull" => "image can't be pulled".to_string(),
+                "ImagePullBackOff" => "trying and failing to pull image".to_string(),
+                _ => reason,
+            };
             return Output::err(format!("Error from server (BadRequest): container \"{}\" in pod \"{pod}\" is waiting to start: {reason}\n", ctr.name));
         };
         lines.push(format!("[kubesim] container \"{}\" of pod {}/{} started on node {} at {started}", ctr.name, p.metadata.namespace, pod, p.spec.node_name));

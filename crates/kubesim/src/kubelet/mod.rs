@@ -15,8 +15,12 @@ use crate::runtime::rand::fnv32a;
 use crate::api::meta::{Key, Object};
 use crate::runtime::time::Dur;
 
+pub mod images;
 pub mod node;
 pub mod program;
+mod pulls;
+
+use pulls::{pull_again, pull_back_off, pull_failed, pull_time, pulled, set_waiting};
 
 /// A pod changed (bound, or deletion requested): start or redirect its lifecycle.
 pub fn on_change(c: &mut State, key: &Key) {
@@ -29,13 +33,13 @@ pub fn on_change(c: &mut State, key: &Key) {
     let stage = c.agents.runtime.get(key).filter(|r| r.uid == uid).map(|r| r.stage);
     match (stage, deleting) {
         (None, false) => {
-            c.agents.runtime.insert(key.clone(), PodRuntime { uid: uid.clone(), stage: PodStage::Bound, probe_failing: false, probe_failures: 0, crashing: false, backoff_secs: 0, output: String::new() });
+            c.agents.runtime.insert(key.clone(), PodRuntime { uid: uid.clone(), stage: PodStage::Bound, probe_failing: false, probe_failures: 0, crashing: false, backoff_secs: 0, output: String::new(), pull_backoff_secs: 0 });
             let d = c.timings.kubelet_pickup;
             c.after(d, TimerKind::Kubelet { pod: key.clone(), uid });
         }
-        (None | Some(PodStage::Bound | PodStage::Finished), true) => {
-            // Nothing was started yet, or nothing runs any more: the kubelet confirms the
-            // deletion at once.
+        (None | Some(PodStage::Bound | PodStage::Finished | PodStage::PullFailed | PodStage::PullBackOff | PodStage::InvalidImage), true) => {
+            // Nothing was started yet (no container ever ran: its image never came), or
+            // nothing runs any more: the kubelet confirms the deletion at once.
             c.remove_pod_object(key);
         }
         (Some(PodStage::Stopping | PodStage::Stopped), true) => {}
@@ -80,10 +84,13 @@ pub fn on_timer(c: &mut State, key: &Key, uid: &str) {
         PodStage::Bound => start_sandbox(c, key, uid),
         PodStage::Creating | PodStage::Pulling => {
             // The attach/detach controller must attach the pod's volumes first.
-            if !crate::controllers::storage::attach_blocked(c, key) {
+            if !crate::controllers::storage::attach_blocked(c, key) && !pull_failed(c, key, uid) {
                 start_containers(c, key, uid)
             }
         }
+        PodStage::PullFailed => pull_back_off(c, key, uid),
+        PodStage::PullBackOff => pull_again(c, key, uid),
+        PodStage::InvalidImage => {}
         PodStage::Started => become_ready(c, key),
         PodStage::Ready => {}
         PodStage::Stopping => containers_stopped(c, key, uid),
@@ -143,6 +150,25 @@ fn start_sandbox(c: &mut State, key: &Key, uid: &str) {
     // Image pulls: the first use of an image on a node pulls it; later uses find it cached.
     let cached = c.agents.node_images.entry(node.clone()).or_default().clone();
     let mut pull = Dur::ZERO;
+    // A reference that cannot be read stops the pod here (`InvalidImageName`).
+    let invalid: Vec<(usize, String)> = images
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (image, _))| match images::pull(image) {
+            Err(images::PullError::InvalidName(m)) => Some((i, m)),
+            _ => None,
+        })
+        .collect();
+    if !invalid.is_empty() {
+        for (i, m) in invalid {
+            c.record_event("Pod", key, uid, "Warning", "InspectFailed", m.clone(), "kubelet", &node);
+            c.record_event("Pod", key, uid, "Warning", "Failed", "Error: InvalidImageName".into(), "kubelet", &node);
+            set_waiting(c, key, i, "InvalidImageName", &m);
+        }
+        set_stage(c, key, PodStage::InvalidImage);
+        c.pod_changed(key);
+        return;
+    }
     for (image, policy) in &images {
         let present = cached.contains(image);
         if present && policy != "Always" {
@@ -158,7 +184,7 @@ fn start_sandbox(c: &mut State, key: &Key, uid: &str) {
             );
         } else {
             c.record_event("Pod", key, uid, "Normal", "Pulling", format!("Pulling image \"{image}\""), "kubelet", &node);
-            pull = pull.max(if present { Dur::ms(400) } else { c.timings.image_pull });
+            pull = pull.max(pull_time(c, image, present));
         }
     }
     if pull > Dur::ZERO {
@@ -203,20 +229,7 @@ fn start_containers(c: &mut State, key: &Key, uid: &str) {
             if present && ct.image_pull_policy != "Always" {
                 continue;
             }
-            let took = if present { Dur::ms(400) } else { c.timings.image_pull };
-            let size = 20_000_000 + (fnv32a(ct.image.as_bytes()) % 180_000_000) as u64;
-            let t = go_duration(took);
-            c.record_event(
-                "Pod",
-                key,
-                uid,
-                "Normal",
-                "Pulled",
-                format!("Successfully pulled image \"{}\" in {t} ({t} including waiting). Image size: {size} bytes.", ct.image),
-                "kubelet",
-                &node,
-            );
-            c.agents.node_images.entry(node.clone()).or_default().insert(ct.image.clone());
+            pulled(c, key, uid, &node, &ct.image, present);
         }
     }
     for ct in &containers {
@@ -292,6 +305,7 @@ fn containers_stopped(c: &mut State, key: &Key, uid: &str) {
                 exit_code: Some(0),
                 started_at,
                 finished_at: Some(now.clone()),
+                ..Default::default()
             }),
             ..Default::default()
         };
@@ -458,7 +472,7 @@ fn container_exit(c: &mut State, key: &Key, uid: &str, code: i32) {
     for cs in &mut pod.status.container_statuses {
         let started_at = cs.state.running.as_ref().and_then(|r| r.started_at.clone());
         let t = ContainerState {
-            terminated: Some(StateDetail { reason: reason.into(), exit_code: Some(code), started_at, finished_at: Some(now.clone()) }),
+            terminated: Some(StateDetail { reason: reason.into(), exit_code: Some(code), started_at, finished_at: Some(now.clone()), ..Default::default() }),
             ..Default::default()
         };
         cs.state = t.clone();

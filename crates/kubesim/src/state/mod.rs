@@ -42,7 +42,14 @@ pub struct PodRuntime {
     pub backoff_secs: u64,
     /// What the container's command printed the last time it ran to its end (`kubectl logs`).
     #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub output: String,
+    pub output: String,    /// The kubelet's image pull back-off for the pod (10 s, doubling up to 300 s): 0 before
+    /// the first failed pull.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub pull_backoff_secs: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 /// What the kubelet of a node does (the `sim node` controls).
@@ -65,6 +72,12 @@ pub enum PodStage {
     Creating,
     /// Image pull in progress.
     Pulling,
+    /// A pull failed (`ErrImagePull`); the kubelet's next sync finds the image in back-off.
+    PullFailed,
+    /// Waiting out the image back-off (`ImagePullBackOff`) before pulling again.
+    PullBackOff,
+    /// An image reference that cannot be read (`InvalidImageName`): nothing is pulled.
+    InvalidImage,
     /// Containers running, waiting for readiness.
     Started,
     /// Running and ready.
