@@ -123,10 +123,15 @@ fn version(tag: &str, major: u32, minors: std::ops::RangeInclusive<u32>, max_pat
 /// Whether the catalogue's registry has this repository and tag.
 fn exists(r: &Reference) -> bool {
     let registry = match r.registry.as_str() {
-        // The old Google registry now redirects to registry.k8s.io.
+        // The old Google registries now redirect to registry.k8s.io.
         "k8s.gcr.io" => "registry.k8s.io",
         other => other,
     };
+    let path = match (r.registry.as_str(), r.path.as_str()) {
+        ("gcr.io", p) if p.starts_with("google_containers/") => &p["google_containers/".len()..],
+        (_, p) => p,
+    };
+    let registry = if r.registry == "gcr.io" && path != r.path { "registry.k8s.io" } else { registry };
     let known_repo = |repo: &str| -> Option<fn(&str) -> bool> {
         Some(match repo {
             "docker.io/library/nginx" => |t| {
@@ -152,15 +157,15 @@ fn exists(r: &Reference) -> bool {
             "docker.io/fluent/fluent-bit" => |t| {
                 ["latest", "latest-debug"].contains(&t) || version(t, 1, 8..=9, 15, &["", "-debug"]) || (2..=4).any(|m| version(t, m, 0..=2, 12, &["", "-debug"]))
             },
-            "registry.k8s.io/nginx-slim" => |t| ["0.8", "0.20", "0.21", "0.22", "0.23", "0.24", "0.25", "0.26", "0.27"].contains(&t),
+            "registry.k8s.io/nginx-slim" => |t| ["0.7", "0.8", "0.20", "0.21", "0.22", "0.23", "0.24", "0.25", "0.26", "0.27"].contains(&t),
             "registry.k8s.io/pause" => |t| version(t, 3, 1..=10, 0, &[""]),
             "registry.k8s.io/busybox" => |t| ["latest", "1.24"].contains(&t),
             "registry.k8s.io/e2e-test-images/agnhost" => |t| version(t, 2, 30..=56, 0, &[""]),
-            "quay.io/fluentd_elasticsearch/fluentd" => |t| ["v2.5.2", "v3.0.1", "v3.1.0", "v3.4.0", "v4.7.2", "v5.0.1"].contains(&t),
+            "quay.io/fluentd_elasticsearch/fluentd" => |t| t.strip_prefix('v').is_some_and(|v| (2..=5).any(|m| version(v, m, 0..=9, 9, &[""]))),
             _ => return None,
         })
     };
-    let Some(tag_ok) = known_repo(&format!("{registry}/{}", r.path)) else { return false };
+    let Some(tag_ok) = known_repo(&format!("{registry}/{path}")) else { return false };
     match (&r.tag, &r.digest) {
         (_, Some(_)) => true,
         (Some(t), None) => tag_ok(t),
@@ -215,6 +220,9 @@ mod tests {
             "k8s.gcr.io/nginx-slim:0.8",
             "quay.io/fluentd_elasticsearch/fluentd:v5.0.1",
             "quay.io/fluentd_elasticsearch/fluentd:v2.5.2",
+            // kubernetes.io's "Perform a Rolling Update on a DaemonSet" sets this one.
+            "quay.io/fluentd_elasticsearch/fluentd:v2.6.0",
+            "gcr.io/google_containers/nginx-slim:0.8",
             "fluent/fluentd:v1.16-1",
             "fluent/fluent-bit:3.1",
             "postgres:16",
