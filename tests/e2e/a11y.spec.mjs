@@ -105,8 +105,11 @@ test.describe('Accessibility (axe-core, WCAG 2.1 AA)', () => {
     const app = await runningDaemonSet(page);
     await app.project();
     await app.key('l');
-    await app.key('t');
     await app.key('y');
+    await expect(page.getByTestId('why-panel')).toBeVisible();
+    // T opens the terminal ready to type: its line takes the focus (a key after it is typed).
+    await app.key('t');
+    await expect(page.getByTestId('terminal-input')).toBeFocused();
     await expect(page.getByTestId('why-panel')).toBeVisible();
     await expectNoViolations(page, 'projection stage with overlays');
     await app.openMenu();
