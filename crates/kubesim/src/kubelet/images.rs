@@ -120,76 +120,66 @@ fn version(tag: &str, major: u32, minors: std::ops::RangeInclusive<u32>, max_pat
     })
 }
 
-/// Whether the catalogue's registry has this repository and tag.
-fn exists(r: &Reference) -> bool {
-    let registry = match r.registry.as_str() {
-        // The old Google registries now redirect to registry.k8s.io.
-        "k8s.gcr.io" => "registry.k8s.io",
-        other => other,
+/// The catalogue's entry for the reference's repository: which tags it has. The old Google
+/// registries (k8s.gcr.io, gcr.io/google_containers) now redirect to registry.k8s.io.
+fn catalogue(r: &Reference) -> Option<fn(&str) -> bool> {
+    let path = r.path.as_str();
+    let repo = match r.registry.as_str() {
+        "k8s.gcr.io" => format!("registry.k8s.io/{path}"),
+        "gcr.io" if path.starts_with("google_containers/") => format!("registry.k8s.io/{}", &path["google_containers/".len()..]),
+        registry => format!("{registry}/{path}"),
     };
-    let path = match (r.registry.as_str(), r.path.as_str()) {
-        ("gcr.io", p) if p.starts_with("google_containers/") => &p["google_containers/".len()..],
-        (_, p) => p,
-    };
-    let registry = if r.registry == "gcr.io" && path != r.path { "registry.k8s.io" } else { registry };
-    let known_repo = |repo: &str| -> Option<fn(&str) -> bool> {
-        Some(match repo {
-            "docker.io/library/nginx" => |t| {
-                ["latest", "stable", "mainline", "alpine", "alpine-slim", "perl", "bookworm", "stable-alpine", "mainline-alpine"].contains(&t)
-                    || version(t, 1, 7..=29, 12, &["", "-alpine", "-alpine-slim", "-perl", "-bookworm"])
-            },
-            "docker.io/library/busybox" => |t| {
-                ["latest", "stable", "musl", "glibc", "uclibc"].contains(&t) || version(t, 1, 24..=37, 4, &["", "-musl", "-glibc", "-uclibc"])
-            },
-            "docker.io/library/alpine" => |t| ["latest", "edge"].contains(&t) || version(t, 3, 10..=22, 6, &[""]),
-            "docker.io/library/httpd" => |t| ["latest", "alpine"].contains(&t) || version(t, 2, 4..=4, 65, &["", "-alpine"]),
-            "docker.io/library/redis" => |t| ["latest", "alpine"].contains(&t) || (6..=8).any(|m| version(t, m, 0..=4, 20, &["", "-alpine"])),
-            "docker.io/library/postgres" => |t| {
-                ["latest", "alpine"].contains(&t) || (12..=18).any(|m| version(t, m, 0..=12, 0, &["", "-alpine", "-bookworm"]))
-            },
-            "docker.io/library/mysql" => |t| ["latest", "lts"].contains(&t) || version(t, 8, 0..=4, 45, &[""]) || version(t, 9, 0..=5, 5, &[""]),
-            "docker.io/library/ubuntu" => |t| ["latest", "jammy", "noble", "focal", "22.04", "24.04", "20.04"].contains(&t),
-            "docker.io/library/debian" => |t| ["latest", "bookworm", "bookworm-slim", "bullseye", "bullseye-slim", "trixie", "11", "12", "13"].contains(&t),
-            "docker.io/library/fluentd" | "docker.io/fluent/fluentd" => |t| {
-                ["latest", "edge"].contains(&t)
-                    || ["v1.14", "v1.15", "v1.16", "v1.17", "v1.18"].iter().any(|v| t == *v || t.starts_with(&format!("{v}-")) || t.starts_with(&format!("{v}.")))
-            },
-            "docker.io/fluent/fluent-bit" => |t| {
-                ["latest", "latest-debug"].contains(&t) || version(t, 1, 8..=9, 15, &["", "-debug"]) || (2..=4).any(|m| version(t, m, 0..=2, 12, &["", "-debug"]))
-            },
-            "registry.k8s.io/nginx-slim" => |t| ["0.7", "0.8", "0.20", "0.21", "0.22", "0.23", "0.24", "0.25", "0.26", "0.27"].contains(&t),
-            "registry.k8s.io/pause" => |t| version(t, 3, 1..=10, 0, &[""]),
-            "registry.k8s.io/busybox" => |t| ["latest", "1.24"].contains(&t),
-            "registry.k8s.io/e2e-test-images/agnhost" => |t| version(t, 2, 30..=56, 0, &[""]),
-            "quay.io/fluentd_elasticsearch/fluentd" => |t| t.strip_prefix('v').is_some_and(|v| (2..=5).any(|m| version(v, m, 0..=9, 9, &[""]))),
-            _ => return None,
-        })
-    };
-    let Some(tag_ok) = known_repo(&format!("{registry}/{path}")) else { return false };
-    match (&r.tag, &r.digest) {
-        (_, Some(_)) => true,
-        (Some(t), None) => tag_ok(t),
-        (None, None) => false,
-    }
+    Some(match repo.as_str() {
+        "docker.io/library/nginx" => |t| {
+            ["latest", "stable", "mainline", "alpine", "alpine-slim", "perl", "bookworm", "stable-alpine", "mainline-alpine"].contains(&t)
+                || version(t, 1, 7..=29, 12, &["", "-alpine", "-alpine-slim", "-perl", "-bookworm"])
+        },
+        "docker.io/library/busybox" => |t| {
+            ["latest", "stable", "musl", "glibc", "uclibc"].contains(&t) || version(t, 1, 24..=37, 4, &["", "-musl", "-glibc", "-uclibc"])
+        },
+        "docker.io/library/alpine" => |t| ["latest", "edge"].contains(&t) || version(t, 3, 10..=22, 6, &[""]),
+        "docker.io/library/httpd" => |t| ["latest", "alpine"].contains(&t) || version(t, 2, 4..=4, 65, &["", "-alpine"]),
+        "docker.io/library/redis" => |t| ["latest", "alpine"].contains(&t) || (6..=8).any(|m| version(t, m, 0..=4, 20, &["", "-alpine"])),
+        "docker.io/library/postgres" => |t| {
+            ["latest", "alpine"].contains(&t) || (12..=18).any(|m| version(t, m, 0..=12, 0, &["", "-alpine", "-bookworm"]))
+        },
+        "docker.io/library/mysql" => |t| ["latest", "lts"].contains(&t) || version(t, 8, 0..=4, 45, &[""]) || version(t, 9, 0..=5, 5, &[""]),
+        "docker.io/library/ubuntu" => |t| ["latest", "jammy", "noble", "focal", "22.04", "24.04", "20.04"].contains(&t),
+        "docker.io/library/debian" => |t| ["latest", "bookworm", "bookworm-slim", "bullseye", "bullseye-slim", "trixie", "11", "12", "13"].contains(&t),
+        "docker.io/library/fluentd" | "docker.io/fluent/fluentd" => |t| {
+            ["latest", "edge"].contains(&t)
+                || ["v1.14", "v1.15", "v1.16", "v1.17", "v1.18"].iter().any(|v| t == *v || t.starts_with(&format!("{v}-")) || t.starts_with(&format!("{v}.")))
+        },
+        "docker.io/fluent/fluent-bit" => |t| {
+            ["latest", "latest-debug"].contains(&t) || version(t, 1, 8..=9, 15, &["", "-debug"]) || (2..=4).any(|m| version(t, m, 0..=2, 12, &["", "-debug"]))
+        },
+        "registry.k8s.io/nginx-slim" => |t| ["0.7", "0.8", "0.20", "0.21", "0.22", "0.23", "0.24", "0.25", "0.26", "0.27"].contains(&t),
+        "registry.k8s.io/pause" => |t| version(t, 3, 1..=10, 0, &[""]),
+        "registry.k8s.io/busybox" => |t| ["latest", "1.24"].contains(&t),
+        "registry.k8s.io/e2e-test-images/agnhost" => |t| version(t, 2, 30..=56, 0, &[""]),
+        "quay.io/fluentd_elasticsearch/fluentd" => |t| t.strip_prefix('v').is_some_and(|v| (2..=5).any(|m| version(v, m, 0..=9, 9, &[""]))),
+        _ => return None,
+    })
 }
 
 /// What pulling `image` gives on a simulated node: `Ok` or why not.
 pub fn pull(image: &str) -> Result<(), PullError> {
     let r = parse(image).map_err(PullError::InvalidName)?;
-    if exists(&r) {
+    let tags = catalogue(&r);
+    let exists = match (tags, &r.tag, &r.digest) {
+        // A digest of a known repository: it was pushed there.
+        (Some(_), _, Some(_)) => true,
+        (Some(tag_ok), Some(t), None) => tag_ok(t),
+        _ => false,
+    };
+    if exists {
         return Ok(());
     }
     let full = r.full();
-    let repo_known = {
-        let mut probe = r.clone();
-        probe.tag = Some("latest".into());
-        probe.digest = None;
-        exists(&probe) || exists(&Reference { tag: Some("1".into()), ..probe.clone() })
-    };
     // containerd: a tag Docker Hub does not have is NotFound; a repository it does not have
     // asks for credentials (Docker Hub answers 401 for both "no such repository" and
     // "private"). Other registries answer 404 either way.
-    Err(PullError::NotFound(if r.registry == "docker.io" && !repo_known {
+    Err(PullError::NotFound(if r.registry == "docker.io" && tags.is_none() {
         format!("rpc error: code = Unknown desc = failed to pull and unpack image \"{full}\": failed to resolve reference \"{full}\": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed")
     } else {
         format!("rpc error: code = NotFound desc = failed to pull and unpack image \"{full}\": failed to resolve reference \"{full}\": {full}: not found")

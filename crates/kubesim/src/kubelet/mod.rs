@@ -20,7 +20,7 @@ pub mod node;
 pub mod program;
 mod pulls;
 
-use pulls::{pull_again, pull_back_off, pull_failed, pull_time, pulled, set_waiting};
+use pulls::{begin_pulls, needs_pull, pull_again, pull_back_off, pull_failed, pulled, set_waiting};
 
 /// A pod changed (bound, or deletion requested): start or redirect its lifecycle.
 pub fn on_change(c: &mut State, key: &Key) {
@@ -145,16 +145,12 @@ fn start_sandbox(c: &mut State, key: &Key, uid: &str) {
             ..Default::default()
         })
         .collect();
-    let images: Vec<(String, String)> =
-        pod.spec.containers.iter().map(|ct| (ct.image.clone(), ct.image_pull_policy.clone())).collect();
-    // Image pulls: the first use of an image on a node pulls it; later uses find it cached.
-    let cached = c.agents.node_images.entry(node.clone()).or_default().clone();
-    let mut pull = Dur::ZERO;
+    let images: Vec<String> = pod.spec.containers.iter().map(|ct| ct.image.clone()).collect();
     // A reference that cannot be read stops the pod here (`InvalidImageName`).
     let invalid: Vec<(usize, String)> = images
         .iter()
         .enumerate()
-        .filter_map(|(i, (image, _))| match images::pull(image) {
+        .filter_map(|(i, image)| match images::pull(image) {
             Err(images::PullError::InvalidName(m)) => Some((i, m)),
             _ => None,
         })
@@ -169,24 +165,8 @@ fn start_sandbox(c: &mut State, key: &Key, uid: &str) {
         c.pod_changed(key);
         return;
     }
-    for (image, policy) in &images {
-        let present = cached.contains(image);
-        if present && policy != "Always" {
-            c.record_event(
-                "Pod",
-                key,
-                uid,
-                "Normal",
-                "Pulled",
-                format!("Container image \"{image}\" already present on machine"),
-                "kubelet",
-                &node,
-            );
-        } else {
-            c.record_event("Pod", key, uid, "Normal", "Pulling", format!("Pulling image \"{image}\""), "kubelet", &node);
-            pull = pull.max(pull_time(c, image, present));
-        }
-    }
+    // Image pulls: the first use of an image on a node pulls it; later uses find it cached.
+    let pull = begin_pulls(c, key, uid, true);
     if pull > Dur::ZERO {
         set_stage(c, key, PodStage::Pulling);
         c.after(pull, TimerKind::Kubelet { pod: key.clone(), uid: uid.to_string() });
@@ -226,10 +206,9 @@ fn start_containers(c: &mut State, key: &Key, uid: &str) {
         let cached = c.agents.node_images.get(&node).cloned().unwrap_or_default();
         for ct in &containers {
             let present = cached.contains(&ct.image);
-            if present && ct.image_pull_policy != "Always" {
-                continue;
+            if needs_pull(&ct.image_pull_policy, present) {
+                pulled(c, key, uid, &node, &ct.image, present);
             }
-            pulled(c, key, uid, &node, &ct.image, present);
         }
     }
     for ct in &containers {

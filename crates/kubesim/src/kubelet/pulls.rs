@@ -31,7 +31,7 @@ pub(super) fn pulled(c: &mut State, key: &Key, uid: &str, node: &str, image: &st
 
 /// How long a pull takes: a cached image only checks its digest, a new one downloads, a
 /// missing one fails as soon as the registry answers.
-pub(super) fn pull_time(c: &State, image: &str, present: bool) -> Dur {
+fn pull_time(c: &State, image: &str, present: bool) -> Dur {
     if present {
         Dur::ms(400)
     } else if images::pull(image).is_err() {
@@ -39,6 +39,31 @@ pub(super) fn pull_time(c: &State, image: &str, present: bool) -> Dur {
     } else {
         c.timings.image_pull
     }
+}
+
+/// Whether the kubelet pulls an image (`shouldPullImage`): missing on the node, or `Always`.
+pub(super) fn needs_pull(policy: &str, present: bool) -> bool {
+    !present || policy == "Always"
+}
+
+/// The kubelet's pass over the pod's images: `Pulling` for each one it must pull and, on the
+/// first pass, `already present` for the others. How long the pulls take (zero: none).
+pub(super) fn begin_pulls(c: &mut State, key: &Key, uid: &str, first: bool) -> Dur {
+    let Some(pod) = c.store.pods.get(key) else { return Dur::ZERO };
+    let node = pod.spec.node_name.clone();
+    let images: Vec<(String, String)> = pod.spec.containers.iter().map(|ct| (ct.image.clone(), ct.image_pull_policy.clone())).collect();
+    let cached = c.agents.node_images.entry(node.clone()).or_default().clone();
+    let mut pull = Dur::ZERO;
+    for (image, policy) in &images {
+        let present = cached.contains(image);
+        if needs_pull(policy, present) {
+            c.record_event("Pod", key, uid, "Normal", "Pulling", format!("Pulling image \"{image}\""), "kubelet", &node);
+            pull = pull.max(pull_time(c, image, present));
+        } else if first {
+            c.record_event("Pod", key, uid, "Normal", "Pulled", format!("Container image \"{image}\" already present on machine"), "kubelet", &node);
+        }
+    }
+    pull
 }
 
 /// How long the registry takes to say an image does not exist.
@@ -56,7 +81,7 @@ pub(super) fn failing_pulls(c: &State, key: &Key) -> Vec<(usize, String, String)
         .containers
         .iter()
         .enumerate()
-        .filter(|(_, ct)| ct.image_pull_policy == "Always" || !cached.is_some_and(|s| s.contains(&ct.image)))
+        .filter(|(_, ct)| needs_pull(&ct.image_pull_policy, cached.is_some_and(|s| s.contains(&ct.image))))
         .filter_map(|(i, ct)| match images::pull(&ct.image) {
             Err(images::PullError::NotFound(m)) => Some((i, ct.image.clone(), m)),
             _ => None,
@@ -96,7 +121,7 @@ pub(super) fn pull_failed(c: &mut State, key: &Key, uid: &str) -> bool {
         .containers
         .iter()
         .enumerate()
-        .filter(|(i, ct)| !failing.iter().any(|(f, _, _)| f == i) && (ct.image_pull_policy == "Always" || !cached.contains(&ct.image)))
+        .filter(|(i, ct)| !failing.iter().any(|(f, _, _)| f == i) && needs_pull(&ct.image_pull_policy, cached.contains(&ct.image)))
         .map(|(_, ct)| (ct.image.clone(), cached.contains(&ct.image)))
         .collect();
     for (image, present) in good {
@@ -138,18 +163,7 @@ pub(super) fn pull_back_off(c: &mut State, key: &Key, uid: &str) {
 /// The back-off is over: the kubelet pulls again what is missing (the pod's images as they
 /// are now: `kubectl set image` on the pod changes them).
 pub(super) fn pull_again(c: &mut State, key: &Key, uid: &str) {
-    let Some(pod) = c.store.pods.get(key) else { return };
-    let node = pod.spec.node_name.clone();
-    let cached = c.agents.node_images.get(&node).cloned().unwrap_or_default();
-    let images: Vec<(String, String)> = pod.spec.containers.iter().map(|ct| (ct.image.clone(), ct.image_pull_policy.clone())).collect();
-    let mut pull = Dur::ZERO;
-    for (image, policy) in &images {
-        let present = cached.contains(image);
-        if !present || policy == "Always" {
-            c.record_event("Pod", key, uid, "Normal", "Pulling", format!("Pulling image \"{image}\""), "kubelet", &node);
-            pull = pull.max(pull_time(c, image, present));
-        }
-    }
+    let pull = begin_pulls(c, key, uid, false);
     set_stage(c, key, PodStage::Pulling);
     c.after(pull.max(Dur::ms(1)), TimerKind::Kubelet { pod: key.clone(), uid: uid.to_string() });
 }
