@@ -163,8 +163,7 @@ pub(crate) fn collect(c: &Cluster, t: &ResourceType, f: &Flags) -> (Vec<&'static
             && (names.is_empty() || names.contains(&&meta.name))
             && f.selector.as_ref().is_none_or(|s| selector_matches(s, &meta.labels).unwrap_or(false))
     };
-    let (header, items) = (t.table)(c, t, &in_scope, wide);
-    (header, items)
+    (t.table)(c, t, &in_scope, wide)
 }
 
 pub(crate) fn collect_and_print(c: &Cluster, t: &'static ResourceType, f: &Flags) -> Output {
@@ -327,15 +326,6 @@ pub(crate) fn watch_request(args: &[String]) -> Option<(&'static ResourceType, F
     }
     let t = resource_type(f.positional.first()?)?;
     Some((t, f))
-}
-
-/// CONTAINERS, IMAGES and SELECTOR cells of `-o wide` for a workload.
-pub(crate) fn workload_wide(t: &crate::api::model::PodTemplateSpec, sel: Option<&crate::api::model::LabelSelector>) -> Vec<String> {
-    vec![
-        t.spec.containers.iter().map(|x| x.name.clone()).collect::<Vec<_>>().join(","),
-        t.spec.containers.iter().map(|x| x.image.clone()).collect::<Vec<_>>().join(","),
-        sel.map(|s| s.to_display()).unwrap_or_default(),
-    ]
 }
 
 pub(crate) fn mutate_not_found(t: &ResourceType, name: &str) -> Output {

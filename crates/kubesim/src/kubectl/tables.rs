@@ -4,9 +4,24 @@
 
 use crate::api::meta::Object;
 use crate::cluster::Cluster;
-use crate::kubectl::get::{item_meta, workload_wide, Item};
+use crate::api::model::{LabelSelector, PodTemplateSpec};
+use crate::kubectl::get::{item_meta, Item};
 use crate::kubectl::printers::{self, age};
 use crate::kubectl::registry::{Keep, ResourceType, Table};
+
+/// CONTAINERS and IMAGES cells of `-o wide` for a pod template.
+fn template_cells(t: &PodTemplateSpec) -> [String; 2] {
+    [
+        t.spec.containers.iter().map(|x| x.name.clone()).collect::<Vec<_>>().join(","),
+        t.spec.containers.iter().map(|x| x.image.clone()).collect::<Vec<_>>().join(","),
+    ]
+}
+
+/// CONTAINERS, IMAGES and SELECTOR cells of `-o wide` for a workload.
+fn workload_wide(t: &PodTemplateSpec, sel: Option<&LabelSelector>) -> Vec<String> {
+    let [containers, images] = template_cells(t);
+    vec![containers, images, sel.map(|s| s.to_display()).unwrap_or_default()]
+}
 
 /// An object's listing entry: its metadata, its API form and its row.
 fn item<T: serde::Serialize + Object>(o: &T, t: &ResourceType, row: Vec<String>) -> Item {
@@ -94,9 +109,7 @@ pub(super) fn daemonsets(c: &Cluster, t: &ResourceType, keep: Keep, wide: bool) 
             age(c, &d.metadata),
         ];
         if wide {
-            r.push(tmpl.spec.containers.iter().map(|x| x.name.clone()).collect::<Vec<_>>().join(","));
-            r.push(tmpl.spec.containers.iter().map(|x| x.image.clone()).collect::<Vec<_>>().join(","));
-            r.push(d.spec.selector.as_ref().map(|s| s.to_display()).unwrap_or_default());
+            r.extend(workload_wide(&tmpl, d.spec.selector.as_ref()));
         }
         items.push(item(d, t, r));
     }
@@ -190,9 +203,7 @@ pub(super) fn statefulsets(c: &Cluster, t: &ResourceType, keep: Keep, wide: bool
             age(c, &s.metadata),
         ];
         if wide {
-            let tmpl = s.spec.template.clone().unwrap_or_default();
-            r.push(tmpl.spec.containers.iter().map(|x| x.name.clone()).collect::<Vec<_>>().join(","));
-            r.push(tmpl.spec.containers.iter().map(|x| x.image.clone()).collect::<Vec<_>>().join(","));
+            r.extend(template_cells(&s.spec.template.clone().unwrap_or_default()));
         }
         items.push(item(s, t, r));
     }

@@ -116,13 +116,9 @@ pub(crate) fn label(c: &mut Cluster, f: &Flags) -> Output {
     };
     let ns = f.namespace.clone().unwrap_or_else(|| "default".into());
     let key = Key::new(if t.namespaced { &ns } else { "" }, &name);
-    let old = match t.kind {
-        "Node" => c.node(&name).map(|n| n.metadata.labels.clone()),
-        "Pod" => c.pod(&key).map(|p| p.metadata.labels.clone()),
-        _ => match t.meta_mut {
-            Some(meta_mut) => meta_mut(c, &key).map(|m| m.labels.clone()),
-            None => return Output::err(format!("error: labeling {} is not supported here\n", t.plural)),
-        },
+    let old = match t.meta_mut {
+        Some(meta_mut) => meta_mut(c, &key).map(|m| m.labels.clone()),
+        None => return Output::err(format!("error: labeling {} is not supported here\n", t.plural)),
     };
     let Some(old) = old else {
         return Output::err(format!("Error from server (NotFound): {} \"{name}\" not found\n", qualified_plural(t)));
