@@ -58,11 +58,11 @@ pub mod query {
     pub use crate::controllers::common::{parse_ordinal, template_hash};
     pub use crate::controllers::daemonset::{daemon_tolerations, node_should_run, target_node};
     pub use crate::controllers::replicaset::pod_ready;
-    pub use crate::controllers::service::is_headless;
+    pub use crate::api::model::is_headless;
 }
 
 pub use apply::{Applied, ApplyError, ApplyOutcome};
-pub use controllers::gc::Propagation;
+pub use apiserver::delete::Propagation;
 pub use cluster::{Cluster, NodeSpecInput};
 pub use journal::{At, Journal, Setup};
 pub use kubectl::Output;

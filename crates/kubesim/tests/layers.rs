@@ -7,7 +7,7 @@
 //! its child modules named inline (`program::run`). Names that `lib.rs` re-exports
 //! (`crate::Cluster`, `crate::why`) are followed to the file that defines them. Comments are
 //! ignored, and so is a file's `#[cfg(test)]` module: unit tests may look at any layer.
-//! Inherent methods called on `State` name no path, so they make no edge: the rules below
+//! Inherent methods called on `Ctx` name no path, so they make no edge: the rules below
 //! are about what a file imports.
 //!
 //! A file's folder is the first directory under `src/`; a file at the top, if any, is a
@@ -17,10 +17,15 @@
 //!   a folder are one layer); a cycle through files of two folders fails.
 //! - **Layers only look down** (`LAYERS`, lowest first), without exceptions: where the API
 //!   server's write path must reach a controller at once (a pod written, a pod gone), it
-//!   calls the handlers the facade registered (`state::PodInformers`), as informers do.
+//!   calls the handlers the facade registered (`state::Informers`), as informers do.
 //! - **Controllers never import each other**; what they share is in `controllers/common.rs`
 //!   (and `controllers/volume_binding.rs`, the claim binding rules the PV controller and the
 //!   scheduler share).
+//! - **Controllers and the API server work on the narrow context** (`state::Ctx`: store,
+//!   runtime, recorder, controller memory), never on the whole `State`: the node side (the
+//!   kubelets' records) is out of their reach. The one exception is the API server's node
+//!   create and delete (`apiserver/nodes.rs`), which hand a node its pod address range and
+//!   forget its kubelet.
 //! - **No file over 700 lines** in `src/`.
 
 use std::collections::BTreeSet;
@@ -103,6 +108,25 @@ fn controllers_never_import_each_other() {
         }
     }
     assert!(bad.is_empty(), "controllers import each other (share through controllers/common.rs):\n{}", bad.join("\n"));
+}
+
+/// Files of the controllers and the API server that may name the whole state.
+const WHOLE_STATE_ALLOWED: &[&str] = &["apiserver/nodes.rs"];
+
+#[test]
+fn controllers_and_the_api_server_take_the_narrow_context() {
+    let mut bad = Vec::new();
+    for f in graph::files(&src_dir()).iter().filter(|f| f.starts_with("controllers/") || f.starts_with("apiserver/")) {
+        if WHOLE_STATE_ALLOWED.contains(&f.as_str()) {
+            continue;
+        }
+        let code = graph::code_of(&fs::read_to_string(src_dir().join(f)).expect("readable"));
+        let words: Vec<&str> = code.split(|c: char| !(c.is_alphanumeric() || c == '_')).collect();
+        if words.contains(&"State") || words.contains(&"agents") || words.contains(&"NodeAgents") {
+            bad.push(f.clone());
+        }
+    }
+    assert!(bad.is_empty(), "files that reach past `Ctx` to the whole state or the node side:\n{}", bad.join("\n"));
 }
 
 #[test]

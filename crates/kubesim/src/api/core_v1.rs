@@ -589,3 +589,9 @@ pub struct Event {
     #[serde(skip)]
     pub last_ms: u64,
 }
+
+/// A pod that has finished for good (`Succeeded` or `Failed`): it holds nothing and counts
+/// for no controller.
+pub fn is_terminal(p: &Pod) -> bool {
+    p.status.phase == "Succeeded" || p.status.phase == "Failed"
+}

@@ -118,3 +118,8 @@ pub struct EndpointPort {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub protocol: String,
 }
+
+/// A headless Service (`clusterIP: None`): DNS gives its pods' addresses, not one virtual IP.
+pub fn is_headless(s: &Service) -> bool {
+    s.spec.cluster_ip == "None"
+}

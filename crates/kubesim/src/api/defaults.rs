@@ -164,3 +164,34 @@ pub fn volume(pv: &mut PersistentVolume) {
         pv.spec.volume_mode = "Filesystem".into();
     }
 }
+
+/// API defaults for a Service (`SetDefaults_Service`): type ClusterIP, TCP ports with
+/// targetPort = port, sessionAffinity None, single-stack IPv4.
+pub fn service(s: &mut Service) {
+    if s.spec.type_.is_empty() {
+        s.spec.type_ = "ClusterIP".into();
+    }
+    if s.spec.session_affinity.is_empty() {
+        s.spec.session_affinity = "None".into();
+    }
+    for p in &mut s.spec.ports {
+        if p.protocol.is_empty() {
+            p.protocol = "TCP".into();
+        }
+        if p.target_port.is_none() {
+            p.target_port = Some(IntOrString::Int(p.port as i64));
+        }
+    }
+    if s.spec.ip_families.is_empty() {
+        s.spec.ip_families = vec!["IPv4".into()];
+    }
+    if s.spec.ip_family_policy.is_empty() {
+        s.spec.ip_family_policy = "SingleStack".into();
+    }
+    if s.spec.internal_traffic_policy.is_empty() {
+        s.spec.internal_traffic_policy = "Cluster".into();
+    }
+    if s.metadata.namespace.is_empty() {
+        s.metadata.namespace = "default".into();
+    }
+}

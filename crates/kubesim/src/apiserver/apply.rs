@@ -6,7 +6,7 @@
 #![allow(clippy::result_large_err)]
 
 use crate::runtime::history::HappeningKind;
-use crate::state::State;
+use crate::state::Ctx;
 use crate::manifest::{self, AnyObject, Document, InvalidDetail, ManifestError};
 use crate::api::model::*;
 use crate::api::meta::{Key, Object};
@@ -86,7 +86,7 @@ pub struct Applied {
     pub warnings: Vec<crate::apiserver::warnings::ManifestWarning>,
 }
 
-impl State {
+impl Ctx {
     /// Reads and validates a manifest for `Cluster::apply_text`: the documents to apply, in
     /// order, or the error, with nothing changed.
     pub(crate) fn prepare_apply(&self, text: &str) -> Result<Vec<Document>, ApplyError> {
@@ -369,8 +369,8 @@ pub fn owner_of<T: Object>(o: &T) -> Option<(String, String)> {
 
 /// What apply needs of a workload kind (DaemonSet, Deployment, ReplicaSet, StatefulSet).
 trait Workload: Object + Clone + Serialize + serde::de::DeserializeOwned {
-    fn stored<'a>(c: &'a State, k: &Key) -> Option<&'a Self>;
-    fn put(c: &mut State, obj: Self);
+    fn stored<'a>(c: &'a Ctx, k: &Key) -> Option<&'a Self>;
+    fn put(c: &mut Ctx, obj: Self);
     /// The API server's defaults for the kind.
     fn apply_defaults(&mut self);
     fn reset_type_and_status(&mut self);
@@ -383,10 +383,10 @@ trait Workload: Object + Clone + Serialize + serde::de::DeserializeOwned {
 
 macro_rules! workload {
     ($t:ty, $map:ident, $put:ident, $defaults:path) => {
-        fn stored<'a>(c: &'a State, k: &Key) -> Option<&'a Self> {
+        fn stored<'a>(c: &'a Ctx, k: &Key) -> Option<&'a Self> {
             c.store.$map.get(k)
         }
-        fn put(c: &mut State, obj: Self) {
+        fn put(c: &mut Ctx, obj: Self) {
             c.$put(obj)
         }
         fn apply_defaults(&mut self) {

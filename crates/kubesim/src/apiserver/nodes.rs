@@ -4,7 +4,7 @@ use crate::api::meta::{cond, Key};
 use crate::api::model::*;
 use crate::runtime::history::HappeningKind;
 use crate::runtime::queue::Work;
-use crate::state::{State, K8S_VERSION};
+use crate::state::{Ctx, State, K8S_VERSION};
 use serde::{Deserialize, Serialize};
 use crate::runtime::time::Dur;
 use std::collections::BTreeMap;
@@ -125,6 +125,9 @@ impl State {
         Ok(())
     }
 
+}
+
+impl Ctx {
     /// Something about nodes changed: every DaemonSet and every unscheduled pod must look again.
     pub(crate) fn nodes_changed(&mut self) {
         let ds: Vec<Key> = self.store.daemonsets.keys().cloned().collect();
@@ -137,4 +140,9 @@ impl State {
         }
     }
 
+}
+
+/// The key of a node (cluster-scoped).
+pub(crate) fn node_key(name: &str) -> Key {
+    Key::cluster(name)
 }

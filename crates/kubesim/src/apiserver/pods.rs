@@ -7,7 +7,7 @@ use crate::api::model::*;
 use crate::runtime::history::HappeningKind;
 use crate::runtime::queue::Work;
 use crate::runtime::time::Dur;
-use crate::state::State;
+use crate::state::Ctx;
 
 /// `DefaultTolerationSeconds`: not-ready/unreachable NoExecute tolerations of ordinary pods.
 pub const DEFAULT_TOLERATION_SECONDS: i64 = 300;
@@ -32,7 +32,7 @@ pub fn default_toleration_seconds(spec: &mut PodSpec) {
     }
 }
 
-impl State {
+impl Ctx {
     // ------------------------------------------------------------ pods
 
     /// Creates a pod object (API server side: defaults, name generation, uid).
@@ -149,7 +149,7 @@ impl State {
         self.index_pod(key, false);
         let Some(p) = self.store.pods.remove(key) else { return };
         self.store.unscheduled.remove(key);
-        self.agents.runtime.remove(key);
+        self.gone_pods.push(key.clone());
         self.memory.attach_waiting.remove(key);
         (self.informers.removed)(self, &p);
         self.index_claims(&p, false);

@@ -8,7 +8,7 @@ use crate::apiserver::warnings::ManifestWarning;
 use crate::api::meta::Key;
 use crate::runtime::queue::{TimerKind, Work};
 use crate::runtime::time::{Dur, Time};
-use crate::state::{PodInformers, State};
+use crate::state::{Informers, State};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
@@ -98,12 +98,13 @@ impl DerefMut for Cluster {
 }
 
 /// The controllers' pod event handlers the API server's write path calls (see
-/// `PodInformers`): the endpoints controller's and the PV controller's.
-fn informers() -> PodInformers {
-    PodInformers {
+/// `Informers`): the endpoints controller's and the PV controller's.
+fn informers() -> Informers {
+    Informers {
         touched: crate::controllers::service::pod_touched,
         released: crate::controllers::storage::pod_released,
         removed: crate::controllers::service::pod_removed,
+        claim_changed: crate::controllers::common::claim_changed,
     }
 }
 
@@ -156,7 +157,7 @@ impl Cluster {
             // A repeated name is skipped: the first node of that name stays.
             let _ = c.add_node(n.clone());
         }
-        crate::controllers::service::add_kubernetes_service(&mut c);
+        crate::apiserver::services::add_kubernetes_service(&mut c);
         c.settle();
         c
     }
@@ -183,7 +184,10 @@ impl Cluster {
                 Work::SyncDeployment(k) => crate::controllers::deployment::sync(self, &k),
                 Work::SyncReplicaSet(k) => crate::controllers::replicaset::sync(self, &k),
                 Work::GarbageCollect { ns, uid } => crate::controllers::gc::collect(self, &ns, &uid),
-                Work::NodeMonitor(n) => crate::controllers::nodelifecycle::monitor(self, &n),
+                Work::NodeMonitor(n) => {
+                    let kubelet = self.agents.kubelets.get(&n).copied();
+                    crate::controllers::nodelifecycle::monitor(self, &n, kubelet)
+                }
                 Work::TaintEviction(n) => crate::controllers::nodelifecycle::evict(self, &n),
                 Work::PodGc(n) => crate::controllers::nodelifecycle::pod_gc(self, &n),
                 Work::SyncStatefulSet(k) => crate::controllers::statefulset::sync(self, &k),
@@ -193,6 +197,8 @@ impl Cluster {
                 Work::SyncEndpoints(k) => crate::controllers::service::sync_endpoints(self, &k),
             }
         }
+        // The node side hears of the pods the controllers removed (they cannot reach it).
+        self.forget_gone_pods();
     }
 
 
@@ -275,14 +281,15 @@ impl Cluster {
     /// pending timers count as a set (the heap's internal layout does not matter).
     pub fn state_hash(&self) -> u64 {
         let mut canonical = self.state.clone();
-        canonical.rt.timers = BinaryHeap::from(canonical.rt.timers.into_sorted_vec());
+        canonical.forget_gone_pods();
+        canonical.ctx.rt.timers = BinaryHeap::from(std::mem::take(&mut canonical.ctx.rt.timers).into_sorted_vec());
         crate::runtime::state_hash::fnv1a64(&crate::runtime::state_hash::canonical_bytes(&canonical))
     }
 
 
     /// Simulated time at which an object was created.
     pub fn created_at(meta: &ObjectMeta) -> Time {
-        State::created_at(meta)
+        crate::state::Ctx::created_at(meta)
     }
 
     // ------------------------------------------------------------ writes that let the loop run

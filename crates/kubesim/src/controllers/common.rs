@@ -8,7 +8,7 @@ use crate::api::model::*;
 use crate::runtime::queue::Work;
 use crate::runtime::rand::{fnv32a, safe_encode_hash};
 use crate::runtime::why::WhyItem;
-use crate::state::State;
+use crate::state::Ctx;
 
 pub const REVISION_LABEL: &str = "controller-revision-hash";
 
@@ -32,7 +32,7 @@ pub fn revision_data(template: &PodTemplateSpec) -> serde_json::Value {
 
 /// The ControllerRevisions `owner` controls (a range scan of the name prefix `<owner>-`,
 /// filtered by controller uid), oldest revision first. Shared by StatefulSets and DaemonSets.
-pub(crate) fn owned_revisions<'a, T: Object>(c: &'a State, owner: &T) -> Vec<&'a ControllerRevision> {
+pub(crate) fn owned_revisions<'a, T: Object>(c: &'a Ctx, owner: &T) -> Vec<&'a ControllerRevision> {
     let m = owner.meta();
     let prefix = format!("{}-", m.name);
     let mut revs: Vec<&ControllerRevision> = c
@@ -51,7 +51,7 @@ pub(crate) fn owned_revisions<'a, T: Object>(c: &'a State, owner: &T) -> Vec<&'a
 /// `getStatefulSetRevisions`): created with the next revision number, or, when an equal
 /// older one exists because the template went back, that one gets the next number.
 pub(crate) fn ensure_revision<T: Object>(
-    c: &mut State,
+    c: &mut Ctx,
     owner: &T,
     name: &str,
     data: serde_json::Value,
@@ -105,7 +105,7 @@ pub(crate) enum HistoryLimit {
 }
 
 /// Deletes the oldest revisions of `owner` beyond `limit`, never one in `live` nor `current`.
-pub(crate) fn prune_revisions<T: Object>(c: &mut State, owner: &T, limit: i32, live: &[String], mode: HistoryLimit, current: &str) {
+pub(crate) fn prune_revisions<T: Object>(c: &mut Ctx, owner: &T, limit: i32, live: &[String], mode: HistoryLimit, current: &str) {
     let revs = owned_revisions(c, owner);
     let limit = limit.max(0) as usize;
     let doomed: Vec<Key> = match mode {
@@ -126,7 +126,7 @@ pub(crate) fn prune_revisions<T: Object>(c: &mut State, owner: &T, limit: i32, l
 }
 
 /// A claim changed: the set it belongs to (by name) looks again.
-pub(crate) fn claim_changed(c: &mut State, claim: &Key) {
+pub(crate) fn claim_changed(c: &mut Ctx, claim: &Key) {
     let sets: Vec<Key> = c
         .store.statefulsets
         .range(Key::new(&claim.ns, "")..)
@@ -148,7 +148,7 @@ pub(crate) fn claim_changed(c: &mut State, claim: &Key) {
 
 /// Takes over pods without a controller that the selector matches, and lets go of owned pods
 /// that no longer match (`ClaimPods`). Returns what changed, for the decision record.
-pub(crate) fn claim_pods<T: Object>(c: &mut State, owner: &T, selector: &LabelSelector) -> Vec<WhyItem> {
+pub(crate) fn claim_pods<T: Object>(c: &mut Ctx, owner: &T, selector: &LabelSelector) -> Vec<WhyItem> {
     let mut why = Vec::new();
     if selector.is_empty() || owner.meta().deletion_timestamp.is_some() {
         return why;
@@ -197,7 +197,7 @@ pub(crate) fn claim_pods<T: Object>(c: &mut State, owner: &T, selector: &LabelSe
 }
 
 /// Pods whose controller reference points at `uid`, in name order.
-pub(crate) fn owned_pods(c: &State, ns: &str, uid: &str) -> Vec<Key> {
+pub(crate) fn owned_pods(c: &Ctx, ns: &str, uid: &str) -> Vec<Key> {
     c.pods_owned_by(uid)
         .filter(|(_, p)| p.metadata.namespace == ns && p.controller_ref().is_some_and(|r| r.uid == uid))
         .map(|(k, _)| k.clone())

@@ -7,7 +7,7 @@
 
 pub use crate::controllers::common::template_hash;
 pub use crate::api::apps_v1::TEMPLATE_GENERATION_ANNOTATION;
-use crate::state::State;
+use crate::state::Ctx;
 use crate::api::model::*;
 use crate::controllers::common::{ensure_revision, prune_revisions, revision_data, HistoryLimit, REVISION_LABEL};
 use crate::controllers::common::{node_affinity_matches, untolerated_taint};
@@ -89,7 +89,7 @@ pub fn allows_surge(ds: &DaemonSet) -> bool {
 /// `<ds>-<hash>` with the label `controller-revision-hash=<hash>`, the DaemonSet's
 /// annotations and a patch replacing `spec.template`; an equal older one is reused with
 /// the next revision number.
-fn sync_revision(c: &mut State, ds: &DaemonSet, template: &PodTemplateSpec, hash: &str) -> ControllerRevision {
+fn sync_revision(c: &mut Ctx, ds: &DaemonSet, template: &PodTemplateSpec, hash: &str) -> ControllerRevision {
     let name = format!("{}-{hash}", ds.metadata.name);
     let mut labels = template.metadata.labels.clone();
     labels.insert(REVISION_LABEL.into(), hash.to_string());
@@ -133,7 +133,7 @@ pub fn target_node(p: &Pod) -> Option<String> {
 
 /// One sync of one DaemonSet: compare desired and actual per node, create and delete pods,
 /// run the rolling update, write status and the decision record.
-pub fn sync(c: &mut State, key: &Key) {
+pub fn sync(c: &mut Ctx, key: &Key) {
     let Some(ds) = c.store.daemonsets.get(key).cloned() else { return };
     let Some(template) = ds.spec.template.clone() else { return };
     // A DaemonSet being deleted (foreground) is left to the garbage collector.
@@ -395,7 +395,7 @@ pub fn sync(c: &mut State, key: &Key) {
 /// that should no longer run them go only while more pods are available than desired.
 #[allow(clippy::too_many_arguments)]
 fn surge_update(
-    c: &State,
+    c: &Ctx,
     ds: &DaemonSet,
     template: &PodTemplateSpec,
     hash: &str,
@@ -481,10 +481,6 @@ fn surge_update(
     let remaining = (max_surge - num_surge).clamp(0, candidates.len() as i64) as usize;
     to_create.extend(allowed_new);
     to_create.extend(candidates.into_iter().take(remaining));
-}
-
-fn is_terminal(p: &Pod) -> bool {
-    p.status.phase == "Succeeded" || p.status.phase == "Failed"
 }
 
 /// `ReplaceDaemonSetPodNodeNameNodeAffinity`: the required node affinity becomes exactly one

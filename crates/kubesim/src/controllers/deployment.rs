@@ -6,7 +6,7 @@
 //! available. Recreate scales the old ReplicaSets to zero and waits for their pods to be gone.
 
 use crate::api::meta::set_condition;
-use crate::state::State;
+use crate::state::Ctx;
 use crate::controllers::common::template_hash;
 use crate::api::model::*;
 use crate::controllers::common::owned_pods;
@@ -46,7 +46,7 @@ fn strip_hash(t: &PodTemplateSpec) -> PodTemplateSpec {
 }
 
 /// Takes over ReplicaSets without a controller whose labels the selector matches.
-fn claim_replicasets(c: &mut State, d: &Deployment, why: &mut Vec<WhyItem>) {
+fn claim_replicasets(c: &mut Ctx, d: &Deployment, why: &mut Vec<WhyItem>) {
     let Some(sel) = d.spec.selector.clone().filter(|s| !s.is_empty()) else { return };
     if d.metadata.deletion_timestamp.is_some() {
         return;
@@ -73,7 +73,7 @@ fn claim_replicasets(c: &mut State, d: &Deployment, why: &mut Vec<WhyItem>) {
 
 /// Sets a ReplicaSet's replicas (and the Deployment's bookkeeping annotations on it), with
 /// the `ScalingReplicaSet` event.
-fn scale(c: &mut State, d: &Deployment, rs_key: &Key, to: i32, why: &mut Vec<WhyItem>) {
+fn scale(c: &mut Ctx, d: &Deployment, rs_key: &Key, to: i32, why: &mut Vec<WhyItem>) {
     let (surge, _) = fenceposts(d);
     let want = d.spec.replicas.unwrap_or(1);
     let rv = c.bump_rv();
@@ -103,7 +103,7 @@ fn scale(c: &mut State, d: &Deployment, rs_key: &Key, to: i32, why: &mut Vec<Why
 }
 
 /// One sync of one Deployment.
-pub fn sync(c: &mut State, key: &Key) {
+pub fn sync(c: &mut Ctx, key: &Key) {
     let Some(d) = c.store.deployments.get(key).cloned() else { return };
     let Some(template) = d.spec.template.clone() else { return };
     let mut why = Vec::new();
@@ -249,7 +249,7 @@ fn new_rs_replicas(want: i32, surge: i32, current_total: i32, new_replicas: i32)
 }
 
 /// `reconcileOldReplicaSets`: scale old ReplicaSets down while enough pods stay available.
-fn reconcile_old(c: &mut State, d: &Deployment, olds: &[ReplicaSet], new: &ReplicaSet, all: i32, max_unavailable: i32, why: &mut Vec<WhyItem>) {
+fn reconcile_old(c: &mut Ctx, d: &Deployment, olds: &[ReplicaSet], new: &ReplicaSet, all: i32, max_unavailable: i32, why: &mut Vec<WhyItem>) {
     let old_total: i32 = olds.iter().map(|r| r.spec.replicas.unwrap_or(0)).sum();
     if old_total == 0 {
         return;
@@ -302,7 +302,7 @@ fn reconcile_old(c: &mut State, d: &Deployment, olds: &[ReplicaSet], new: &Repli
 }
 
 /// The ReplicaSets the Deployment owns now, oldest first.
-fn owned_replicasets(c: &State, d: &Deployment) -> Vec<ReplicaSet> {
+fn owned_replicasets(c: &Ctx, d: &Deployment) -> Vec<ReplicaSet> {
     let mut rss: Vec<ReplicaSet> = c
         .store.replicasets
         .values()
@@ -310,12 +310,12 @@ fn owned_replicasets(c: &State, d: &Deployment) -> Vec<ReplicaSet> {
         .cloned()
         .collect();
     // `ReplicaSetsByCreationTimestamp`: creation time, then name.
-    crate::runtime::sort::by(&mut rss, |a, b| (State::created_at(&a.metadata), &a.metadata.name).cmp(&(State::created_at(&b.metadata), &b.metadata.name)));
+    crate::runtime::sort::by(&mut rss, |a, b| (Ctx::created_at(&a.metadata), &a.metadata.name).cmp(&(Ctx::created_at(&b.metadata), &b.metadata.name)));
     rss
 }
 
 /// Old ReplicaSets beyond `revisionHistoryLimit` that have no pods left are deleted.
-fn cleanup(c: &mut State, d: &Deployment, rss: &[ReplicaSet], new_key: &Key) {
+fn cleanup(c: &mut Ctx, d: &Deployment, rss: &[ReplicaSet], new_key: &Key) {
     let limit = d.spec.revision_history_limit.unwrap_or(10).max(0) as usize;
     let mut idle: Vec<&ReplicaSet> = rss
         .iter()
@@ -332,7 +332,7 @@ fn cleanup(c: &mut State, d: &Deployment, rss: &[ReplicaSet], new_key: &Key) {
     }
 }
 
-fn set_progressing(c: &mut State, key: &Key, reason: &str, message: String) {
+fn set_progressing(c: &mut Ctx, key: &Key, reason: &str, message: String) {
     let now = c.rt.now.rfc3339();
     let Some(d) = c.store.deployments.get_mut(key) else { return };
     let conds = &mut d.status.conditions;
@@ -344,7 +344,7 @@ fn set_progressing(c: &mut State, key: &Key, reason: &str, message: String) {
 }
 
 /// Writes the status summed over the ReplicaSets; true when the rollout is complete.
-fn write_status(c: &mut State, d: &Deployment, rss: &[ReplicaSet], new_key: Option<Key>, why: Vec<WhyItem>) -> bool {
+fn write_status(c: &mut Ctx, d: &Deployment, rss: &[ReplicaSet], new_key: Option<Key>, why: Vec<WhyItem>) -> bool {
     let key = d.key();
     let want = d.spec.replicas.unwrap_or(1);
     let (_, max_unavailable) = fenceposts(d);

@@ -6,113 +6,17 @@
 pub use crate::api::core_v1::{TAINT_NOT_READY, TAINT_UNREACHABLE, TAINT_UNSCHEDULABLE};
 use crate::api::meta::set_condition;
 use crate::runtime::queue::Work;
-use crate::state::{KubeletState, State};
+use crate::state::{Ctx, KubeletState};
+use crate::apiserver::nodes::node_key;
 use crate::api::model::*;
-use crate::api::meta::{Key, Object};
+use crate::api::meta::Key;
 use crate::runtime::time::{Dur, Time};
 
 /// `--node-monitor-grace-period`: how long a node may be silent before it is `Unknown`.
 pub const NODE_MONITOR_GRACE: Dur = Dur(40_000);
 
-pub(crate) fn node_key(name: &str) -> Key {
-    Key::cluster(name)
-}
-
 pub(crate) fn ready_status(n: &Node) -> String {
     n.status.conditions.iter().find(|c| c.type_ == "Ready").map(|c| c.status.clone()).unwrap_or_default()
-}
-
-impl State {
-    /// Whether the kubelet of a node is there to act on its pods.
-    pub fn kubelet_up(&self, node: &str) -> bool {
-        self.store.nodes.contains_key(node) && !matches!(self.agents.kubelets.get(node), Some(KubeletState::Stopped { .. }))
-    }
-
-    /// `kubectl cordon` / `uncordon`: false when nothing changed.
-    pub fn set_unschedulable(&mut self, name: &str, on: bool) -> Result<bool, String> {
-        // Not found: nothing changes, not even the resource version counter.
-        if !self.store.nodes.contains_key(name) {
-            return Err(format!("Error from server (NotFound): nodes \"{name}\" not found"));
-        }
-        let rv = self.bump_rv();
-        let Some(n) = self.store.nodes.get_mut(name) else { return Err(format!("Error from server (NotFound): nodes \"{name}\" not found")) };
-        if n.spec.unschedulable == on {
-            return Ok(false);
-        }
-        n.spec.unschedulable = on;
-        n.metadata.resource_version = rv;
-        let reason = if on { "NodeNotSchedulable" } else { "NodeSchedulable" };
-        self.record_event("Node", &node_key(name), name, "Normal", reason, format!("Node {name} status is now: {reason}"), "kubelet", name);
-        self.enqueue(Work::NodeMonitor(name.to_string()));
-        Ok(true)
-    }
-
-    /// Replaces a node's taints (kubectl taint): DaemonSets, pending pods and the taint
-    /// eviction controller look again.
-    pub fn set_node_taints(&mut self, name: &str, taints: Vec<Taint>) -> Result<(), String> {
-        // Not found: nothing changes, not even the resource version counter.
-        if !self.store.nodes.contains_key(name) {
-            return Err(format!("Error from server (NotFound): nodes \"{name}\" not found"));
-        }
-        let rv = self.bump_rv();
-        let Some(n) = self.store.nodes.get_mut(name) else { return Err(format!("Error from server (NotFound): nodes \"{name}\" not found")) };
-        n.spec.taints = taints;
-        n.metadata.resource_version = rv;
-        self.nodes_changed();
-        self.enqueue(Work::TaintEviction(name.to_string()));
-        Ok(())
-    }
-
-    /// The Eviction API (what `kubectl drain` uses): a graceful delete, after marking the pod
-    /// with a `DisruptionTarget` condition.
-    pub fn evict_pod(&mut self, key: &Key) -> bool {
-        let now = self.rt.now.rfc3339();
-        let Some(p) = self.store.pods.get_mut(key) else { return false };
-        set_condition(&mut p.status.conditions, "DisruptionTarget", "True", &now);
-        if let Some(cd) = p.status.conditions.iter_mut().find(|x| x.type_ == "DisruptionTarget") {
-            cd.reason = "EvictionByEvictionAPI".into();
-            cd.message = "Eviction API: evicting".into();
-        }
-        self.delete_pod(key, None)
-    }
-
-    /// Replaces a node's labels (kubectl label).
-    pub fn set_node_labels(&mut self, name: &str, labels: Labels) -> Result<(), String> {
-        // Not found: nothing changes, not even the resource version counter.
-        if !self.store.nodes.contains_key(name) {
-            return Err(format!("Error from server (NotFound): nodes \"{name}\" not found"));
-        }
-        let rv = self.bump_rv();
-        let Some(n) = self.store.nodes.get_mut(name) else { return Err(format!("Error from server (NotFound): nodes \"{name}\" not found")) };
-        n.metadata.labels = labels;
-        n.metadata.resource_version = rv;
-        self.nodes_changed();
-        Ok(())
-    }
-
-    /// Replaces a pod's labels (kubectl label pod): its owners look again (they may release
-    /// it, or another controller may adopt it).
-    pub fn set_pod_labels(&mut self, key: &Key, labels: Labels) -> Result<(), String> {
-        // Not found: nothing changes, not even the resource version counter.
-        if !self.store.pods.contains_key(key) {
-            return Err(format!("Error from server (NotFound): pods \"{}\" not found", key.name));
-        }
-        let rv = self.bump_rv();
-        let Some(p) = self.store.pods.get_mut(key) else { return Err(format!("Error from server (NotFound): pods \"{}\" not found", key.name)) };
-        p.metadata.labels = labels;
-        p.metadata.resource_version = rv;
-        self.pod_changed(key);
-        let ns = key.ns.clone();
-        let rs: Vec<Key> = self.store.replicasets.values().filter(|r| r.metadata.namespace == ns).map(|r| r.key()).collect();
-        for k in rs {
-            self.enqueue(Work::SyncReplicaSet(k));
-        }
-        let ds: Vec<Key> = self.store.daemonsets.values().filter(|d| d.metadata.namespace == ns).map(|d| Key::new(&ns, &d.metadata.name)).collect();
-        for k in ds {
-            self.enqueue(Work::SyncDaemonSet(k));
-        }
-        Ok(())
-    }
 }
 
 pub(crate) fn set_node_condition(n: &mut Node, t: &str, status: &str, reason: &str, message: &str, now: &str) {
@@ -125,13 +29,14 @@ pub(crate) fn set_node_condition(n: &mut Node, t: &str, status: &str, reason: &s
 }
 
 /// The node lifecycle controller for one node: a silent kubelet makes every condition
-/// `Unknown` after the grace period; condition taints follow the Ready condition and cordon.
-pub fn monitor(c: &mut State, name: &str) {
+/// `Unknown` after the grace period (`kubelet`: what the node's kubelet does, as its
+/// heartbeats would show it); condition taints follow the Ready condition and cordon.
+pub fn monitor(c: &mut Ctx, name: &str, kubelet: Option<KubeletState>) {
     if !c.store.nodes.contains_key(name) {
         return;
     }
     let now = c.rt.now;
-    if let Some(KubeletState::Stopped { since }) = c.agents.kubelets.get(name).copied() {
+    if let Some(KubeletState::Stopped { since }) = kubelet {
         let due = since.plus(NODE_MONITOR_GRACE);
         if now < due {
             c.resync_later(Work::NodeMonitor(name.to_string()), due.since(now));
@@ -149,7 +54,7 @@ pub fn monitor(c: &mut State, name: &str) {
             c.record_event("Node", &node_key(name), name, "Normal", "NodeNotReady", format!("Node {name} status is now: NodeNotReady"), "node-controller", "");
             mark_pods_not_ready(c, name);
         }
-    } else if matches!(c.agents.kubelets.get(name), Some(KubeletState::NotReady)) {
+    } else if matches!(kubelet, Some(KubeletState::NotReady)) {
         mark_pods_not_ready(c, name);
     }
 
@@ -192,7 +97,7 @@ pub fn monitor(c: &mut State, name: &str) {
 }
 
 /// `MarkPodsNotReady`: the pods of a node that stopped being ready lose their Ready condition.
-fn mark_pods_not_ready(c: &mut State, name: &str) {
+fn mark_pods_not_ready(c: &mut Ctx, name: &str) {
     let keys: Vec<Key> = c.store.pods_on_node.get(name).map(|s| s.iter().cloned().collect()).unwrap_or_default();
     let now = c.rt.now.rfc3339();
     for k in keys {
@@ -229,7 +134,7 @@ fn toleration_time(taints: &[&Taint], tolerations: &[Toleration]) -> Result<Opti
 }
 
 /// The taint eviction controller for one node.
-pub fn evict(c: &mut State, name: &str) {
+pub fn evict(c: &mut Ctx, name: &str) {
     let Some(node) = c.store.nodes.get(name) else { return };
     let taints: Vec<Taint> = node.spec.taints.iter().filter(|t| t.effect == "NoExecute").cloned().collect();
     let refs: Vec<&Taint> = taints.iter().collect();
@@ -289,7 +194,7 @@ pub fn evict(c: &mut State, name: &str) {
 
 /// The pod garbage collector for a node that disappeared: its pods are marked Failed with a
 /// `DisruptionTarget` condition and force-deleted (unless the node came back).
-pub fn pod_gc(c: &mut State, name: &str) {
+pub fn pod_gc(c: &mut Ctx, name: &str) {
     if c.store.nodes.contains_key(name) {
         return;
     }

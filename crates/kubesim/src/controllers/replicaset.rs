@@ -7,7 +7,7 @@
 
 use crate::controllers::common::{claim_pods, owned_pods};
 use crate::runtime::queue::Work;
-use crate::state::State;
+use crate::state::Ctx;
 use crate::api::model::*;
 use crate::api::meta::{controller_ref_to, Key, Object};
 use crate::runtime::time::{Dur, Time};
@@ -112,7 +112,7 @@ fn delete_first(a: &Pod, ra: usize, b: &Pod, rb: usize, now: Time) -> Ordering {
     if max_restarts(a) != max_restarts(b) {
         return max_restarts(b).cmp(&max_restarts(a));
     }
-    let (ca, cb) = (State::created_at(&a.metadata), State::created_at(&b.metadata));
+    let (ca, cb) = (Ctx::created_at(&a.metadata), Ctx::created_at(&b.metadata));
     if ca != cb {
         let diff = log_rank(cb, now) - log_rank(ca, now);
         return if diff == 0 { uid_order } else if diff > 0 { Ordering::Less } else { Ordering::Greater };
@@ -122,7 +122,7 @@ fn delete_first(a: &Pod, ra: usize, b: &Pod, rb: usize, now: Time) -> Ordering {
 
 /// The `n` pods to delete first. `related` are the active pods of this ReplicaSet and its
 /// siblings (same owner): a pod sharing its node with more of them ranks as doubled up.
-pub(crate) fn pods_to_delete(c: &State, candidates: &[Key], related: &[Key], n: usize) -> Vec<Key> {
+pub(crate) fn pods_to_delete(c: &Ctx, candidates: &[Key], related: &[Key], n: usize) -> Vec<Key> {
     let mut per_node: BTreeMap<&str, usize> = BTreeMap::new();
     for k in related {
         if let Some(p) = c.store.pods.get(k) {
@@ -139,7 +139,7 @@ pub(crate) fn pods_to_delete(c: &State, candidates: &[Key], related: &[Key], n: 
 }
 
 /// One sync of one ReplicaSet: claim pods, create or delete the difference, write status.
-pub fn sync(c: &mut State, key: &Key) {
+pub fn sync(c: &mut Ctx, key: &Key) {
     let Some(rs) = c.store.replicasets.get(key).cloned() else { return };
     let Some(template) = rs.spec.template.clone() else { return };
     let selector = rs.spec.selector.clone().unwrap_or_default();

@@ -4,7 +4,7 @@
 //! (the seeded generator), as `selectHost` does with reservoir sampling.
 
 use crate::controllers::common::{node_affinity_matches, untolerated_taint};
-use crate::state::State;
+use crate::state::Ctx;
 use crate::api::model::*;
 use crate::api::meta::Key;
 
@@ -35,7 +35,7 @@ pub fn filter(node: &Node, pod_spec: &PodSpec) -> Result<(), String> {
 }
 
 /// Tries to place one pending pod. Leaves a FailedScheduling event when nothing fits.
-pub fn schedule(c: &mut State, key: &Key) {
+pub fn schedule(c: &mut Ctx, key: &Key) {
     let Some(pod) = c.store.pods.get(key) else { return };
     if !pod.spec.node_name.is_empty() || pod.metadata.deletion_timestamp.is_some() {
         c.store.unscheduled.remove(key);

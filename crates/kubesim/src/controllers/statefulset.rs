@@ -14,7 +14,7 @@
 use crate::controllers::common::{ensure_revision, prune_revisions, revision_data, HistoryLimit, REVISION_LABEL};
 pub use crate::controllers::common::parse_ordinal;
 use crate::runtime::queue::Work;
-use crate::state::State;
+use crate::state::Ctx;
 use crate::api::model::*;
 use crate::runtime::rand::safe_encode_hash;
 use crate::api::meta::{controller_ref_to, Key, Object};
@@ -81,10 +81,6 @@ fn is_terminating(p: &Pod) -> bool {
     p.metadata.deletion_timestamp.is_some()
 }
 
-fn is_terminal(p: &Pod) -> bool {
-    p.status.phase == "Succeeded" || p.status.phase == "Failed"
-}
-
 /// What one sync needs to know about a pod, without cloning it.
 struct PodInfo {
     terminal: bool,
@@ -99,7 +95,7 @@ struct PodInfo {
 }
 
 impl PodInfo {
-    fn of(c: &State, p: &Pod, update_revision: &str, min_ready: i32, now_ms: u64) -> PodInfo {
+    fn of(c: &Ctx, p: &Pod, update_revision: &str, min_ready: i32, now_ms: u64) -> PodInfo {
         let pending = p.status.phase == "Pending";
         PodInfo {
             claims_present: !pending
@@ -119,7 +115,7 @@ impl PodInfo {
 
 /// The set's pods by ordinal: a range scan of names `<set>-…`, owned by the set's uid.
 /// Orphans whose name and labels fit are adopted.
-fn owned_pods(c: &mut State, set: &StatefulSet) -> BTreeSet<i32> {
+fn owned_pods(c: &mut Ctx, set: &StatefulSet) -> BTreeSet<i32> {
     let ns = &set.metadata.namespace;
     let name = &set.metadata.name;
     let prefix = format!("{name}-");
@@ -156,7 +152,7 @@ fn owned_pods(c: &mut State, set: &StatefulSet) -> BTreeSet<i32> {
 
 /// Keeps the set's ControllerRevisions: the one for the current template (created, or an
 /// older equal one brought back with the next revision number) and the one it rolls from.
-fn sync_revisions(c: &mut State, set: &StatefulSet, template: &PodTemplateSpec) -> (ControllerRevision, ControllerRevision) {
+fn sync_revisions(c: &mut Ctx, set: &StatefulSet, template: &PodTemplateSpec) -> (ControllerRevision, ControllerRevision) {
     let ns = set.metadata.namespace.clone();
     let name = revision_name(&set.metadata.name, template, set.status.collision_count);
     let hash = name.rsplit('-').next().unwrap_or_default().to_string();
@@ -175,7 +171,7 @@ fn sync_revisions(c: &mut State, set: &StatefulSet, template: &PodTemplateSpec) 
 }
 
 /// Drops revisions beyond `revisionHistoryLimit`, oldest first, never one in use.
-fn truncate_history(c: &mut State, set: &StatefulSet, live: &[String]) {
+fn truncate_history(c: &mut Ctx, set: &StatefulSet, live: &[String]) {
     prune_revisions(c, set, set.spec.revision_history_limit.unwrap_or(10), live, HistoryLimit::NotLiveOnly, "");
 }
 
@@ -228,7 +224,7 @@ enum ClaimsResult {
 }
 
 /// Creates the missing claims of an ordinal (claims first, then the pod).
-fn create_claims(c: &mut State, set: &StatefulSet, ord: i32, pod: &str, why: &mut Vec<WhyItem>) -> ClaimsResult {
+fn create_claims(c: &mut Ctx, set: &StatefulSet, ord: i32, pod: &str, why: &mut Vec<WhyItem>) -> ClaimsResult {
     let (when_deleted, _) = retention(set);
     let key = set.key();
     let mut sel_labels = set.spec.selector.as_ref().map(|s| s.match_labels.clone()).unwrap_or_default();
@@ -260,7 +256,7 @@ fn create_claims(c: &mut State, set: &StatefulSet, ord: i32, pod: &str, why: &mu
 
 /// Before a condemned pod is deleted under `whenScaled: Delete`, its claims get an owner
 /// reference to it, so they are collected after the pod is gone.
-fn own_claims_by_pod(c: &mut State, set: &StatefulSet, ord: i32, pod_name: &str, pod_uid: &str) {
+fn own_claims_by_pod(c: &mut Ctx, set: &StatefulSet, ord: i32, pod_name: &str, pod_uid: &str) {
     for t in &set.spec.volume_claim_templates {
         let ck = Key::new(&set.metadata.namespace, &claim_name(&t.metadata.name, &set.metadata.name, ord));
         let rv = c.bump_rv();
@@ -282,7 +278,7 @@ fn own_claims_by_pod(c: &mut State, set: &StatefulSet, ord: i32, pod_name: &str,
 
 /// The garbage collector's part for the set's claims: a claim owned by a pod that is gone
 /// is deleted.
-fn collect_claims(c: &mut State, set: &StatefulSet) {
+fn collect_claims(c: &mut Ctx, set: &StatefulSet) {
     let ns = set.metadata.namespace.clone();
     let mut doomed = Vec::new();
     for t in &set.spec.volume_claim_templates {
@@ -317,7 +313,7 @@ fn pod_name(set: &StatefulSet, ord: i32) -> String {
 }
 
 /// One sync of one StatefulSet (`updateStatefulSet`), then its status.
-pub fn sync(c: &mut State, key: &Key) {
+pub fn sync(c: &mut Ctx, key: &Key) {
     let Some(set) = c.store.statefulsets.get(key).cloned() else { return };
     let Some(template) = set.spec.template.clone() else { return };
     let (current, update) = sync_revisions(c, &set, &template);
@@ -342,7 +338,7 @@ pub fn sync(c: &mut State, key: &Key) {
     // The pod of an ordinal as it is now in the store (created earlier in this sync too),
     // summarised without cloning the object.
     let probe = std::cell::RefCell::new(Key::new(&key.ns, ""));
-    let get = |c: &State, ord: i32| -> Option<PodInfo> {
+    let get = |c: &Ctx, ord: i32| -> Option<PodInfo> {
         let mut k = probe.borrow_mut();
         k.name.clear();
         use std::fmt::Write;
@@ -550,43 +546,6 @@ pub fn sync(c: &mut State, key: &Key) {
     if let Some(due) = recheck {
         c.resync_later(Work::SyncStatefulSet(key.clone()), Dur::ms(due.saturating_sub(now_ms).max(1)));
     }
-}
-
-impl State {
-    pub fn statefulset(&self, k: &Key) -> Option<&StatefulSet> {
-        self.store.statefulsets.get(k)
-    }
-    pub fn statefulsets(&self) -> impl Iterator<Item = &StatefulSet> {
-        self.store.statefulsets.values()
-    }
-    pub fn controllerrevisions(&self) -> impl Iterator<Item = &ControllerRevision> {
-        self.store.controllerrevisions.values()
-    }
-
-    pub(crate) fn put_statefulset(&mut self, s: StatefulSet) {
-        let k = s.key();
-        self.store.statefulsets.insert(k.clone(), s);
-        self.enqueue(Work::SyncStatefulSet(k));
-    }
-
-    /// `kubectl scale sts NAME --replicas=N` (the spec change; `Cluster::scale_statefulset`
-    /// lets the control loop run after it).
-    pub(crate) fn scale_statefulset_spec(&mut self, k: &Key, replicas: i32) -> bool {
-        // Not found: nothing changes, not even the resource version counter.
-        if !self.store.statefulsets.contains_key(k) {
-            return false;
-        }
-        let rv = self.bump_rv();
-        let Some(s) = self.store.statefulsets.get_mut(k) else { return false };
-        if s.spec.replicas != Some(replicas) {
-            s.spec.replicas = Some(replicas);
-            s.metadata.generation = Some(s.metadata.generation.unwrap_or(1) + 1);
-            s.metadata.resource_version = rv;
-        }
-        self.enqueue(Work::SyncStatefulSet(k.clone()));
-        true
-    }
-
 }
 
 #[cfg(test)]

@@ -10,40 +10,17 @@ pub use crate::controllers::common::pod_claims;
 use crate::controllers::volume_binding::{bind, claim_class, find_matching_volume, storage_request, volume_suits, NO_PROVISIONER};
 pub use crate::controllers::volume_binding::SELECTED_NODE;
 use crate::runtime::queue::Work;
-use crate::state::State;
+use crate::state::{Ctx, PodRuntime};
+use crate::apiserver::volumes::default_class;
+use std::collections::BTreeMap;
 use crate::api::model::*;
 use crate::api::meta::{Key, Object};
 use crate::runtime::why::{WhyItem, WhyRecord};
 
-pub const PVC_PROTECTION: &str = "kubernetes.io/pvc-protection";
-pub const PV_PROTECTION: &str = "kubernetes.io/pv-protection";
 pub const STORAGE_PROVISIONER: &str = "volume.kubernetes.io/storage-provisioner";
 pub const BETA_STORAGE_PROVISIONER: &str = "volume.beta.kubernetes.io/storage-provisioner";
 pub const PROVISIONED_BY: &str = "pv.kubernetes.io/provisioned-by";
-pub const DEFAULT_CLASS: &str = "storageclass.kubernetes.io/is-default-class";
-pub const BETA_DEFAULT_CLASS: &str = "storageclass.beta.kubernetes.io/is-default-class";
 const PV_CONTROLLER: &str = "persistentvolume-controller";
-
-fn is_terminal(p: &Pod) -> bool {
-    p.status.phase == "Succeeded" || p.status.phase == "Failed"
-}
-
-/// The default StorageClass: the newest class marked default (ties by name), as the
-/// admission plugin picks it.
-pub fn default_class(c: &State) -> Option<String> {
-    c.store.storageclasses
-        .values()
-        .filter(|s| {
-            let a = &s.metadata.annotations;
-            a.get(DEFAULT_CLASS).is_some_and(|v| v == "true") || a.get(BETA_DEFAULT_CLASS).is_some_and(|v| v == "true")
-        })
-        .max_by(|a, b| {
-            State::created_at(&a.metadata)
-                .cmp(&State::created_at(&b.metadata))
-                .then_with(|| b.metadata.name.cmp(&a.metadata.name))
-        })
-        .map(|s| s.metadata.name.clone())
-}
 
 /// kubectl's ACCESS MODES cell: `RWO,ROX,RWX,RWOP` in that order.
 pub fn access_modes_string(modes: &[String]) -> String {
@@ -56,127 +33,9 @@ pub fn access_modes_string(modes: &[String]) -> String {
     out.join(",")
 }
 
-impl State {
-    pub fn pvc(&self, k: &Key) -> Option<&PersistentVolumeClaim> {
-        self.store.pvcs.get(k)
-    }
-    pub fn pvcs(&self) -> impl Iterator<Item = &PersistentVolumeClaim> {
-        self.store.pvcs.values()
-    }
-    pub fn pv(&self, name: &str) -> Option<&PersistentVolume> {
-        self.store.pvs.get(name)
-    }
-    pub fn pvs(&self) -> impl Iterator<Item = &PersistentVolume> {
-        self.store.pvs.values()
-    }
-
-    /// Creates a claim (API server side): defaults, default-class admission, protection
-    /// finalizer, phase Pending.
-    pub(crate) fn create_pvc(&mut self, mut pvc: PersistentVolumeClaim) -> Key {
-        pvc.api_version = "v1".into();
-        pvc.kind = "PersistentVolumeClaim".into();
-        if pvc.metadata.namespace.is_empty() {
-            pvc.metadata.namespace = "default".into();
-        }
-        crate::api::defaults::claim(&mut pvc);
-        if pvc.spec.storage_class_name.is_none() {
-            // DefaultStorageClass admission: nil gets the default; "" stays classless.
-            pvc.spec.storage_class_name = default_class(self);
-        }
-        if !pvc.metadata.finalizers.iter().any(|f| f == PVC_PROTECTION) {
-            pvc.metadata.finalizers.push(PVC_PROTECTION.into());
-        }
-        pvc.status = PersistentVolumeClaimStatus { phase: "Pending".into(), ..Default::default() };
-        self.stamp_new(&mut pvc);
-        let key = pvc.key();
-        self.store.pvcs.insert(key.clone(), pvc);
-        self.enqueue(Work::SyncClaim(key.clone()));
-        self.claim_changed(&key);
-        key
-    }
-
-    /// Creates a volume (API server side): defaults, protection finalizer, phase Pending
-    /// (the controller makes it Available).
-    pub(crate) fn create_pv(&mut self, mut pv: PersistentVolume) {
-        pv.api_version = "v1".into();
-        pv.kind = "PersistentVolume".into();
-        pv.metadata.namespace = String::new();
-        crate::api::defaults::volume(&mut pv);
-        if !pv.metadata.finalizers.iter().any(|f| f == PV_PROTECTION) {
-            pv.metadata.finalizers.push(PV_PROTECTION.into());
-        }
-        pv.status = PersistentVolumeStatus { phase: "Pending".into(), ..Default::default() };
-        self.stamp_new(&mut pv);
-        let name = pv.metadata.name.clone();
-        self.store.pvs.insert(name.clone(), pv);
-        self.enqueue(Work::SyncVolume(name));
-    }
-
-    /// `kubectl delete pvc`: with pvc-protection the claim stays `Terminating` while a pod
-    /// uses it.
-    pub(crate) fn delete_pvc(&mut self, key: &Key) -> bool {
-        let Some(pvc) = self.store.pvcs.get(key) else { return false };
-        if pvc.metadata.deletion_timestamp.is_none() {
-            let rv = self.bump_rv();
-            let now = self.rt.now.rfc3339();
-            let pvc = self.store.pvcs.get_mut(key).expect("checked");
-            pvc.metadata.deletion_timestamp = Some(now);
-            pvc.metadata.deletion_grace_period_seconds = Some(0);
-            pvc.metadata.resource_version = rv;
-        }
-        self.enqueue(Work::SyncClaim(key.clone()));
-        true
-    }
-
-    /// `kubectl delete pv`: a bound volume stays `Terminating` (pv-protection) until its
-    /// claim is gone.
-    pub(crate) fn delete_pv(&mut self, name: &str) -> bool {
-        let Some(pv) = self.store.pvs.get(name) else { return false };
-        if pv.metadata.deletion_timestamp.is_none() {
-            let rv = self.bump_rv();
-            let now = self.rt.now.rfc3339();
-            let pv = self.store.pvs.get_mut(name).expect("checked");
-            pv.metadata.deletion_timestamp = Some(now);
-            pv.metadata.deletion_grace_period_seconds = Some(0);
-            pv.metadata.resource_version = rv;
-        }
-        self.enqueue(Work::SyncVolume(name.to_string()));
-        true
-    }
-
-    fn remove_pvc_object(&mut self, key: &Key) {
-        let Some(pvc) = self.store.pvcs.remove(key) else { return };
-        self.happen(crate::runtime::history::HappeningKind::ObjectDeleted { kind: "PersistentVolumeClaim".into(), key: key.clone() });
-        if !pvc.spec.volume_name.is_empty() {
-            self.enqueue(Work::SyncVolume(pvc.spec.volume_name.clone()));
-        }
-        self.claim_changed(key);
-    }
-
-    /// Something about a claim changed: pending pods that use it look again, and a
-    /// StatefulSet whose claim it is re-syncs.
-    pub(crate) fn claim_changed(&mut self, key: &Key) {
-        let waiting: Vec<Key> = self.claim_users(key).filter(|k| self.store.unscheduled.contains(k)).cloned().collect();
-        for k in waiting {
-            self.enqueue(Work::Schedule(k));
-        }
-        crate::controllers::common::claim_changed(self, key);
-    }
-
-    /// Is a claim used by a pod that has not finished? (pvc-protection's question.)
-    pub(crate) fn claim_in_use(&self, key: &Key) -> bool {
-        self.claim_users(key).filter_map(|k| self.store.pods.get(k)).any(|p| !is_terminal(p))
-    }
-
-    /// Pods whose volumes name this claim.
-    pub(crate) fn claim_users(&self, key: &Key) -> impl Iterator<Item = &Key> {
-        self.store.claim_users.get(key).into_iter().flatten()
-    }
-}
-
 /// A pod went away or finished: claims it held may be released, and pods waiting to attach
 /// its volumes may go on.
-pub(crate) fn pod_released(c: &mut State, pod: &Pod) {
+pub(crate) fn pod_released(c: &mut Ctx, pod: &Pod) {
     let claims: Vec<Key> = pod_claims(&pod.spec).map(|n| Key::new(&pod.metadata.namespace, n)).collect();
     if claims.is_empty() {
         return;
@@ -195,7 +54,7 @@ pub(crate) fn pod_released(c: &mut State, pod: &Pod) {
 }
 
 /// One pass of the PV controller over a claim.
-pub fn sync_claim(c: &mut State, key: &Key) {
+pub fn sync_claim(c: &mut Ctx, key: &Key) {
     let Some(pvc) = c.store.pvcs.get(key).cloned() else { return };
     let uid = pvc.metadata.uid.clone();
     if pvc.metadata.deletion_timestamp.is_some() {
@@ -277,7 +136,7 @@ pub fn sync_claim(c: &mut State, key: &Key) {
     if delayed && selected.is_none() {
         let pods = unscheduled_pods_using(c, key);
         // The controller's informer has not seen a pod created in the same instant yet.
-        if pods.is_empty() || State::created_at(&pvc.metadata) == c.rt.now {
+        if pods.is_empty() || Ctx::created_at(&pvc.metadata) == c.rt.now {
             c.record_event("PersistentVolumeClaim", key, &uid, "Normal", "WaitForFirstConsumer", "waiting for first consumer to be created before binding".into(), PV_CONTROLLER, "");
         } else {
             let msg = if pods.len() == 1 {
@@ -318,11 +177,11 @@ pub fn sync_claim(c: &mut State, key: &Key) {
     }
 }
 
-fn unscheduled_pods_using(c: &State, key: &Key) -> Vec<String> {
+fn unscheduled_pods_using(c: &Ctx, key: &Key) -> Vec<String> {
     c.claim_users(key).filter(|k| c.store.unscheduled.contains(k)).map(|k| k.name.clone()).collect()
 }
 
-fn set_claim_phase(c: &mut State, key: &Key, phase: &str) {
+fn set_claim_phase(c: &mut Ctx, key: &Key, phase: &str) {
     let rv = c.bump_rv();
     if let Some(p) = c.store.pvcs.get_mut(key) {
         p.status.phase = phase.into();
@@ -330,7 +189,7 @@ fn set_claim_phase(c: &mut State, key: &Key, phase: &str) {
     }
 }
 
-fn set_volume_phase(c: &mut State, name: &str, phase: &str) {
+fn set_volume_phase(c: &mut Ctx, name: &str, phase: &str) {
     let rv = c.bump_rv();
     let now = c.rt.now.rfc3339();
     if let Some(p) = c.store.pvs.get_mut(name) {
@@ -343,7 +202,7 @@ fn set_volume_phase(c: &mut State, name: &str, phase: &str) {
 }
 
 /// The external provisioner creates the volume `pvc-<claim uid>` and the controller binds it.
-pub fn provision(c: &mut State, key: &Key) {
+pub fn provision(c: &mut Ctx, key: &Key) {
     let Some(pvc) = c.store.pvcs.get(key).cloned() else { return };
     if pvc.metadata.deletion_timestamp.is_some() || pvc.status.phase == "Bound" {
         return;
@@ -395,18 +254,12 @@ pub fn provision(c: &mut State, key: &Key) {
     }
     c.create_pv(pv);
     c.record_event("PersistentVolumeClaim", key, &uid, "Normal", "ProvisioningSucceeded", format!("Successfully provisioned volume {name}"), &source, "");
-    c.settle_volume(&name);
-}
-
-impl State {
-    /// Runs the volume's sync now (so a freshly provisioned volume binds in the same instant).
-    fn settle_volume(&mut self, name: &str) {
-        sync_volume(self, name);
-    }
+    // The volume's sync runs now, so a freshly provisioned volume binds in the same instant.
+    sync_volume(c, &name);
 }
 
 /// One pass of the PV controller over a volume: phase, release and reclaim.
-pub fn sync_volume(c: &mut State, name: &str) {
+pub fn sync_volume(c: &mut Ctx, name: &str) {
     let Some(pv) = c.store.pvs.get(name).cloned() else { return };
     let claim = pv.spec.claim_ref.as_ref().map(|r| Key::new(&r.namespace, &r.name));
     let claim_obj = claim.as_ref().and_then(|k| c.store.pvcs.get(k)).filter(|p| {
@@ -459,7 +312,7 @@ pub fn sync_volume(c: &mut State, name: &str) {
 
 /// A ReadWriteOnce attachable volume already attached to another node: the attach/detach
 /// controller's Multi-Attach error. Returns the volume and the pods holding it.
-pub fn attach_conflict(c: &State, pod: &Pod) -> Option<(String, Vec<String>)> {
+pub fn attach_conflict(c: &Ctx, kubelet_records: &BTreeMap<Key, PodRuntime>, pod: &Pod) -> Option<(String, Vec<String>)> {
     for name in pod_claims(&pod.spec) {
         let k = Key::new(&pod.metadata.namespace, name);
         let Some(pvc) = c.store.pvcs.get(&k) else { continue };
@@ -482,7 +335,7 @@ pub fn attach_conflict(c: &State, pod: &Pod) -> Option<(String, Vec<String>)> {
                     && !p.spec.node_name.is_empty()
                     && p.spec.node_name != pod.spec.node_name
                     && !is_terminal(p)
-                    && c.agents.runtime.get(&p.key()).is_some_and(|r| r.stage != crate::state::PodStage::Bound)
+                    && kubelet_records.get(&p.key()).is_some_and(|r| r.stage != crate::state::PodStage::Bound)
                     && !c.memory.attach_waiting.contains(&p.key())
                     && pod_claims(&p.spec).any(|n| n == name)
             })
@@ -496,10 +349,11 @@ pub fn attach_conflict(c: &State, pod: &Pod) -> Option<(String, Vec<String>)> {
 }
 
 /// The kubelet asks before starting containers: may this pod's volumes be attached here?
-/// Records the Multi-Attach warning and parks the pod when not.
-pub(crate) fn attach_blocked(c: &mut State, key: &Key) -> bool {
+/// Records the Multi-Attach warning and parks the pod when not. `kubelet_records` say which
+/// holders their kubelets have started (a pod still only bound holds nothing yet).
+pub(crate) fn attach_blocked(c: &mut Ctx, kubelet_records: &BTreeMap<Key, PodRuntime>, key: &Key) -> bool {
     let Some(pod) = c.store.pods.get(key) else { return false };
-    match attach_conflict(c, pod) {
+    match attach_conflict(c, kubelet_records, pod) {
         None => {
             c.memory.attach_waiting.remove(key);
             false

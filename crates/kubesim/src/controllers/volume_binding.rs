@@ -8,7 +8,7 @@ use crate::api::quantity::Quantity;
 use crate::controllers::common::pod_claims;
 use crate::runtime::queue::Work;
 use crate::runtime::why::{WhyItem, WhyRecord};
-use crate::state::State;
+use crate::state::Ctx;
 
 pub const SELECTED_NODE: &str = "volume.kubernetes.io/selected-node";
 
@@ -57,7 +57,7 @@ pub(crate) fn volume_node_ok(pv: &PersistentVolume, node: &Node) -> bool {
 /// `FindMatchingVolume`: a volume pre-bound to this claim at once; otherwise the smallest
 /// Available volume of the same class, mode and a superset of the access modes, trying
 /// volumes with the fewest access modes first. With a node, the volume must be usable there.
-pub fn find_matching_volume(c: &State, pvc: &PersistentVolumeClaim, node: Option<&Node>) -> Option<String> {
+pub fn find_matching_volume(c: &Ctx, pvc: &PersistentVolumeClaim, node: Option<&Node>) -> Option<String> {
     let mut best: Option<(usize, i128, &str)> = None;
     for pv in c.store.pvs.values() {
         // Cheap checks first: most volumes are bound to other claims.
@@ -99,7 +99,7 @@ pub fn find_matching_volume(c: &State, pvc: &PersistentVolumeClaim, node: Option
 }
 
 /// Binds a claim and a volume both ways.
-pub(crate) fn bind(c: &mut State, key: &Key, pv_name: &str) {
+pub(crate) fn bind(c: &mut Ctx, key: &Key, pv_name: &str) {
     let Some(pvc) = c.store.pvcs.get(key).cloned() else { return };
     let rv = c.bump_rv();
     let now = c.rt.now.rfc3339();
@@ -154,7 +154,7 @@ pub struct VolumePlan {
 
 /// `VolumeBinding` PreFilter: missing or unbound immediate claims make the pod unschedulable
 /// with one message for every node.
-pub fn prefilter(c: &State, pod: &Pod) -> Result<VolumePlan, String> {
+pub fn prefilter(c: &Ctx, pod: &Pod) -> Result<VolumePlan, String> {
     let mut plan = VolumePlan::default();
     for name in pod_claims(&pod.spec) {
         let k = Key::new(&pod.metadata.namespace, name);
@@ -184,7 +184,7 @@ pub fn prefilter(c: &State, pod: &Pod) -> Result<VolumePlan, String> {
 }
 
 /// `VolumeBinding` Filter for one node.
-pub fn filter(c: &State, plan: &VolumePlan, node: &Node) -> Result<(), String> {
+pub fn filter(c: &Ctx, plan: &VolumePlan, node: &Node) -> Result<(), String> {
     for name in &plan.bound {
         if let Some(pv) = c.store.pvs.get(name) {
             if !volume_node_ok(pv, node) {
@@ -205,7 +205,7 @@ pub fn filter(c: &State, plan: &VolumePlan, node: &Node) -> Result<(), String> {
 /// Reserve/PreBind for the node picked: static volumes are bound, the others are handed to
 /// the provisioner with the `selected-node` annotation. Returns true when the pod must wait
 /// for its claims to be bound before it is bound itself.
-pub fn assume(c: &mut State, plan: &VolumePlan, node: &str) -> bool {
+pub fn assume(c: &mut Ctx, plan: &VolumePlan, node: &str) -> bool {
     if plan.delayed.is_empty() {
         return false;
     }

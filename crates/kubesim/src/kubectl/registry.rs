@@ -8,7 +8,7 @@
 use crate::api::meta::Key;
 use crate::api::model::ObjectMeta;
 use crate::cluster::Cluster;
-use crate::controllers::gc::Propagation;
+use crate::apiserver::delete::Propagation;
 use crate::kubectl::describe::*;
 use crate::kubectl::get::Item;
 use crate::kubectl::tables;

@@ -233,8 +233,8 @@ pub(crate) fn delete(c: &mut Cluster, f: &Flags, obs: &mut Option<Observer>) -> 
         return Output::err(format!("error: the server doesn't have a resource type \"{what}\"\n"));
     };
     let propagation = match f.cascade.as_deref() {
-        None => crate::controllers::gc::Propagation::Background,
-        Some(v) => match crate::controllers::gc::Propagation::parse(v) {
+        None => crate::apiserver::delete::Propagation::Background,
+        Some(v) => match crate::apiserver::delete::Propagation::parse(v) {
             Some(p) => p,
             None => return Output::err(format!("error: invalid cascade value ({v}). Must be \"background\", \"foreground\", or \"orphan\".\n")),
         },

@@ -8,7 +8,7 @@
 use crate::api::meta::set_condition;
 use crate::runtime::history::HappeningKind;
 use crate::runtime::queue::TimerKind;
-use crate::state::{PodRuntime, PodStage, State};
+use crate::state::{KubeletState, PodRuntime, PodStage, State};
 use crate::api::model::*;
 use crate::kubelet::program::Program;
 use crate::runtime::rand::fnv32a;
@@ -22,10 +22,16 @@ mod pulls;
 
 use pulls::{begin_pulls, needs_pull, pull_again, pull_back_off, pull_failed, pulled, set_waiting};
 
+/// Whether the kubelet of a node is there to act on its pods.
+fn kubelet_up(c: &State, node: &str) -> bool {
+    c.store.nodes.contains_key(node) && !matches!(c.agents.kubelets.get(node), Some(KubeletState::Stopped { .. }))
+}
+
 /// A pod changed (bound, or deletion requested): start or redirect its lifecycle.
 pub fn on_change(c: &mut State, key: &Key) {
+    c.forget_gone_pods();
     let Some(pod) = c.store.pods.get(key) else { return };
-    if pod.spec.node_name.is_empty() || !c.kubelet_up(&pod.spec.node_name) {
+    if pod.spec.node_name.is_empty() || !kubelet_up(c, &pod.spec.node_name) {
         return;
     }
     let uid = pod.metadata.uid.clone();
@@ -65,12 +71,13 @@ fn begin_stop(c: &mut State, key: &Key, uid: &str) {
 
 /// A timer for this pod fired: advance it one stage (stale timers of a replaced pod are ignored).
 pub fn on_timer(c: &mut State, key: &Key, uid: &str) {
+    c.forget_gone_pods();
     let Some(rt) = c.agents.runtime.get(key) else { return };
     if rt.uid != uid {
         return;
     }
     let Some(pod) = c.store.pods.get(key) else { return };
-    if !c.kubelet_up(&pod.spec.node_name) {
+    if !kubelet_up(c, &pod.spec.node_name) {
         // A silent kubelet does nothing; `resume` picks the pod up when it is back.
         return;
     }
@@ -84,7 +91,7 @@ pub fn on_timer(c: &mut State, key: &Key, uid: &str) {
         PodStage::Bound => start_sandbox(c, key, uid),
         PodStage::Creating | PodStage::Pulling => {
             // The attach/detach controller must attach the pod's volumes first.
-            if !crate::controllers::storage::attach_blocked(c, key) && !pull_failed(c, key, uid) {
+            if !crate::controllers::storage::attach_blocked(&mut c.ctx, &c.agents.runtime, key) && !pull_failed(c, key, uid) {
                 start_containers(c, key, uid)
             }
         }
@@ -309,6 +316,7 @@ fn runtime_of<'a>(c: &'a mut State, key: &Key) -> Result<&'a mut PodRuntime, Str
 
 /// The kubelet of a node that came back reports this pod again.
 pub fn resume(c: &mut State, key: &Key) {
+    c.forget_gone_pods();
     let Some(pod) = c.store.pods.get(key) else { return };
     let uid = pod.metadata.uid.clone();
     let Some(rt) = c.agents.runtime.get(key).filter(|r| r.uid == uid).cloned() else {
@@ -349,6 +357,7 @@ fn probe_period(pod: &Pod) -> (u64, u32) {
 /// `sim pod unready`: the readiness probe starts failing. Each failed probe is an `Unhealthy`
 /// warning; after `failureThreshold` failures in a row the pod is not Ready.
 pub fn fail_readiness(c: &mut State, key: &Key) -> Result<(), String> {
+    c.forget_gone_pods();
     let rt = runtime_of(c, key)?;
     if rt.probe_failing {
         return Ok(());
@@ -362,6 +371,7 @@ pub fn fail_readiness(c: &mut State, key: &Key) -> Result<(), String> {
 
 /// `sim pod ready`: the readiness probe passes again (successThreshold 1).
 pub fn pass_readiness(c: &mut State, key: &Key) -> Result<(), String> {
+    c.forget_gone_pods();
     let rt = runtime_of(c, key)?;
     rt.probe_failing = false;
     rt.probe_failures = 0;
@@ -375,8 +385,9 @@ pub fn pass_readiness(c: &mut State, key: &Key) -> Result<(), String> {
 
 /// A readiness probe runs (while it keeps failing).
 pub fn on_probe(c: &mut State, key: &Key, uid: &str) {
-    let Some(pod) = c.store.pods.get(key) else { return };
-    if pod.metadata.uid != uid || pod.metadata.deletion_timestamp.is_some() || !c.kubelet_up(&pod.spec.node_name) {
+    c.forget_gone_pods();
+    let Some(pod) = c.ctx.store.pods.get(key) else { return };
+    if pod.metadata.uid != uid || pod.metadata.deletion_timestamp.is_some() || !kubelet_up(c, &pod.spec.node_name) {
         return;
     }
     let Some(rt) = c.agents.runtime.get_mut(key).filter(|r| r.uid == uid && r.probe_failing) else { return };
@@ -411,6 +422,7 @@ fn mark_unready(c: &mut State, key: &Key) {
 /// `sim pod crash`: the containers exit with an error shortly after every start, and the
 /// kubelet restarts them with a back-off of 10 s, doubling up to 300 s (`CrashLoopBackOff`).
 pub fn crash(c: &mut State, key: &Key) -> Result<(), String> {
+    c.forget_gone_pods();
     let rt = runtime_of(c, key)?;
     rt.crashing = true;
     let (stage, uid) = (rt.stage, rt.uid.clone());
@@ -422,6 +434,7 @@ pub fn crash(c: &mut State, key: &Key) -> Result<(), String> {
 
 /// `sim pod fix`: the next start of the containers keeps running.
 pub fn fix(c: &mut State, key: &Key) -> Result<(), String> {
+    c.forget_gone_pods();
     runtime_of(c, key)?.crashing = false;
     Ok(())
 }
@@ -477,8 +490,9 @@ fn container_exit(c: &mut State, key: &Key, uid: &str, code: i32) {
 /// A container's command ends, or a crashing container exits (if it is still meant to
 /// crash and still running).
 pub fn on_exit(c: &mut State, key: &Key, uid: &str) {
+    c.forget_gone_pods();
     let Some(pod) = c.store.pods.get(key) else { return };
-    if pod.metadata.uid != uid || !c.kubelet_up(&pod.spec.node_name) {
+    if pod.metadata.uid != uid || !kubelet_up(c, &pod.spec.node_name) {
         return;
     }
     let running = pod.status.container_statuses.iter().all(|cs| cs.state.running.is_some());
@@ -508,8 +522,9 @@ pub fn on_exit(c: &mut State, key: &Key, uid: &str) {
 
 /// The kubelet's sync for an exited container: restart now, or wait out the back-off.
 pub fn on_restart(c: &mut State, key: &Key, uid: &str) {
+    c.forget_gone_pods();
     let Some(pod) = c.store.pods.get(key) else { return };
-    if pod.metadata.uid != uid || pod.metadata.deletion_timestamp.is_some() || !c.kubelet_up(&pod.spec.node_name) {
+    if pod.metadata.uid != uid || pod.metadata.deletion_timestamp.is_some() || !kubelet_up(c, &pod.spec.node_name) {
         return;
     }
     let node = pod.spec.node_name.clone();
@@ -529,7 +544,7 @@ pub fn on_restart(c: &mut State, key: &Key, uid: &str) {
         rt.backoff_secs = 10;
     } else {
         let until = finished.plus(Dur::secs(rt.backoff_secs));
-        if c.rt.now < until {
+        if c.ctx.rt.now < until {
             let rv = c.bump_rv();
             let pod = c.store.pods.get_mut(key).expect("checked");
             pod.metadata.resource_version = rv;
@@ -543,7 +558,7 @@ pub fn on_restart(c: &mut State, key: &Key, uid: &str) {
                 c.record_event("Pod", key, uid, "Warning", "BackOff", format!("Back-off restarting failed container {n} in pod {pod_name}"), "kubelet", &node);
             }
             c.pod_changed(key);
-            c.after(until.since(c.rt.now), TimerKind::Restart { pod: key.clone(), uid: uid.to_string() });
+            c.ctx.after(until.since(c.ctx.rt.now), TimerKind::Restart { pod: key.clone(), uid: uid.to_string() });
             return;
         }
         rt.backoff_secs = (rt.backoff_secs * 2).min(300);

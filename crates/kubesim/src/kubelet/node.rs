@@ -2,7 +2,8 @@
 //! not ready, or recovers and reports its pods again.
 
 use crate::api::meta::Key;
-use crate::controllers::nodelifecycle::{node_key, ready_status, set_node_condition, NODE_MONITOR_GRACE};
+use crate::apiserver::nodes::node_key;
+use crate::controllers::nodelifecycle::{ready_status, set_node_condition, NODE_MONITOR_GRACE};
 use crate::runtime::queue::Work;
 use crate::state::{KubeletState, State};
 

@@ -117,6 +117,17 @@ struct StateIn {
 
 impl Serialize for State {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        // The kubelet's records of pods already gone are not part of the state (see
+        // `Ctx::gone_pods`): the record reads as if they had been dropped at once.
+        let runtime = if self.gone_pods.is_empty() {
+            std::borrow::Cow::Borrowed(&self.agents.runtime)
+        } else {
+            let mut r = self.agents.runtime.clone();
+            for k in &self.gone_pods {
+                r.remove(k);
+            }
+            std::borrow::Cow::Owned(r)
+        };
         StateOut {
             seed: &self.seed,
             now: &self.rt.now,
@@ -141,7 +152,7 @@ impl Serialize for State {
             node_ip_next: &self.agents.node_ip_next,
             node_subnet: &self.agents.node_subnet,
             next_subnet: &self.agents.next_subnet,
-            runtime: &self.agents.runtime,
+            runtime: &runtime,
             pods_on_node: &self.store.pods_on_node,
             why: &self.rec.why,
             history: &self.rec.history,

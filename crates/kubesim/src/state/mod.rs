@@ -133,15 +133,42 @@ impl Default for Timings {
 /// do not reorder).
 #[derive(Clone, Debug)]
 pub struct State {
+    /// What the API server and the controllers work on.
+    pub(crate) ctx: Ctx,
+    /// The node side, which only the kubelet and the facade touch.
+    pub(crate) agents: NodeAgents,
+}
+
+/// What a controller gets to work with: the object store, the runtime (clock, generator,
+/// timers, queue), the recorder and its own memory, never the node side. The API server's
+/// write path works on it too; `State` adds the kubelets' records around it.
+#[derive(Clone, Debug)]
+pub struct Ctx {
     pub seed: u64,
     pub timings: Timings,
     pub(crate) store: Store,
     pub(crate) rt: Runtime,
     pub(crate) rec: Recorder,
     pub(crate) memory: ControllerMemory,
-    pub(crate) agents: NodeAgents,
     /// The pod event handlers of the controllers that watch pods (not part of the state).
-    pub(crate) informers: PodInformers,
+    pub(crate) informers: Informers,
+    /// Pods whose objects left the store since the node side last heard of it: the kubelet's
+    /// records of them go at the next `State::forget_gone_pods` (always before the kubelet
+    /// runs or the state is read whole; never part of the state).
+    pub(crate) gone_pods: Vec<Key>,
+}
+
+impl std::ops::Deref for State {
+    type Target = Ctx;
+    fn deref(&self) -> &Ctx {
+        &self.ctx
+    }
+}
+
+impl std::ops::DerefMut for State {
+    fn deref_mut(&mut self) -> &mut Ctx {
+        &mut self.ctx
+    }
 }
 
 /// The API objects and the indexes kept in step with them (the store behind the API
@@ -232,29 +259,32 @@ pub(crate) struct NodeAgents {
     pub(crate) kubelets: BTreeMap<String, KubeletState>,
 }
 
-/// What the controllers that must hear of a pod write at once register, as their informers'
+/// What the controllers that must hear of a pod or claim write at once register, as their informers'
 /// event handlers do in Kubernetes: the API server's write path calls these without knowing
 /// the controllers, and the facade (`cluster/`) wires them when it makes or reads a state.
 #[derive(Clone, Copy, Debug)]
-pub(crate) struct PodInformers {
+pub(crate) struct Informers {
     /// A pod was created, bound or otherwise written (the endpoints controller updates the
     /// pod's address in the Services that select it, in place).
-    pub touched: fn(&mut State, &Key),
+    pub touched: fn(&mut Ctx, &Key),
     /// A pod finished or its object is gone (the PV controller looks again at the claims it
     /// held and the pods waiting to attach them).
-    pub released: fn(&mut State, &Pod),
+    pub released: fn(&mut Ctx, &Pod),
     /// A pod object is gone (its address leaves the endpoints that held it).
-    pub removed: fn(&mut State, &Pod),
+    pub removed: fn(&mut Ctx, &Pod),
+    /// A claim was written or is gone (the StatefulSet controller looks again at the sets
+    /// whose claim templates name it).
+    pub claim_changed: fn(&mut Ctx, &Key),
 }
 
-impl Default for PodInformers {
+impl Default for Informers {
     /// Handlers that say the state was never wired: a state that writes pods without its
     /// controllers would silently drift from Kubernetes, so it stops instead.
-    fn default() -> PodInformers {
+    fn default() -> Informers {
         fn unwired() -> ! {
             panic!("a cluster state was used before the facade wired its pod informers")
         }
-        PodInformers { touched: |_, _| unwired(), released: |_, _| unwired(), removed: |_, _| unwired() }
+        Informers { touched: |_, _| unwired(), released: |_, _| unwired(), removed: |_, _| unwired(), claim_changed: |_, _| unwired() }
     }
 }
 
@@ -267,7 +297,7 @@ pub struct SimilarEvents {
 
 impl State {
     /// An empty cluster state: no objects, the clock at zero, the generator seeded.
-    pub(crate) fn empty(seed: u64, informers: PodInformers) -> State {
+    pub(crate) fn empty(seed: u64, informers: Informers) -> State {
         let mut s = State::assemble(
             seed,
             Timings::default(),
@@ -328,10 +358,20 @@ impl State {
         s
     }
 
-    /// A state from its parts, not wired yet (see `PodInformers`).
+    /// A state from its parts, not wired yet (see `Informers`).
     fn assemble(seed: u64, timings: Timings, store: Store, rt: Runtime, rec: Recorder, memory: ControllerMemory, agents: NodeAgents) -> State {
-        State { seed, timings, store, rt, rec, memory, agents, informers: PodInformers::default() }
+        State { ctx: Ctx { seed, timings, store, rt, rec, memory, informers: Informers::default(), gone_pods: Vec::new() }, agents }
     }
+
+    /// Drops the kubelet's records of the pods whose objects are gone (see `Ctx::gone_pods`).
+    pub(crate) fn forget_gone_pods(&mut self) {
+        for k in std::mem::take(&mut self.ctx.gone_pods) {
+            self.agents.runtime.remove(&k);
+        }
+    }
+}
+
+impl Ctx {
 
     // ------------------------------------------------------------ bookkeeping
 

@@ -238,7 +238,7 @@ pub fn pod_view(p: &Pod) -> PodView {
         terminating: p.metadata.deletion_timestamp.is_some(),
         claims: crate::controllers::common::pod_claims(&p.spec).map(str::to_string).collect(),
         dns_name: (!p.spec.hostname.is_empty() && !p.spec.subdomain.is_empty())
-            .then(|| format!("{}.{}.{}.svc.{}", p.spec.hostname, p.spec.subdomain, p.metadata.namespace, crate::controllers::service::CLUSTER_DOMAIN)),
+            .then(|| format!("{}.{}.{}.svc.{}", p.spec.hostname, p.spec.subdomain, p.metadata.namespace, crate::apiserver::services::CLUSTER_DOMAIN)),
         workload: owner.map(|o| WorkloadRef { kind: o.kind.clone(), namespace: p.metadata.namespace.clone(), name: o.name.clone() }),
     }
 }
@@ -348,8 +348,8 @@ impl Cluster {
         let services = self
             .services()
             .map(|s| {
-                let headless = crate::controllers::service::is_headless(s);
-                let fqdn = format!("{}.{}.svc.{}", s.metadata.name, s.metadata.namespace, crate::controllers::service::CLUSTER_DOMAIN);
+                let headless = crate::api::model::is_headless(s);
+                let fqdn = format!("{}.{}.svc.{}", s.metadata.name, s.metadata.namespace, crate::apiserver::services::CLUSTER_DOMAIN);
                 let e = self.endpoints_of(&s.key());
                 let ready: Vec<&EndpointAddress> = e.map(|e| e.subsets.iter().flat_map(|x| x.addresses.iter()).collect()).unwrap_or_default();
                 let not_ready = e.map(|e| e.subsets.iter().map(|x| x.not_ready_addresses.len()).sum()).unwrap_or(0);
