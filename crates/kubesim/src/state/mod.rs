@@ -298,7 +298,14 @@ pub struct SimilarEvents {
 impl State {
     /// An empty cluster state: no objects, the clock at zero, the generator seeded.
     pub(crate) fn empty(seed: u64, informers: Informers) -> State {
-        let mut s = State::assemble(
+        let mut s = State::blank(seed);
+        s.informers = informers;
+        s
+    }
+
+    /// An empty state, not wired yet (see `Informers`).
+    fn blank(seed: u64) -> State {
+        State::assemble(
             seed,
             Timings::default(),
             Store {
@@ -353,9 +360,7 @@ impl State {
                 runtime: BTreeMap::new(),
                 kubelets: BTreeMap::new(),
             },
-        );
-        s.informers = informers;
-        s
+        )
     }
 
     /// A state from its parts, not wired yet (see `Informers`).
