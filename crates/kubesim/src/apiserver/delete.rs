@@ -13,6 +13,7 @@ use crate::api::model::*;
 use crate::runtime::history::HappeningKind;
 use crate::runtime::queue::Work;
 use crate::state::Ctx;
+use crate::state::kinds::collected;
 use serde::{Deserialize, Serialize};
 
 pub const FOREGROUND_FINALIZER: &str = "foregroundDeletion";
@@ -45,29 +46,11 @@ impl Ctx {
 
     /// The metadata of a namespaced object of a kind the collector knows.
     pub fn object_meta(&self, kind: &str, key: &Key) -> Option<&ObjectMeta> {
-        match kind {
-            "Pod" => self.store.pods.get(key).map(|o| &o.metadata),
-            "ReplicaSet" => self.store.replicasets.get(key).map(|o| &o.metadata),
-            "Deployment" => self.store.deployments.get(key).map(|o| &o.metadata),
-            "DaemonSet" => self.store.daemonsets.get(key).map(|o| &o.metadata),
-            "StatefulSet" => self.store.statefulsets.get(key).map(|o| &o.metadata),
-            "PersistentVolumeClaim" => self.store.pvcs.get(key).map(|o| &o.metadata),
-            "ControllerRevision" => self.store.controllerrevisions.get(key).map(|o| &o.metadata),
-            _ => None,
-        }
+        collected(kind).and_then(|k| (k.meta)(&self.store, key))
     }
 
     pub(crate) fn object_meta_mut(&mut self, kind: &str, key: &Key) -> Option<&mut ObjectMeta> {
-        match kind {
-            "Pod" => self.store.pods.get_mut(key).map(|o| &mut o.metadata),
-            "ReplicaSet" => self.store.replicasets.get_mut(key).map(|o| &mut o.metadata),
-            "Deployment" => self.store.deployments.get_mut(key).map(|o| &mut o.metadata),
-            "DaemonSet" => self.store.daemonsets.get_mut(key).map(|o| &mut o.metadata),
-            "StatefulSet" => self.store.statefulsets.get_mut(key).map(|o| &mut o.metadata),
-            "PersistentVolumeClaim" => self.store.pvcs.get_mut(key).map(|o| &mut o.metadata),
-            "ControllerRevision" => self.store.controllerrevisions.get_mut(key).map(|o| &mut o.metadata),
-            _ => None,
-        }
+        collected(kind).and_then(|k| (k.meta_mut)(&mut self.store, key))
     }
 
     /// Changes an object's metadata where its owner references may change, keeping the pod
@@ -136,16 +119,7 @@ impl Ctx {
     /// period. `Err` carries kubectl's NotFound line.
     pub fn delete_object(&mut self, kind: &str, key: &Key, propagation: Propagation, grace: Option<i64>) -> Result<(), String> {
         let Some(meta) = self.object_meta(kind, key) else {
-            let plural = match kind {
-                "Pod" => "pods",
-                "ReplicaSet" => "replicasets.apps",
-                "Deployment" => "deployments.apps",
-                "DaemonSet" => "daemonsets.apps",
-                "StatefulSet" => "statefulsets.apps",
-                "PersistentVolumeClaim" => "persistentvolumeclaims",
-                "ControllerRevision" => "controllerrevisions.apps",
-                _ => "objects",
-            };
+            let plural = collected(kind).map_or("objects", |k| k.resource);
             return Err(format!("Error from server (NotFound): {plural} \"{}\" not found", key.name));
         };
         let uid = meta.uid.clone();

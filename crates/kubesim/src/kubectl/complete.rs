@@ -20,7 +20,7 @@ const SIM: &[&str] = &["hash", "node", "pod", "step"];
 /// Object names of a kind, in the default namespace for namespaced kinds.
 fn names_of(c: &Cluster, kind: &str) -> Vec<String> {
     let Some(t) = by_kind(kind) else { return Vec::new() };
-    (t.objects)(c).into_iter().filter(|m| !t.namespaced || m.namespace == "default").map(|m| m.name.clone()).collect()
+    t.objects(c).into_iter().filter(|m| !t.namespaced || m.namespace == "default").map(|m| m.name.clone()).collect()
 }
 
 /// Candidates for the word being typed at the end of `line`, sorted and deduplicated.

@@ -628,7 +628,7 @@ pub(crate) fn describe(c: &Cluster, f: &Flags) -> Output {
     let Some(describe) = t.describe else {
         return Output::err(format!("error: describing {} is not supported by this simulated kubectl\n", t.plural));
     };
-    let found: Vec<(String, String)> = (t.objects)(c)
+    let found: Vec<(String, String)> = t.objects(c)
         .into_iter()
         .filter(|m| in_scope(m))
         .filter_map(|m| describe(c, &Key::new(&m.namespace, &m.name)).map(|text| (m.name.clone(), text)))

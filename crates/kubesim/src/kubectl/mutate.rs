@@ -317,7 +317,7 @@ pub(crate) fn annotate(c: &mut Cluster, f: &Flags) -> Output {
     }
     let key = Key::new(if t.namespaced { &ns } else { "" }, &name);
     let rv = c.bump_rv();
-    let Some(meta) = t.meta_mut.and_then(|meta_mut| meta_mut(c, &key)) else { return not_found(t, &name) };
+    let Some(meta) = t.meta_mut(c, &key) else { return not_found(t, &name) };
     let mut add: Vec<(String, String)> = Vec::new();
     let mut remove: Vec<String> = Vec::new();
     for a in &args[1..] {

@@ -12,6 +12,7 @@ use crate::apiserver::delete::Propagation;
 use crate::kubectl::describe::*;
 use crate::kubectl::get::Item;
 use crate::kubectl::tables;
+use crate::state::kinds::stored;
 
 /// Which objects a listing keeps (namespace, names, `-l`).
 pub(crate) type Keep<'a> = &'a dyn Fn(&ObjectMeta) -> bool;
@@ -30,15 +31,13 @@ pub(crate) struct ResourceType {
     /// The words that name the kind on a command line (lower case).
     pub(crate) names: &'static [&'static str],
     pub(crate) namespaced: bool,
-    /// Every stored object of the kind, as its metadata, in the order the store keeps them.
-    pub(crate) objects: fn(&Cluster) -> Vec<&ObjectMeta>,
     /// `kubectl get`: the header (`-o wide` or not) and the objects `keep` selects, each
     /// with its row, in the order the API server lists them.
     pub(crate) table: fn(&Cluster, &ResourceType, Keep, bool) -> Table,
     /// `kubectl describe`: the text of one object, where this kubectl describes the kind.
     pub(crate) describe: Option<fn(&Cluster, &Key) -> Option<String>>,
-    /// The metadata `kubectl label` and `annotate` change, for the kinds they change here.
-    pub(crate) meta_mut: Option<for<'a> fn(&'a mut Cluster, &Key) -> Option<&'a mut ObjectMeta>>,
+    /// Whether `kubectl label` and `annotate` change the kind's metadata here.
+    pub(crate) labels: bool,
     /// `kubectl delete`, for the kinds it deletes here.
     pub(crate) delete: Option<Delete>,
     /// `kubectl scale`: sets the replicas; whether the object exists.
@@ -51,135 +50,132 @@ impl std::fmt::Debug for ResourceType {
     }
 }
 
-/// Metadata of objects, as `objects` gives them.
-fn metas<'a, T: crate::api::meta::Object + 'a>(it: impl Iterator<Item = &'a T>) -> Vec<&'a ObjectMeta> {
-    it.map(|o| o.meta()).collect()
+impl ResourceType {
+    /// Every stored object of the kind, as its metadata, in the order the store keeps them
+    /// (events are the recorder's, not the store's).
+    pub(crate) fn objects<'a>(&self, c: &'a Cluster) -> Vec<&'a ObjectMeta> {
+        match stored(self.kind) {
+            Some(k) => (k.metas)(&c.store),
+            None => c.events().iter().map(|e| &e.metadata).collect(),
+        }
+    }
+
+    /// The metadata `kubectl label` and `annotate` change, for the kinds they change here.
+    pub(crate) fn meta_mut<'a>(&self, c: &'a mut Cluster, key: &Key) -> Option<&'a mut ObjectMeta> {
+        stored(self.kind).filter(|_| self.labels).and_then(|k| (k.meta_mut)(&mut c.store, key))
+    }
 }
 
 pub(crate) const TYPES: &[ResourceType] = &[
     ResourceType {
         plural: "pods", kind: "Pod", group: "", names: &["pod", "pods", "po"], namespaced: true,
-        objects: |c| metas(c.pods()),
         table: tables::pods,
         describe: Some(|c, k| c.pod(k).map(|x| describe_pod(c, x))),
-        meta_mut: Some(|c, k| c.store.pods.get_mut(k).map(|o| &mut o.metadata)),
+        labels: true,
         delete: Some(|c, k, p, g| c.delete_object("Pod", k, p, g).is_ok()),
         scale: None,
     },
     ResourceType {
         plural: "nodes", kind: "Node", group: "", names: &["node", "nodes", "no"], namespaced: false,
-        objects: |c| metas(c.nodes()),
         table: tables::nodes,
         describe: Some(|c, k| c.node(&k.name).map(|x| describe_node(c, x))),
-        meta_mut: Some(|c, k| c.store.nodes.get_mut(&k.name).map(|o| &mut o.metadata)),
+        labels: true,
         delete: Some(|c, k, _, _| c.remove_node(&k.name).is_ok()),
         scale: None,
     },
     ResourceType {
         plural: "daemonsets", kind: "DaemonSet", group: "apps", names: &["daemonset", "daemonsets", "ds", "daemonsets.apps"], namespaced: true,
-        objects: |c| metas(c.daemonsets()),
         table: tables::daemonsets,
         describe: Some(|c, k| c.daemonset(k).map(|x| describe_ds(c, x))),
-        meta_mut: Some(|c, k| c.store.daemonsets.get_mut(k).map(|o| &mut o.metadata)),
+        labels: true,
         delete: Some(|c, k, p, g| c.delete_object("DaemonSet", k, p, g).is_ok()),
         scale: None,
     },
     ResourceType {
         plural: "namespaces", kind: "Namespace", group: "", names: &["namespace", "namespaces", "ns"], namespaced: false,
-        objects: |c| metas(c.namespaces()),
         table: tables::namespaces,
         describe: None,
-        meta_mut: Some(|c, k| c.store.namespaces.get_mut(&k.name).map(|o| &mut o.metadata)),
+        labels: true,
         delete: None,
         scale: None,
     },
     ResourceType {
         plural: "storageclasses", kind: "StorageClass", group: "storage.k8s.io", names: &["storageclass", "storageclasses", "sc", "storageclasses.storage.k8s.io"], namespaced: false,
-        objects: |c| metas(c.storageclasses()),
         table: tables::storageclasses,
         describe: None,
-        meta_mut: None,
+        labels: false,
         delete: None,
         scale: None,
     },
     ResourceType {
         plural: "deployments", kind: "Deployment", group: "apps", names: &["deployment", "deployments", "deploy", "deployments.apps", "deployment.apps"], namespaced: true,
-        objects: |c| metas(c.deployments()),
         table: tables::deployments,
         describe: Some(|c, k| c.deployment(k).map(|x| describe_deploy(c, x))),
-        meta_mut: Some(|c, k| c.store.deployments.get_mut(k).map(|o| &mut o.metadata)),
+        labels: true,
         delete: Some(|c, k, p, g| c.delete_object("Deployment", k, p, g).is_ok()),
         scale: Some(|c, k, n| c.scale_deployment(k, n)),
     },
     ResourceType {
         plural: "replicasets", kind: "ReplicaSet", group: "apps", names: &["replicaset", "replicasets", "rs", "replicasets.apps", "replicaset.apps"], namespaced: true,
-        objects: |c| metas(c.replicasets()),
         table: tables::replicasets,
         describe: None,
-        meta_mut: Some(|c, k| c.store.replicasets.get_mut(k).map(|o| &mut o.metadata)),
+        labels: true,
         delete: Some(|c, k, p, g| c.delete_object("ReplicaSet", k, p, g).is_ok()),
         scale: Some(|c, k, n| c.scale_replicaset(k, n)),
     },
     ResourceType {
         plural: "events", kind: "Event", group: "", names: &["event", "events", "ev"], namespaced: true,
-        objects: |c| c.events().iter().map(|e| &e.metadata).collect(),
         table: tables::events,
         describe: None,
-        meta_mut: None,
+        labels: false,
         delete: None,
         scale: None,
     },
     ResourceType {
         plural: "statefulsets", kind: "StatefulSet", group: "apps", names: &["statefulset", "statefulsets", "sts", "statefulsets.apps"], namespaced: true,
-        objects: |c| metas(c.statefulsets()),
         table: tables::statefulsets,
         describe: Some(|c, k| c.statefulset(k).map(|x| describe_sts(c, x))),
-        meta_mut: Some(|c, k| c.store.statefulsets.get_mut(k).map(|o| &mut o.metadata)),
+        labels: true,
         delete: Some(|c, k, p, g| c.delete_object("StatefulSet", k, p, g).is_ok()),
         scale: Some(|c, k, n| c.scale_statefulset(k, n)),
     },
     ResourceType {
         plural: "services", kind: "Service", group: "", names: &["service", "services", "svc"], namespaced: true,
-        objects: |c| metas(c.services()),
         table: tables::services,
         describe: Some(|c, k| c.store.services.get(k).map(|x| describe_svc(c, x))),
-        meta_mut: Some(|c, k| c.store.services.get_mut(k).map(|o| &mut o.metadata)),
+        labels: true,
         delete: Some(|c, k, _, _| c.delete_service(k)),
         scale: None,
     },
     ResourceType {
         plural: "endpoints", kind: "Endpoints", group: "", names: &["endpoints", "ep"], namespaced: true,
-        objects: |c| metas(c.all_endpoints()),
         table: tables::endpoints,
         describe: None,
-        meta_mut: None,
+        labels: false,
         delete: Some(|c, k, _, _| c.store.endpoints.remove(k).is_some()),
         scale: None,
     },
     ResourceType {
         plural: "persistentvolumeclaims", kind: "PersistentVolumeClaim", group: "", names: &["persistentvolumeclaim", "persistentvolumeclaims", "pvc"], namespaced: true,
-        objects: |c| metas(c.pvcs()),
         table: tables::pvcs,
         describe: Some(|c, k| c.store.pvcs.get(k).map(|x| describe_pvc(c, x))),
-        meta_mut: Some(|c, k| c.store.pvcs.get_mut(k).map(|o| &mut o.metadata)),
+        labels: true,
         delete: Some(|c, k, _, _| c.delete_pvc(k)),
         scale: None,
     },
     ResourceType {
         plural: "persistentvolumes", kind: "PersistentVolume", group: "", names: &["persistentvolume", "persistentvolumes", "pv"], namespaced: false,
-        objects: |c| metas(c.pvs()),
         table: tables::pvs,
         describe: Some(|c, k| c.store.pvs.get(&k.name).map(|x| describe_pv(c, x))),
-        meta_mut: Some(|c, k| c.store.pvs.get_mut(&k.name).map(|o| &mut o.metadata)),
+        labels: true,
         delete: Some(|c, k, _, _| c.delete_pv(&k.name)),
         scale: None,
     },
     ResourceType {
         plural: "controllerrevisions", kind: "ControllerRevision", group: "apps", names: &["controllerrevision", "controllerrevisions", "controllerrevisions.apps"], namespaced: true,
-        objects: |c| metas(c.controllerrevisions()),
         table: tables::controllerrevisions,
         describe: None,
-        meta_mut: None,
+        labels: false,
         delete: Some(|c, k, _, _| c.store.controllerrevisions.remove(k).is_some()),
         scale: None,
     },
@@ -227,6 +223,13 @@ mod tests {
     }
 
     #[test]
+    fn every_kind_but_events_lists_from_the_store() {
+        for t in TYPES {
+            assert_eq!(stored(t.kind).is_some(), t.kind != "Event", "{}", t.kind);
+        }
+    }
+
+    #[test]
     fn every_kind_a_manifest_can_hold_is_registered_and_listable() {
         for (kind, _) in crate::manifest::SUPPORTED {
             assert!(by_kind(kind).is_some(), "{kind} can be applied but kubectl does not know it");
@@ -235,7 +238,7 @@ mod tests {
         for t in TYPES {
             let o = crate::kubectl::run(&mut c, &["get".into(), t.plural.into(), "-A".into()], &BTreeMap::new(), None);
             assert_eq!(o.status, 0, "get {}: {}", t.plural, o.stderr);
-            let listed = (t.objects)(&c).len();
+            let listed = t.objects(&c).len();
             let (header, rows) = (t.table)(&c, t, &|_| true, false);
             assert_eq!(rows.len(), listed, "{}: the table lists what the store holds", t.plural);
             assert!(header.contains(&"AGE") || header.contains(&"LAST SEEN"), "{}: {header:?}", t.plural);

@@ -116,10 +116,10 @@ pub(crate) fn label(c: &mut Cluster, f: &Flags) -> Output {
     };
     let ns = f.namespace.clone().unwrap_or_else(|| "default".into());
     let key = Key::new(if t.namespaced { &ns } else { "" }, &name);
-    let old = match t.meta_mut {
-        Some(meta_mut) => meta_mut(c, &key).map(|m| m.labels.clone()),
-        None => return Output::err(format!("error: labeling {} is not supported here\n", t.plural)),
-    };
+    if !t.labels {
+        return Output::err(format!("error: labeling {} is not supported here\n", t.plural));
+    }
+    let old = t.meta_mut(c, &key).map(|m| m.labels.clone());
     let Some(old) = old else {
         return Output::err(format!("Error from server (NotFound): {} \"{name}\" not found\n", qualified_plural(t)));
     };
@@ -163,7 +163,7 @@ pub(crate) fn label(c: &mut Cluster, f: &Flags) -> Output {
             // Labels of other objects select nothing the simulated controllers watch.
             _ => {
                 let rv = c.bump_rv();
-                let m = (t.meta_mut.expect("labelable"))(c, &key).expect("exists");
+                let m = t.meta_mut(c, &key).expect("exists");
                 m.labels = labels;
                 m.resource_version = rv;
                 Ok(())
@@ -270,7 +270,7 @@ pub(crate) fn delete(c: &mut Cluster, f: &Flags, obs: &mut Option<Observer>) -> 
     if let Some(sel) = &f.selector {
         // Kinds this kubectl does not delete have nothing to select.
         names = match t.delete {
-            Some(_) => (t.objects)(c)
+            Some(_) => t.objects(c)
                 .into_iter()
                 .filter(|m| (!t.namespaced || m.namespace == ns) && selector_matches(sel, &m.labels).unwrap_or(false))
                 .map(|m| m.name.clone())

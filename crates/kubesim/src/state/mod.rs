@@ -15,6 +15,7 @@ use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap, VecDeque};
 
 mod flat;
+pub(crate) mod kinds;
 
 /// client-go `EventAggregator`: similar events are combined from the 10th distinct message
 /// on, counted within a 600 s window since the last similar one.
