@@ -26,6 +26,7 @@ mod tables;
 pub mod output;
 pub mod printers;
 pub mod selector;
+mod workloads;
 mod write;
 
 pub(crate) use flags::*;

@@ -3,94 +3,31 @@
 //! server would after a PATCH (generation bumped on spec changes, a new resourceVersion) and
 //! leave `last-applied-configuration` alone, so a later `apply` merges as kubectl's does.
 
-use super::{qualified_plural, resource_type, type_and_names, wait_until, Flags, Observer, Output};
+use super::workloads::to_json;
+use super::{qualified_plural, resource_type, type_and_names, wait_until, Flags, Observer, Output, ResourceType};
 use crate::apiserver::apply::resource_prefix;
 use crate::cluster::Cluster;
-use crate::api::model::*;
-use crate::api::meta::{Key, Object};
+
+use crate::api::meta::Key;
 use serde_json::Value;
 
-const WORKLOADS: &[&str] = &["DaemonSet", "StatefulSet", "Deployment", "ReplicaSet"];
-
-fn to_json<T: serde::Serialize>(o: &T) -> Value {
-    serde_json::to_value(o).unwrap_or(Value::Null)
-}
-
 /// The API form of a workload, as the simulator stores it.
-pub(crate) fn workload_json(c: &Cluster, kind: &str, key: &Key) -> Option<Value> {
-    match kind {
-        "DaemonSet" => c.daemonset(key).map(to_json),
-        "StatefulSet" => c.statefulset(key).map(to_json),
-        "Deployment" => c.deployment(key).map(to_json),
-        "ReplicaSet" => c.replicaset(key).map(to_json),
-        _ => None,
-    }
+fn workload_json(c: &Cluster, t: &ResourceType, key: &Key) -> Option<Value> {
+    t.workload.and_then(|w| (w.json)(c, key))
 }
 
-fn bump<T: Object>(c: &mut Cluster, old: &T, new: &mut T, spec_changed: bool) {
-    if spec_changed {
-        new.meta_mut().generation = Some(old.meta().generation.unwrap_or(1) + 1);
+/// Stores a changed workload and lets the control loop run. `Ok(false)`: no change.
+fn put_workload(c: &mut Cluster, t: &ResourceType, key: &Key, new: Value) -> Result<bool, String> {
+    let w = t.workload.ok_or_else(|| format!("error: {} cannot be changed here", t.kind))?;
+    let changed = (w.put)(c, key, new)?;
+    if changed {
+        c.settle();
     }
-    new.meta_mut().resource_version = c.bump_rv();
+    Ok(changed)
 }
 
-/// Stores a changed workload (status kept from the live object). `Ok(false)`: no change.
-pub(crate) fn put_workload(c: &mut Cluster, kind: &str, key: &Key, new: Value) -> Result<bool, String> {
-    let bad = |e: String| format!("error: {e}");
-    match kind {
-        "DaemonSet" => {
-            let old = c.daemonset(key).cloned().ok_or("not found")?;
-            let mut n: DaemonSet = crate::manifest::from_json(&new).map_err(bad)?;
-            n.status = old.status.clone();
-            if n == old {
-                return Ok(false);
-            }
-            if n.spec.template != old.spec.template {
-                let tg: i64 = old.metadata.annotations.get(crate::api::apps_v1::TEMPLATE_GENERATION_ANNOTATION).and_then(|v| v.parse().ok()).unwrap_or(1);
-                n.metadata.annotations.insert(crate::api::apps_v1::TEMPLATE_GENERATION_ANNOTATION.into(), (tg + 1).to_string());
-            }
-            let sc = n.spec != old.spec;
-            bump(c, &old, &mut n, sc);
-            c.put_daemonset(n);
-        }
-        "StatefulSet" => {
-            let old = c.statefulset(key).cloned().ok_or("not found")?;
-            let mut n: StatefulSet = crate::manifest::from_json(&new).map_err(bad)?;
-            n.status = old.status.clone();
-            if n == old {
-                return Ok(false);
-            }
-            let sc = n.spec != old.spec;
-            bump(c, &old, &mut n, sc);
-            c.put_statefulset(n);
-        }
-        "Deployment" => {
-            let old = c.deployment(key).cloned().ok_or("not found")?;
-            let mut n: Deployment = crate::manifest::from_json(&new).map_err(bad)?;
-            n.status = old.status.clone();
-            if n == old {
-                return Ok(false);
-            }
-            let sc = n.spec != old.spec;
-            bump(c, &old, &mut n, sc);
-            c.put_deployment(n);
-        }
-        "ReplicaSet" => {
-            let old = c.replicaset(key).cloned().ok_or("not found")?;
-            let mut n: ReplicaSet = crate::manifest::from_json(&new).map_err(bad)?;
-            n.status = old.status.clone();
-            if n == old {
-                return Ok(false);
-            }
-            let sc = n.spec != old.spec;
-            bump(c, &old, &mut n, sc);
-            c.put_replicaset(n);
-        }
-        _ => return Err(format!("error: {kind} cannot be changed here")),
-    }
-    c.settle();
-    Ok(true)
-}
+
+
 
 /// RFC 7386 JSON merge patch.
 pub(crate) fn merge_patch(target: &mut Value, patch: &Value, strategic: bool) {
@@ -229,10 +166,10 @@ pub(crate) fn patch(c: &mut Cluster, f: &Flags) -> Output {
         }
     };
     let key = Key::new(&ns, name);
-    if !WORKLOADS.contains(&t.kind) {
+    if t.workload.is_none() {
         return Output::err(format!("error: patching {} is not supported by this simulated kubectl\n", t.plural));
     }
-    let Some(mut obj) = workload_json(c, t.kind, &key) else { return not_found(t, name) };
+    let Some(mut obj) = workload_json(c, t, &key) else { return not_found(t, name) };
     let r = if ty == "json" {
         json_patch(&mut obj, &patch)
     } else {
@@ -242,7 +179,7 @@ pub(crate) fn patch(c: &mut Cluster, f: &Flags) -> Output {
     if let Err(e) = r {
         return Output::err(format!("error: {e}\n"));
     }
-    match put_workload(c, t.kind, &key, obj) {
+    match put_workload(c, t, &key, obj) {
         Ok(true) => Output::ok(format!("{}/{name} patched\n", resource_prefix(t.kind))),
         Ok(false) => Output::ok(format!("{}/{name} patched (no change)\n", resource_prefix(t.kind))),
         Err(e) => Output::err(format!("{e}\n")),
@@ -270,7 +207,7 @@ pub(crate) fn set(c: &mut Cluster, f: &Flags) -> Output {
     let mut out = Output::default();
     for name in names {
         let key = Key::new(&ns, &name);
-        let Some(mut obj) = workload_json(c, t.kind, &key) else {
+        let Some(mut obj) = workload_json(c, t, &key) else {
             let o = not_found(t, &name);
             out.stderr.push_str(&o.stderr);
             out.status = 1;
@@ -291,7 +228,7 @@ pub(crate) fn set(c: &mut Cluster, f: &Flags) -> Output {
                 return out;
             }
         }
-        match put_workload(c, t.kind, &key, obj) {
+        match put_workload(c, t, &key, obj) {
             Ok(true) => out.stdout.push_str(&format!("{}/{name} image updated\n", resource_prefix(t.kind))),
             Ok(false) => {}
             Err(e) => {
@@ -352,124 +289,8 @@ pub(crate) fn annotate(c: &mut Cluster, f: &Flags) -> Output {
 }
 
 /// Revisions of a workload, oldest first: number and pod template.
-fn revisions(c: &Cluster, kind: &str, key: &Key) -> Vec<(i64, PodTemplateSpec)> {
-    let mut out: Vec<(i64, PodTemplateSpec)> = Vec::new();
-    match kind {
-        "Deployment" => {
-            let Some(d) = c.deployment(key) else { return out };
-            for rs in c.replicasets().filter(|r| r.metadata.namespace == key.ns && r.controller_ref().is_some_and(|o| o.uid == d.metadata.uid)) {
-                let rev = rs.metadata.annotations.get(crate::controllers::deployment::REVISION).and_then(|v| v.parse().ok()).unwrap_or(0);
-                let mut t = rs.spec.template.clone().unwrap_or_default();
-                t.metadata.labels.remove("pod-template-hash");
-                out.push((rev, t));
-            }
-        }
-        _ => {
-            let uid = match kind {
-                "StatefulSet" => c.statefulset(key).map(|s| s.metadata.uid.clone()),
-                "DaemonSet" => c.daemonset(key).map(|s| s.metadata.uid.clone()),
-                _ => None,
-            };
-            let Some(uid) = uid else { return out };
-            for r in c.controllerrevisions().filter(|r| r.metadata.namespace == key.ns && r.controller_ref().is_some_and(|o| o.uid == uid)) {
-                let mut t = r.data.pointer("/spec/template").cloned().unwrap_or(Value::Null);
-                if let Some(m) = t.as_object_mut() {
-                    m.remove("$patch");
-                }
-                if let Ok(t) = crate::manifest::from_json::<PodTemplateSpec>(&t) {
-                    out.push((r.revision, t));
-                }
-            }
-            if out.is_empty() && kind == "DaemonSet" {
-                if let Some(d) = c.daemonset(key) {
-                    let g = d.metadata.annotations.get(crate::api::apps_v1::TEMPLATE_GENERATION_ANNOTATION).and_then(|v| v.parse().ok()).unwrap_or(1);
-                    out.push((g, d.spec.template.clone().unwrap_or_default()));
-                }
-            }
-        }
-    }
-    crate::runtime::sort::by_key(&mut out, |(r, _)| *r);
-    out
-}
 
-fn current_template(c: &Cluster, kind: &str, key: &Key) -> Option<PodTemplateSpec> {
-    match kind {
-        "Deployment" => c.deployment(key).and_then(|d| d.spec.template.clone()),
-        "StatefulSet" => c.statefulset(key).and_then(|d| d.spec.template.clone()),
-        "DaemonSet" => c.daemonset(key).and_then(|d| d.spec.template.clone()),
-        _ => None,
-    }
-}
 
-/// The line `kubectl rollout status` prints for the object now, and whether it is done.
-fn rollout_status_line(c: &Cluster, kind: &str, key: &Key) -> Result<(String, bool), String> {
-    let name = &key.name;
-    match kind {
-        "Deployment" => {
-            let d = c.deployment(key).ok_or("gone")?;
-            let s = &d.status;
-            let want = d.spec.replicas.unwrap_or(1);
-            if d.metadata.generation.unwrap_or(1) <= s.observed_generation {
-                if s.conditions.iter().any(|c| c.type_ == "Progressing" && c.reason == "ProgressDeadlineExceeded") {
-                    return Err(format!("deployment \"{name}\" exceeded its progress deadline"));
-                }
-                if s.updated_replicas < want {
-                    return Ok((format!("Waiting for deployment \"{name}\" rollout to finish: {} out of {want} new replicas have been updated...", s.updated_replicas), false));
-                }
-                if s.replicas > s.updated_replicas {
-                    return Ok((format!("Waiting for deployment \"{name}\" rollout to finish: {} old replicas are pending termination...", s.replicas - s.updated_replicas), false));
-                }
-                if s.available_replicas < s.updated_replicas {
-                    return Ok((format!("Waiting for deployment \"{name}\" rollout to finish: {} of {} updated replicas are available...", s.available_replicas, s.updated_replicas), false));
-                }
-                return Ok((format!("deployment \"{name}\" successfully rolled out"), true));
-            }
-            Ok(("Waiting for deployment spec update to be observed...".into(), false))
-        }
-        "DaemonSet" => {
-            let d = c.daemonset(key).ok_or("gone")?;
-            if !d.spec.update_strategy.type_.is_empty() && d.spec.update_strategy.type_ != "RollingUpdate" {
-                return Err("rollout status is only available for RollingUpdate strategy type".into());
-            }
-            let s = &d.status;
-            if d.metadata.generation.unwrap_or(1) <= s.observed_generation {
-                if s.updated_number_scheduled < s.desired_number_scheduled {
-                    return Ok((format!("Waiting for daemon set \"{name}\" rollout to finish: {} out of {} new pods have been updated...", s.updated_number_scheduled, s.desired_number_scheduled), false));
-                }
-                if s.number_available < s.desired_number_scheduled {
-                    return Ok((format!("Waiting for daemon set \"{name}\" rollout to finish: {} of {} updated pods are available...", s.number_available, s.desired_number_scheduled), false));
-                }
-                return Ok((format!("daemon set \"{name}\" successfully rolled out"), true));
-            }
-            Ok(("Waiting for daemon set spec update to be observed...".into(), false))
-        }
-        _ => {
-            let sts = c.statefulset(key).ok_or("gone")?;
-            if !sts.spec.update_strategy.type_.is_empty() && sts.spec.update_strategy.type_ != "RollingUpdate" {
-                return Err("rollout status is only available for RollingUpdate strategy type".into());
-            }
-            let s = &sts.status;
-            let want = sts.spec.replicas.unwrap_or(1);
-            if s.observed_generation == 0 || sts.metadata.generation.unwrap_or(1) > s.observed_generation {
-                return Ok(("Waiting for statefulset spec update to be observed...".into(), false));
-            }
-            if s.ready_replicas < want {
-                return Ok((format!("Waiting for {} pods to be ready...", want - s.ready_replicas), false));
-            }
-            if let Some(ru) = &sts.spec.update_strategy.rolling_update {
-                let partition = ru.partition.unwrap_or(0);
-                if s.updated_replicas < want - partition {
-                    return Ok((format!("Waiting for partitioned roll out to finish: {} out of {} new pods have been updated...", s.updated_replicas, want - partition), false));
-                }
-                return Ok((format!("partitioned roll out complete: {} new pods have been updated...", s.updated_replicas), true));
-            }
-            if s.update_revision != s.current_revision {
-                return Ok((format!("waiting for statefulset rolling update to complete {} pods at revision {}...", s.updated_replicas, s.update_revision), false));
-            }
-            Ok((format!("statefulset rolling update complete {} pods at revision {}...", s.current_replicas, s.current_revision), true))
-        }
-    }
-}
 
 /// `kubectl rollout SUBCOMMAND TYPE/NAME`.
 pub(crate) fn rollout(c: &mut Cluster, f: &Flags, obs: &mut Option<Observer>) -> Output {
@@ -487,7 +308,7 @@ pub(crate) fn rollout(c: &mut Cluster, f: &Flags, obs: &mut Option<Observer>) ->
     let Some(name) = names.first().cloned() else {
         return Output::err("error: resource(s) were provided, but no name was specified\n");
     };
-    if !matches!(t.kind, "Deployment" | "DaemonSet" | "StatefulSet") {
+    let Some(helpers) = t.workload.and_then(|w| w.rollout.as_ref()) else {
         let what = match sub.as_str() {
             "status" => "no status viewer has been implemented".to_string(),
             "history" => "no history viewer has been implemented".to_string(),
@@ -495,9 +316,9 @@ pub(crate) fn rollout(c: &mut Cluster, f: &Flags, obs: &mut Option<Observer>) ->
         };
         let gk = if t.group.is_empty() { t.kind.to_string() } else { format!("{}.{}", t.kind, t.group) };
         return Output::err(format!("error: {what} for {gk}\n"));
-    }
+    };
     let key = Key::new(&ns, &name);
-    if workload_json(c, t.kind, &key).is_none() {
+    if workload_json(c, t, &key).is_none() {
         return not_found(t, &name);
     }
     let prefix = format!("{}/{name}", resource_prefix(t.kind));
@@ -508,10 +329,10 @@ pub(crate) fn rollout(c: &mut Cluster, f: &Flags, obs: &mut Option<Observer>) ->
             let mut last_state = String::new();
             let deadline = c.rt.now.plus(limit);
             loop {
-                let state = workload_json(c, t.kind, &key).map(|v| v.to_string()).unwrap_or_default();
+                let state = workload_json(c, t, &key).map(|v| v.to_string()).unwrap_or_default();
                 if state != last_state {
                     last_state = state;
-                    match rollout_status_line(c, t.kind, &key) {
+                    match (helpers.status)(c, &key) {
                         Ok((line, done)) => {
                             out.stdout.push_str(&line);
                             out.stdout.push('\n');
@@ -543,7 +364,7 @@ pub(crate) fn rollout(c: &mut Cluster, f: &Flags, obs: &mut Option<Observer>) ->
             }
         }
         "history" => {
-            let revs = revisions(c, t.kind, &key);
+            let revs = (helpers.revisions)(c, &key);
             if let Some(r) = f.revision.as_deref().and_then(|r| r.parse::<i64>().ok()).filter(|r| *r > 0) {
                 let Some((_, tmpl)) = revs.iter().find(|(n, _)| *n == r) else {
                     return Output::err("error: unable to find the specified revision\n");
@@ -563,7 +384,7 @@ pub(crate) fn rollout(c: &mut Cluster, f: &Flags, obs: &mut Option<Observer>) ->
             if t.kind == "Deployment" && c.deployment(&key).is_some_and(|d| d.spec.paused) {
                 return Output::err("error: you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again\n");
             }
-            let revs = revisions(c, t.kind, &key);
+            let revs = (helpers.revisions)(c, &key);
             let to: i64 = f.to_revision.as_deref().and_then(|r| r.parse().ok()).unwrap_or(0);
             let pick = if to > 0 {
                 match revs.iter().find(|(n, _)| *n == to) {
@@ -575,13 +396,13 @@ pub(crate) fn rollout(c: &mut Cluster, f: &Flags, obs: &mut Option<Observer>) ->
             } else {
                 revs[revs.len() - 2].clone()
             };
-            let cur = current_template(c, t.kind, &key).unwrap_or_default();
+            let cur = (helpers.template)(c, &key).unwrap_or_default();
             if cur == pick.1 {
                 return Output::ok(format!("{prefix} skipped rollback (current template already matches revision {})\n", pick.0));
             }
-            let mut obj = workload_json(c, t.kind, &key).expect("exists");
+            let mut obj = workload_json(c, t, &key).expect("exists");
             obj["spec"]["template"] = to_json(&pick.1);
-            match put_workload(c, t.kind, &key, obj) {
+            match put_workload(c, t, &key, obj) {
                 Ok(_) => Output::ok(format!("{prefix} rolled back\n")),
                 Err(e) => Output::err(format!("{e}\n")),
             }
@@ -590,7 +411,7 @@ pub(crate) fn rollout(c: &mut Cluster, f: &Flags, obs: &mut Option<Observer>) ->
             if t.kind == "Deployment" && c.deployment(&key).is_some_and(|d| d.spec.paused) {
                 return Output::err(format!("error: deployments.apps \"{name}\" can't restart paused deployment (run rollout resume first)\n"));
             }
-            let mut obj = workload_json(c, t.kind, &key).expect("exists");
+            let mut obj = workload_json(c, t, &key).expect("exists");
             let ann = obj.pointer_mut("/spec/template/metadata").map(|m| {
                 if m.get("annotations").is_none() {
                     m["annotations"] = Value::Object(Default::default());
@@ -601,7 +422,7 @@ pub(crate) fn rollout(c: &mut Cluster, f: &Flags, obs: &mut Option<Observer>) ->
                 Some(a) => a["kubectl.kubernetes.io/restartedAt"] = Value::String(c.rt.now.rfc3339()),
                 None => obj["spec"]["template"]["metadata"] = serde_json::json!({"annotations": {"kubectl.kubernetes.io/restartedAt": c.rt.now.rfc3339()}}),
             }
-            match put_workload(c, t.kind, &key, obj) {
+            match put_workload(c, t, &key, obj) {
                 Ok(_) => Output::ok(format!("{prefix} restarted\n")),
                 Err(e) => Output::err(format!("{e}\n")),
             }
@@ -611,13 +432,13 @@ pub(crate) fn rollout(c: &mut Cluster, f: &Flags, obs: &mut Option<Observer>) ->
             if t.kind != "Deployment" {
                 return Output::err(format!("error: {} \"{name}\" {} is not supported\n", qualified_plural(t), if pause { "pausing" } else { "resuming" }));
             }
-            let mut obj = workload_json(c, t.kind, &key).expect("exists");
+            let mut obj = workload_json(c, t, &key).expect("exists");
             let now_paused = obj.pointer("/spec/paused").and_then(Value::as_bool).unwrap_or(false);
             if now_paused == pause {
                 return Output::ok(format!("{prefix} already {}\n", if pause { "paused" } else { "resumed" }));
             }
             obj["spec"]["paused"] = Value::Bool(pause);
-            match put_workload(c, t.kind, &key, obj) {
+            match put_workload(c, t, &key, obj) {
                 Ok(_) => Output::ok(format!("{prefix} {}\n", if pause { "paused" } else { "resumed" })),
                 Err(e) => Output::err(format!("{e}\n")),
             }

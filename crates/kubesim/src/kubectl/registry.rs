@@ -12,6 +12,7 @@ use crate::apiserver::delete::Propagation;
 use crate::kubectl::describe::*;
 use crate::kubectl::get::Item;
 use crate::kubectl::tables;
+use crate::kubectl::workloads::{self, Workload};
 use crate::state::kinds::stored;
 
 /// Which objects a listing keeps (namespace, names, `-l`).
@@ -42,6 +43,8 @@ pub(crate) struct ResourceType {
     pub(crate) delete: Option<Delete>,
     /// `kubectl scale`: sets the replicas; whether the object exists.
     pub(crate) scale: Option<fn(&mut Cluster, &Key, i32) -> bool>,
+    /// What `patch`, `set image` and `rollout` do with the kind, for workloads.
+    pub(crate) workload: Option<&'static Workload>,
 }
 
 impl std::fmt::Debug for ResourceType {
@@ -74,6 +77,7 @@ pub(crate) const TYPES: &[ResourceType] = &[
         labels: true,
         delete: Some(|c, k, p, g| c.delete_object("Pod", k, p, g).is_ok()),
         scale: None,
+        workload: None,
     },
     ResourceType {
         plural: "nodes", kind: "Node", group: "", names: &["node", "nodes", "no"], namespaced: false,
@@ -82,6 +86,7 @@ pub(crate) const TYPES: &[ResourceType] = &[
         labels: true,
         delete: Some(|c, k, _, _| c.remove_node(&k.name).is_ok()),
         scale: None,
+        workload: None,
     },
     ResourceType {
         plural: "daemonsets", kind: "DaemonSet", group: "apps", names: &["daemonset", "daemonsets", "ds", "daemonsets.apps"], namespaced: true,
@@ -90,6 +95,7 @@ pub(crate) const TYPES: &[ResourceType] = &[
         labels: true,
         delete: Some(|c, k, p, g| c.delete_object("DaemonSet", k, p, g).is_ok()),
         scale: None,
+        workload: Some(&workloads::DAEMONSET),
     },
     ResourceType {
         plural: "namespaces", kind: "Namespace", group: "", names: &["namespace", "namespaces", "ns"], namespaced: false,
@@ -98,6 +104,7 @@ pub(crate) const TYPES: &[ResourceType] = &[
         labels: true,
         delete: None,
         scale: None,
+        workload: None,
     },
     ResourceType {
         plural: "storageclasses", kind: "StorageClass", group: "storage.k8s.io", names: &["storageclass", "storageclasses", "sc", "storageclasses.storage.k8s.io"], namespaced: false,
@@ -106,6 +113,7 @@ pub(crate) const TYPES: &[ResourceType] = &[
         labels: false,
         delete: None,
         scale: None,
+        workload: None,
     },
     ResourceType {
         plural: "deployments", kind: "Deployment", group: "apps", names: &["deployment", "deployments", "deploy", "deployments.apps", "deployment.apps"], namespaced: true,
@@ -114,6 +122,7 @@ pub(crate) const TYPES: &[ResourceType] = &[
         labels: true,
         delete: Some(|c, k, p, g| c.delete_object("Deployment", k, p, g).is_ok()),
         scale: Some(|c, k, n| c.scale_deployment(k, n)),
+        workload: Some(&workloads::DEPLOYMENT),
     },
     ResourceType {
         plural: "replicasets", kind: "ReplicaSet", group: "apps", names: &["replicaset", "replicasets", "rs", "replicasets.apps", "replicaset.apps"], namespaced: true,
@@ -122,6 +131,7 @@ pub(crate) const TYPES: &[ResourceType] = &[
         labels: true,
         delete: Some(|c, k, p, g| c.delete_object("ReplicaSet", k, p, g).is_ok()),
         scale: Some(|c, k, n| c.scale_replicaset(k, n)),
+        workload: Some(&workloads::REPLICASET),
     },
     ResourceType {
         plural: "events", kind: "Event", group: "", names: &["event", "events", "ev"], namespaced: true,
@@ -130,6 +140,7 @@ pub(crate) const TYPES: &[ResourceType] = &[
         labels: false,
         delete: None,
         scale: None,
+        workload: None,
     },
     ResourceType {
         plural: "statefulsets", kind: "StatefulSet", group: "apps", names: &["statefulset", "statefulsets", "sts", "statefulsets.apps"], namespaced: true,
@@ -138,6 +149,7 @@ pub(crate) const TYPES: &[ResourceType] = &[
         labels: true,
         delete: Some(|c, k, p, g| c.delete_object("StatefulSet", k, p, g).is_ok()),
         scale: Some(|c, k, n| c.scale_statefulset(k, n)),
+        workload: Some(&workloads::STATEFULSET),
     },
     ResourceType {
         plural: "services", kind: "Service", group: "", names: &["service", "services", "svc"], namespaced: true,
@@ -146,6 +158,7 @@ pub(crate) const TYPES: &[ResourceType] = &[
         labels: true,
         delete: Some(|c, k, _, _| c.delete_service(k)),
         scale: None,
+        workload: None,
     },
     ResourceType {
         plural: "endpoints", kind: "Endpoints", group: "", names: &["endpoints", "ep"], namespaced: true,
@@ -154,6 +167,7 @@ pub(crate) const TYPES: &[ResourceType] = &[
         labels: false,
         delete: Some(|c, k, _, _| c.store.endpoints.remove(k).is_some()),
         scale: None,
+        workload: None,
     },
     ResourceType {
         plural: "persistentvolumeclaims", kind: "PersistentVolumeClaim", group: "", names: &["persistentvolumeclaim", "persistentvolumeclaims", "pvc"], namespaced: true,
@@ -162,6 +176,7 @@ pub(crate) const TYPES: &[ResourceType] = &[
         labels: true,
         delete: Some(|c, k, _, _| c.delete_pvc(k)),
         scale: None,
+        workload: None,
     },
     ResourceType {
         plural: "persistentvolumes", kind: "PersistentVolume", group: "", names: &["persistentvolume", "persistentvolumes", "pv"], namespaced: false,
@@ -170,6 +185,7 @@ pub(crate) const TYPES: &[ResourceType] = &[
         labels: true,
         delete: Some(|c, k, _, _| c.delete_pv(&k.name)),
         scale: None,
+        workload: None,
     },
     ResourceType {
         plural: "controllerrevisions", kind: "ControllerRevision", group: "apps", names: &["controllerrevision", "controllerrevisions", "controllerrevisions.apps"], namespaced: true,
@@ -178,6 +194,7 @@ pub(crate) const TYPES: &[ResourceType] = &[
         labels: false,
         delete: Some(|c, k, _, _| c.store.controllerrevisions.remove(k).is_some()),
         scale: None,
+        workload: None,
     },
 ];
 
