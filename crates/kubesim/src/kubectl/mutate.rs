@@ -155,7 +155,7 @@ pub(crate) fn patch(c: &mut Cluster, f: &Flags) -> Output {
         }
         Err(crate::manifest::yaml_tree::ReadError::Syntax(e)) => {
             // go-yaml's wording for the usual mistakes; the line is where the parser stopped.
-            let line = e.location().map(|l| l.line().saturating_sub(1).max(1)).unwrap_or(1);
+            let line = e.location().map(|(l, _)| l.saturating_sub(1).max(1)).unwrap_or(1);
             let msg = e.to_string();
             let what = if msg.contains("did not find expected node content") || msg.contains("end of stream") {
                 "did not find expected node content"

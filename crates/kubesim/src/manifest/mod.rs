@@ -13,14 +13,17 @@ use serde::{Deserialize, Serialize};
 mod errors;
 mod locate;
 mod reader_errors;
+pub mod yaml_check;
 mod yaml_de;
 mod yaml_scalars;
 pub mod yaml_syntax;
 pub mod yaml_tree;
+mod yaml_value;
 
 pub use errors::*;
 pub use locate::*;
 pub(crate) use reader_errors::*;
+use yaml_check::{as_str, bare, value, Val};
 
 /// One object read from a manifest.
 #[derive(Clone, Debug, PartialEq)]
@@ -145,41 +148,48 @@ pub fn parse(text: &str) -> Result<Vec<Document>, ManifestError> {
     }
     let mut docs = Vec::new();
     let mut index = 0usize;
-    // A second reader over the same text, kept in step, reads each plain document into a
-    // tree that keeps every scalar as written and every node's line and column, and the
-    // object is decoded from that tree, so decoding errors keep their line and column.
-    // It only moves when a document needs it (empty documents are not read twice).
-    let mut typed_reader = TreeDocs { reader: yaml_tree::Reader::new(text) };
-    let mut typed_next = 0usize;
-    for (raw_index, de) in serde_yaml::Deserializer::from_str(text).enumerate() {
+    // The one reading of the text: each document into a tree that keeps every scalar as
+    // written and every node's line and column, checked as serde_yaml checks what it reads.
+    // Everything below (merge keys, `List` items, typed objects, JSON, positions) comes
+    // from that tree.
+    let mut reader = yaml_tree::Reader::new(text);
+    let mut raw_index = 0usize;
+    while let Some(read) = reader.next_read() {
         let start_line = bounds.get(raw_index).map(|b| b.line).unwrap_or(1);
-        let mut value = match serde_yaml::Value::deserialize(de) {
-            Ok(v) => v,
+        raw_index += 1;
+        let tree = match yaml_check::check(read) {
+            Ok(t) => t,
             Err(e) => return Err(reader_error(index, start_line, text, &e)),
         };
-        if value.is_null() {
+        if matches!(bare(&tree, value(&tree, tree.root)), Val::Null) {
             continue;
         }
-        // `<<: *base` merge keys: resolved here, so positions of later errors come from
-        // the field path rather than from the reader.
-        let merged = has_merge_key(&value);
-        if merged {
-            if let Err(e) = value.apply_merge() {
-                // The merge is resolved on the whole document: point at its first `<<`.
-                let (l, c) = document_region(text, start_line)
-                    .iter()
-                    .find_map(|(n, l)| l.find("<<").filter(|_| significant(l)).map(|i| (*n, l[..i].chars().count() + 1)))
-                    .unwrap_or((start_line, 1));
-                return Err(err(index, l, c, ManifestErrorKind::Syntax { detail: strip_location(&e), problem: SyntaxProblem::BadMerge }, format!("error converting YAML to JSON: yaml: {}", strip_location(&e))));
+        // `<<: *base` merge keys, resolved on the tree as serde_yaml resolves them.
+        let merged = yaml_value::has_merge_key(&tree);
+        let tree = if merged {
+            match yaml_value::apply_merge(&tree) {
+                Ok(t) => t,
+                Err(e) => {
+                    // Placed at the document's first `<<`, as the line scan has always placed it.
+                    let _ = e.at;
+                    let (l, c) = document_region(text, start_line)
+                        .iter()
+                        .find_map(|(n, l)| l.find("<<").filter(|_| significant(l)).map(|i| (*n, l[..i].chars().count() + 1)))
+                        .unwrap_or((start_line, 1));
+                    return Err(err(index, l, c, ManifestErrorKind::Syntax { detail: e.msg.into(), problem: SyntaxProblem::BadMerge }, format!("error converting YAML to JSON: yaml: {}", e.msg)));
+                }
             }
-        }
+        } else {
+            tree
+        };
+        let t = &tree;
+        // Positions of errors found from here on are those of their field path in the text.
         let at = |path: &str| locate(text, start_line, path);
-        let (api_version, kind) = type_fields(index, &value, || at(""))?;
-        let name = object_name(&value);
+        let (api_version, kind) = type_fields(index, t, t.root, || at(""))?;
         if kind == "List" && api_version == "v1" {
-            let serde_yaml::Value::Mapping(map) = &value else { unreachable!("type_fields checked") };
-            for k in map.keys() {
-                let name = k.as_str().unwrap_or("");
+            let Val::Map(map) = value(t, t.root) else { unreachable!("type_fields checked") };
+            for &(k, _) in map {
+                let name = as_str(t, k).unwrap_or("");
                 if !["apiVersion", "kind", "metadata", "items"].contains(&name) {
                     let (l, c) = at(name);
                     let expected: Vec<String> = ["apiVersion", "items", "kind", "metadata"].iter().map(|s| s.to_string()).collect();
@@ -187,43 +197,37 @@ pub fn parse(text: &str) -> Result<Vec<Document>, ManifestError> {
                         format!("Error from server (BadRequest): error when creating: List in version \"v1\" cannot be handled as a List: strict decoding error: unknown field \"{name}\"")));
                 }
             }
-            let items = match map.get("items") {
-                None | Some(serde_yaml::Value::Null) => &[][..],
-                Some(serde_yaml::Value::Sequence(s)) => &s[..],
-                Some(other) => {
-                    let (l, c) = at("items");
-                    return Err(err(index, l, c, ManifestErrorKind::WrongType { path: "items".into(), expected: ValueType::List, found: type_of(other), value: scalar_text(other) },
-                        "error: error parsing: json: cannot unmarshal object into Go struct field List.items of type []runtime.RawExtension".into()));
-                }
+            let items = match yaml_check::get(t, map, "items") {
+                None => &[][..],
+                Some(v) => match value(t, v) {
+                    Val::Null => &[][..],
+                    Val::Seq(s) => s,
+                    other => {
+                        let (l, c) = at("items");
+                        return Err(err(index, l, c, ManifestErrorKind::WrongType { path: "items".into(), expected: ValueType::List, found: type_of(t, other), value: scalar_text(other) },
+                            "error: error parsing: json: cannot unmarshal object into Go struct field List.items of type []runtime.RawExtension".into()));
+                    }
+                },
             };
-            for (i, item) in items.iter().enumerate() {
+            for (i, &item) in items.iter().enumerate() {
                 let prefix = format!("items[{i}]");
-                let (item_version, item_kind) = type_fields(index, item, || at(&prefix))?;
-                let object = check_kind(index, &item_kind, &item_version, &object_name(item), || at(&prefix))
-                    .and_then(|_| decode_value(&item_kind, item).map_err(|_| decode_via_path(index, &item_kind, item, text, start_line, &prefix)))?;
-                strings_are_strings(index, &item_kind, item, text, start_line, &prefix)?;
-                let applied_json = serde_json::to_string(item).unwrap_or_default();
-                docs.push(Document { index, line: start_line, path_prefix: prefix, object, applied_json });
+                let (item_version, item_kind) = type_fields(index, t, item, || at(&prefix))?;
+                check_kind(index, &item_kind, &item_version, &object_name(t, item), || at(&prefix))?;
+                let object = decode_tree(&item_kind, t, item).map_err(|e| decode_error(index, &item_kind, &e, text, Some((start_line, &prefix))))?;
+                strings_are_strings(index, &item_kind, t, item, &|path| at(&join_path(&prefix, path)))?;
+                docs.push(Document { index, line: start_line, path_prefix: prefix, object, applied_json: yaml_value::to_json(t, item) });
                 too_many(&docs, index, start_line)?;
             }
             index += 1;
             continue;
         }
-        check_kind(index, &kind, &api_version, &name, || at(""))?;
-        let object = if merged {
-            decode_value(&kind, &value).map_err(|_| decode_via_path(index, &kind, &value, text, start_line, ""))?
-        } else {
-            let typed_tree = typed_reader.nth(raw_index - typed_next);
-            typed_next = raw_index + 1;
-            match typed_tree.map(|tree| decode_tree(&kind, &tree)) {
-                Some(Ok(o)) => o,
-                Some(Err(e)) => return Err(decode_error(index, &kind, &e, text, None)),
-                None => decode_value(&kind, &value).map_err(|e| decode_error(index, &kind, &e, text, Some((start_line, ""))))?,
-            }
-        };
-        strings_are_strings(index, &kind, &value, text, start_line, "")?;
-        let applied_json = serde_json::to_string(&value).unwrap_or_default();
-        docs.push(Document { index, line: start_line, path_prefix: String::new(), object, applied_json });
+        check_kind(index, &kind, &api_version, &object_name(t, t.root), || at(""))?;
+        // A merged document's nodes are not all where its paths are written: its errors are
+        // placed by path, as the merged keys read.
+        let located = merged.then_some((start_line, ""));
+        let object = decode_tree(&kind, t, t.root).map_err(|e| decode_error(index, &kind, &e, text, located))?;
+        strings_are_strings(index, &kind, t, t.root, &|path| at(path))?;
+        docs.push(Document { index, line: start_line, path_prefix: String::new(), object, applied_json: yaml_value::to_json(t, t.root) });
         too_many(&docs, index, start_line)?;
         index += 1;
     }
@@ -304,15 +308,18 @@ const STRING_FIELDS: &[(&str, &str)] = &[
     ("spec.volumeClaimTemplates[*].metadata.labels.*", "ObjectMeta"),
 ];
 
-/// The first number or boolean where [`STRING_FIELDS`] wants a string.
-fn strings_are_strings(index: usize, kind: &str, value: &serde_yaml::Value, text: &str, start_line: usize, prefix: &str) -> Result<(), ManifestError> {
-    fn walk(v: &serde_yaml::Value, segs: &[&str], path: String, out: &mut Option<(String, ValueType, String)>) {
+/// The first number or boolean where [`STRING_FIELDS`] wants a string; `at` places a
+/// field path.
+fn strings_are_strings(index: usize, kind: &str, tree: &yaml_tree::Tree, root: usize, at: &dyn Fn(&str) -> (usize, usize)) -> Result<(), ManifestError> {
+    type Found = (String, ValueType, String);
+    fn walk(t: &yaml_tree::Tree, v: usize, segs: &[&str], path: String, out: &mut Option<Found>) {
         if out.is_some() {
             return;
         }
         let Some((first, rest)) = segs.split_first() else {
-            if matches!(v, serde_yaml::Value::Number(_) | serde_yaml::Value::Bool(_)) {
-                *out = Some((path, type_of(v), scalar_text(v)));
+            let val = value(t, v);
+            if matches!(val, Val::Num(_) | Val::Bool(_)) {
+                *out = Some((path, type_of(t, val), scalar_text(val)));
             }
             return;
         };
@@ -320,32 +327,35 @@ fn strings_are_strings(index: usize, kind: &str, value: &serde_yaml::Value, text
             Some(k) => (k, true),
             None => (*first, false),
         };
-        let children: Vec<(String, &serde_yaml::Value)> = if key == "*" {
-            match v {
-                serde_yaml::Value::Mapping(m) => m.iter().filter_map(|(k, v)| k.as_str().map(|k| (join_path(&path, k), v))).collect(),
+        let children: Vec<(String, usize)> = if key == "*" {
+            match value(t, v) {
+                Val::Map(m) => m.iter().filter_map(|&(k, c)| as_str(t, k).map(|name| (join_path(&path, name), c))).collect(),
                 _ => vec![],
             }
         } else {
-            v.get(key).map(|c| vec![(join_path(&path, key), c)]).unwrap_or_default()
+            match bare(t, value(t, v)) {
+                Val::Map(m) => yaml_check::get(t, m, key).map(|c| vec![(join_path(&path, key), c)]).unwrap_or_default(),
+                _ => vec![],
+            }
         };
         for (p, c) in children {
             if any_index {
-                if let serde_yaml::Value::Sequence(items) = c {
-                    for (i, item) in items.iter().enumerate() {
-                        walk(item, rest, format!("{p}[{i}]"), out);
+                if let Val::Seq(items) = value(t, c) {
+                    for (i, &item) in items.iter().enumerate() {
+                        walk(t, item, rest, format!("{p}[{i}]"), out);
                     }
                 }
             } else {
-                walk(c, rest, p, out);
+                walk(t, c, rest, p, out);
             }
         }
     }
     for (pattern, go_struct) in STRING_FIELDS {
         let segs: Vec<&str> = pattern.split('.').collect();
         let mut found = None;
-        walk(value, &segs, String::new(), &mut found);
+        walk(tree, root, &segs, String::new(), &mut found);
         if let Some((path, found_type, written)) = found {
-            let (line, column) = locate(text, start_line, &join_path(prefix, &path));
+            let (line, column) = at(&path);
             let go_path: String = path.split('[').map(|p| p.split_once(']').map_or(p, |(_, r)| r)).collect();
             // Go names the map field, not the key, and drops list indexes.
             let field = match (pattern.ends_with(".*"), go_path.rsplit_once('.')) {
@@ -360,12 +370,12 @@ fn strings_are_strings(index: usize, kind: &str, value: &serde_yaml::Value, text
 }
 
 /// `apiVersion` and `kind` of a document (or of a `List` item) that must be a mapping.
-fn type_fields(index: usize, value: &serde_yaml::Value, at: impl Fn() -> (usize, usize)) -> Result<(String, String), ManifestError> {
-    let serde_yaml::Value::Mapping(map) = value else {
+fn type_fields(index: usize, tree: &yaml_tree::Tree, node: usize, at: impl Fn() -> (usize, usize)) -> Result<(String, String), ManifestError> {
+    let Val::Map(map) = value(tree, node) else {
         let (line, column) = at();
         return Err(err(index, line, column, ManifestErrorKind::NotAnObject, "error: error parsing: json: cannot unmarshal into Go value of type map[string]interface {}".into()));
     };
-    let get = |k: &str| map.get(k).and_then(|v| v.as_str()).map(str::to_string);
+    let get = |k: &str| yaml_check::get(tree, map, k).and_then(|v| as_str(tree, v)).map(str::to_string);
     let (api_version, kind) = (get("apiVersion"), get("kind"));
     match (api_version, kind) {
         (Some(a), Some(k)) if !a.is_empty() && !k.is_empty() => Ok((a, k)),
@@ -420,49 +430,30 @@ const REAL_KINDS: &[(&str, &str)] = &[
     ("ControllerRevision", "apps/v1"),
 ];
 
-fn object_name(v: &serde_yaml::Value) -> String {
-    v.get("metadata").and_then(|m| m.get("name")).and_then(|n| n.as_str()).unwrap_or("").to_string()
+fn object_name(tree: &yaml_tree::Tree, node: usize) -> String {
+    yaml_check::get_in(tree, node, "metadata").and_then(|m| yaml_check::get_in(tree, m, "name")).and_then(|n| as_str(tree, n)).unwrap_or("").to_string()
 }
 
-/// The documents of a text as trees, in step with serde_yaml's documents.
-struct TreeDocs<'a> {
-    reader: yaml_tree::Reader<'a>,
-}
-
-impl Iterator for TreeDocs<'_> {
-    type Item = yaml_tree::Tree;
-    fn next(&mut self) -> Option<yaml_tree::Tree> {
-        self.reader.next_document()
-    }
-}
-
-/// The one place typed objects are decoded: from a tree, through one small deserializer
-/// (see [`yaml_tree`]), so the model's decoders are compiled once.
-fn decode_tree(kind: &str, tree: &yaml_tree::Tree) -> Result<AnyObject, yaml_tree::Error> {
-    use yaml_tree::from_tree;
+/// The one place typed objects are decoded: from a node of a tree, through one small
+/// deserializer (see [`yaml_tree`]), so the model's decoders are compiled once.
+fn decode_tree(kind: &str, tree: &yaml_tree::Tree, node: usize) -> Result<AnyObject, yaml_tree::Error> {
+    use yaml_tree::from_node;
     Ok(match kind {
-        "DaemonSet" => AnyObject::DaemonSet(from_tree(tree)?),
-        "Pod" => AnyObject::Pod(from_tree(tree)?),
-        "Deployment" => AnyObject::Deployment(from_tree(tree)?),
-        "ReplicaSet" => AnyObject::ReplicaSet(from_tree(tree)?),
-        "StatefulSet" => AnyObject::StatefulSet(from_tree(tree)?),
-        "Service" => AnyObject::Service(from_tree(tree)?),
-        "PersistentVolumeClaim" => AnyObject::PersistentVolumeClaim(from_tree(tree)?),
-        "PersistentVolume" => AnyObject::PersistentVolume(from_tree(tree)?),
-        _ => AnyObject::Namespace(from_tree(tree)?),
+        "DaemonSet" => AnyObject::DaemonSet(from_node(tree, node)?),
+        "Pod" => AnyObject::Pod(from_node(tree, node)?),
+        "Deployment" => AnyObject::Deployment(from_node(tree, node)?),
+        "ReplicaSet" => AnyObject::ReplicaSet(from_node(tree, node)?),
+        "StatefulSet" => AnyObject::StatefulSet(from_node(tree, node)?),
+        "Service" => AnyObject::Service(from_node(tree, node)?),
+        "PersistentVolumeClaim" => AnyObject::PersistentVolumeClaim(from_node(tree, node)?),
+        "PersistentVolume" => AnyObject::PersistentVolume(from_node(tree, node)?),
+        _ => AnyObject::Namespace(from_node(tree, node)?),
     })
 }
 
 /// Reads a text's first document as a tree (an empty document when the text has none).
 fn tree_of(text: &str) -> Result<yaml_tree::Tree, yaml_tree::Error> {
     yaml_tree::read_one(text).ok_or_else(|| <yaml_tree::Error as serde::de::Error>::custom("unreadable document"))
-}
-
-/// Decodes an already-read value (merge keys resolved, `List` items) by writing it out as
-/// YAML and reading that again, so it is decoded exactly as a document written that way.
-fn decode_value(kind: &str, value: &serde_yaml::Value) -> Result<AnyObject, yaml_tree::Error> {
-    let again = serde_yaml::to_string(value).map_err(<yaml_tree::Error as serde::de::Error>::custom)?;
-    decode_tree(kind, &tree_of(&again)?)
 }
 
 /// A typed object from JSON (a merge or a patch result), read by the same decoder as

@@ -3,68 +3,34 @@
 
 use super::*;
 
-/// The error for an object that does not decode and whose text positions the reader cannot
-/// give (merge keys, `List` items): the value is written out again to learn the field path,
-/// and the path is found in the original text.
-pub(crate) fn decode_via_path(index: usize, kind: &str, value: &serde_yaml::Value, text: &str, start_line: usize, prefix: &str) -> ManifestError {
-    let fallback = (start_line, prefix);
-    match decode_value(kind, value) {
-        Err(e) => decode_error(index, kind, &e, text, Some(fallback)),
-        Ok(_) => err(index, start_line, 1, ManifestErrorKind::Syntax { detail: "unreadable object".into(), problem: SyntaxProblem::Other }, "error: unable to decode".into()),
-    }
-}
-
-pub(crate) fn has_merge_key(v: &serde_yaml::Value) -> bool {
-    // Iterative: the reader already bounds the depth, but stay off the stack anyway.
-    let mut stack = vec![v];
-    while let Some(v) = stack.pop() {
-        match v {
-            serde_yaml::Value::Mapping(m) => {
-                for (k, v) in m {
-                    if k.as_str() == Some("<<") {
-                        return true;
-                    }
-                    stack.push(v);
-                }
-            }
-            serde_yaml::Value::Sequence(s) => stack.extend(s.iter()),
-            serde_yaml::Value::Tagged(t) => stack.push(&t.value),
-            _ => {}
-        }
-    }
-    false
-}
-
-pub(crate) fn type_of(v: &serde_yaml::Value) -> ValueType {
-    use serde_yaml::Value as V;
+pub(crate) fn type_of(tree: &yaml_tree::Tree, v: Val) -> ValueType {
     match v {
-        V::Null => ValueType::Null,
-        V::Bool(_) => ValueType::Boolean,
-        V::Number(n) if n.is_f64() => ValueType::Number,
-        V::Number(_) => ValueType::Integer,
-        V::String(_) => ValueType::String,
-        V::Sequence(_) => ValueType::List,
-        V::Mapping(_) => ValueType::Map,
-        V::Tagged(t) => type_of(&t.value),
+        Val::Null => ValueType::Null,
+        Val::Bool(_) => ValueType::Boolean,
+        Val::Num(yaml_check::Num::Float(_)) => ValueType::Number,
+        Val::Num(_) => ValueType::Integer,
+        Val::Str(_) => ValueType::String,
+        Val::Seq(_) => ValueType::List,
+        Val::Map(_) => ValueType::Map,
+        Val::Tagged(_, id) => type_of(tree, yaml_check::untagged(tree, id)),
     }
 }
 
-pub(crate) fn scalar_text(v: &serde_yaml::Value) -> String {
-    use serde_yaml::Value as V;
+pub(crate) fn scalar_text(v: Val) -> String {
     match v {
-        V::Bool(b) => b.to_string(),
-        V::Number(n) => n.to_string(),
-        V::String(s) => s.clone(),
+        Val::Bool(b) => b.to_string(),
+        Val::Num(n) => n.text(),
+        Val::Str(s) => s.to_string(),
         _ => String::new(),
     }
 }
 
-pub(crate) fn location(e: &serde_yaml::Error) -> (usize, usize) {
-    e.location().map(|l| (l.line(), l.column())).unwrap_or((0, 0))
+pub(crate) fn location(e: &yaml_check::ReadFail) -> (usize, usize) {
+    e.location().unwrap_or((0, 0))
 }
 
 /// serde_yaml appends " at line L column C"; the position is reported separately.
-pub(crate) fn strip_location(e: &serde_yaml::Error) -> String {
+pub(crate) fn strip_location(e: &yaml_check::ReadFail) -> String {
     let s = e.to_string();
     match s.find(" at line ") {
         Some(i) => s[..i].to_string(),
@@ -81,7 +47,7 @@ pub(crate) fn split_path_message(msg: &str) -> (String, String) {
 }
 
 /// An error of the YAML reader itself (before any Kubernetes type is involved).
-pub(crate) fn reader_error(index: usize, start_line: usize, text: &str, e: &serde_yaml::Error) -> ManifestError {
+pub(crate) fn reader_error(index: usize, start_line: usize, text: &str, e: &yaml_check::ReadFail) -> ManifestError {
     let (mut l, mut c) = location(e);
     if l == 0 {
         (l, c) = (start_line, 1);
@@ -112,7 +78,7 @@ pub(crate) fn reader_error(index: usize, start_line: usize, text: &str, e: &serd
     }
     // The student's line and column; the real message keeps libyaml's own line, as kubectl
     // prints it.
-    let placed = yaml_syntax::place(text, &msg, (l, c));
+    let placed = yaml_syntax::place(text, &msg, (l, c), e.syntax.as_ref());
     err(index, placed.line, placed.column, ManifestErrorKind::Syntax { detail: msg.clone(), problem: placed.problem }, format!("error converting YAML to JSON: yaml: line {l}: {msg}"))
 }
 

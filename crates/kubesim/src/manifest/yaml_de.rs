@@ -22,7 +22,7 @@ pub(crate) struct De<'t, 'p> {
 /// and position), or the typed decoding did.
 #[derive(Debug)]
 pub enum ReadError {
-    Syntax(serde_yaml::Error),
+    Syntax(crate::manifest::yaml_check::ReadFail),
     Decode(Error),
 }
 
@@ -39,12 +39,17 @@ impl fmt::Display for ReadError {
 }
 
 /// Typed decoding of a whole YAML text (one document) through this decoder, for data other
-/// than manifests (a stored state, preferences, a patch). serde_yaml reads the text first as
-/// a plain value (an instance the manifests already need), so syntax errors, alias bombs
-/// and the nesting limit are refused exactly as serde_yaml refuses them.
+/// than manifests (a stored state, preferences, a patch). The text is read once into a
+/// tree, checked as serde_yaml checks what it reads (syntax errors, alias bombs, the
+/// nesting limit, a second document), then decoded from that tree.
 pub(crate) fn read_checked<T: de::DeserializeOwned>(text: &str) -> Result<T, ReadError> {
-    serde_yaml::from_str::<serde_yaml::Value>(text).map_err(ReadError::Syntax)?;
-    let tree = read_one(text).ok_or_else(|| ReadError::Decode(<Error as de::Error>::custom("unreadable document")))?;
+    use crate::manifest::yaml_check::{check, ReadFail};
+    let mut reader = Reader::new(text);
+    let read = reader.next_read().ok_or_else(|| ReadError::Decode(<Error as de::Error>::custom("unreadable document")))?;
+    let tree = check(read).map_err(ReadError::Syntax)?;
+    if reader.more() {
+        return Err(ReadError::Syntax(ReadFail::more_than_one_document()));
+    }
     from_tree(&tree).map_err(ReadError::Decode)
 }
 
@@ -55,7 +60,12 @@ pub fn from_str<T: de::DeserializeOwned>(text: &str) -> Result<T, String> {
 
 /// Decodes the whole document.
 pub(crate) fn from_tree<T: de::DeserializeOwned>(tree: &Tree) -> Result<T, Error> {
-    T::deserialize(De { tree, node: tree.root, path: Path::Root, depth: MAX_DEPTH, tagged: false })
+    from_node(tree, tree.root)
+}
+
+/// Decodes one node of a tree as if it were a document's root (a `List` item).
+pub(crate) fn from_node<T: de::DeserializeOwned>(tree: &Tree, node: usize) -> Result<T, Error> {
+    T::deserialize(De { tree, node, path: Path::Root, depth: MAX_DEPTH, tagged: false })
 }
 
 /// What a request for one kind of value finds in the node.

@@ -3,8 +3,8 @@
 //!
 //! libyaml reports an error where it notices it, which is often a token after the mistake:
 //! a key without its `:` is noticed on the next line, an unclosed `[` or quote where the
-//! text stops making sense. The text is read again with libyaml's parser directly
-//! ([`yaml_tree::first_syntax_error`]), which gives what serde_yaml's message drops: the
+//! text stops making sense. The reader keeps libyaml's parser state at the error
+//! ([`yaml_tree::SyntaxError`]), which gives what serde_yaml's message drops: the
 //! construct libyaml was reading and where it began (its *context*), and the last scalar it
 //! read. The rules below use those and the text to move the position back to the mistake.
 //!
@@ -43,7 +43,9 @@
 //! over several lines and ends where the error is, the quote is `UnclosedQuote` (at it).
 
 use crate::manifest::{SyntaxProblem as P, MAX_KEY_CHARS};
-use crate::manifest::yaml_tree::{self, Stage, Style, SyntaxError};
+use crate::manifest::yaml_tree::{Stage, Style, SyntaxError};
+#[cfg(test)]
+use crate::manifest::yaml_tree;
 
 /// A syntax problem and where the student made it (1-based line and column).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -54,13 +56,14 @@ pub(crate) struct Placed {
 }
 
 /// What `detail` (serde_yaml's message without its position) means and where the mistake
-/// is, `at` being where serde_yaml placed it. The text is read a second time only for the messages of libyaml's scanner and parser,
-/// and only up to their error, as far as serde_yaml has just read it.
-pub(crate) fn place(text: &str, detail: &str, at: (usize, usize)) -> Placed {
+/// is, `at` being where serde_yaml placed it; `raw` is libyaml's own account of the error
+/// when it is libyaml that refused the text (kept by the reader, so the text is not read
+/// again).
+pub(crate) fn place(text: &str, detail: &str, at: (usize, usize), raw: Option<&SyntaxError>) -> Placed {
     let known = by_message(detail);
-    let raw = if known == P::Other { yaml_tree::first_syntax_error(text).filter(|e| !e.problem.is_empty() && detail.starts_with(&e.problem)) } else { None };
+    let raw = if known == P::Other { raw.filter(|e| !e.problem.is_empty() && detail.starts_with(&e.problem)) } else { None };
     let (problem, (line, column)) = match raw {
-        Some(e) if e.stage != Stage::Reader => rule(&Text::new(text, &e), &e),
+        Some(e) if !matches!(e.stage, Stage::Reader | Stage::Other) => rule(&Text::new(text, e), e),
         // Reader errors carry a byte offset that the caller has turned into `at`.
         _ => (known, at),
     };
@@ -376,8 +379,8 @@ mod tests {
 
     #[test]
     fn messages_of_serde_yaml_itself() {
-        assert_eq!(place("a: *x\n", "unknown anchor", (1, 4)), Placed { problem: P::UnknownAlias, line: 1, column: 4 });
-        assert_eq!(place("a: b\n", "control characters are not allowed at position 3", (1, 3)).problem, P::ControlCharacter);
-        assert_eq!(place("a: b\n", "something new", (0, 0)), Placed { problem: P::Other, line: 1, column: 1 });
+        assert_eq!(place("a: *x\n", "unknown anchor", (1, 4), None), Placed { problem: P::UnknownAlias, line: 1, column: 4 });
+        assert_eq!(place("a: b\n", "control characters are not allowed at position 3", (1, 3), None).problem, P::ControlCharacter);
+        assert_eq!(place("a: b\n", "something new", (0, 0), None), Placed { problem: P::Other, line: 1, column: 1 });
     }
 }

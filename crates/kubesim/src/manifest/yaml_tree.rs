@@ -38,14 +38,14 @@ pub(crate) enum Style {
     Folded,
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub(crate) enum Kind {
     Scalar(Box<str>, Style),
     Seq(Vec<usize>),
     Map(Vec<(usize, usize)>),
 }
 
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub(crate) struct Node {
     /// 1-based line and column where the node starts.
     pub(crate) line: usize,
@@ -55,10 +55,12 @@ pub(crate) struct Node {
 }
 
 /// One YAML document as nodes; aliases share the node of their anchor.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub(crate) struct Tree {
     pub(crate) nodes: Vec<Node>,
     pub(crate) root: usize,
+    /// The children that are aliases, as (container, slot) (see [`attach`]).
+    pub(crate) aliases: std::collections::HashSet<(usize, usize)>,
 }
 
 /// Reads the documents of a text one by one.
@@ -66,7 +68,28 @@ pub(crate) struct Reader<'a> {
     pub(crate) parser: Box<unsafe_yaml::yaml_parser_t>,
     pub(crate) done: bool,
     pub(crate) documents: usize,
+    /// The last scalar read in the whole text (syntax errors are placed from it).
+    pub(crate) last_scalar: Option<ScalarSpan>,
     pub(crate) _input: std::marker::PhantomData<&'a str>,
+}
+
+/// A child that is an alias: never a node's own child (`None` stands for a mapping's
+/// pending value when the text stopped before it).
+pub(crate) const MISSING: usize = usize::MAX;
+
+/// One document as read: its tree (cut short where the text stopped making sense), how
+/// many events it had (serde_yaml's repetition limit counts them) and why it stopped early.
+pub(crate) struct Read {
+    pub(crate) tree: Tree,
+    pub(crate) events: usize,
+    pub(crate) failed: Option<Failure>,
+}
+
+/// Why libyaml, or the anchors, stopped a document.
+pub(crate) enum Failure {
+    Syntax(SyntaxError),
+    /// `*name` with no `&name` before it, at the alias.
+    UnknownAnchor(usize, usize),
 }
 
 impl<'a> Reader<'a> {
@@ -78,7 +101,7 @@ impl<'a> Reader<'a> {
             let p = parser.as_mut_ptr();
             let ok = !unsafe_yaml::yaml_parser_initialize(p).fail;
             let parser: Box<unsafe_yaml::yaml_parser_t> = Box::from_raw(Box::into_raw(parser).cast());
-            let mut reader = Reader { parser, done: !ok, documents: 0, _input: std::marker::PhantomData };
+            let mut reader = Reader { parser, done: !ok, documents: 0, last_scalar: None, _input: std::marker::PhantomData };
             if ok {
                 let p: *mut unsafe_yaml::yaml_parser_t = &mut *reader.parser;
                 unsafe_yaml::yaml_parser_set_encoding(p, unsafe_yaml::YAML_UTF8_ENCODING);
@@ -88,27 +111,41 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// The next document, `None` at the end of the text or on a reading error (the caller
-    /// has read the same text with serde_yaml first and reports its errors).
+    /// The next document, `None` at the end of the text or on a reading error.
     pub(crate) fn next_document(&mut self) -> Option<Tree> {
+        match self.next_read() {
+            Some(Read { tree, failed: None, .. }) => Some(tree),
+            _ => {
+                self.done = true;
+                None
+            }
+        }
+    }
+
+    /// Is there anything after the document just read (another document, or an error)?
+    /// serde_yaml refuses a second document where it reads one.
+    pub(crate) fn more(&mut self) -> bool {
+        !self.done && !matches!(self.event(), Ok(Event { what: Ev::StreamEnd, .. }))
+    }
+
+    /// The next document as read, `None` at the end of the text (as serde_yaml's loader
+    /// gives documents: a text without any reads as one empty document).
+    pub(crate) fn next_read(&mut self) -> Option<Read> {
         if self.done {
             return None;
         }
-        let tree = self.read_document();
-        if tree.is_none() {
-            self.done = true;
-        }
-        tree
-    }
-
-    fn read_document(&mut self) -> Option<Tree> {
         let mut nodes: Vec<Node> = Vec::new();
         let mut anchors: std::collections::HashMap<Box<[u8]>, usize> = std::collections::HashMap::new();
         // Open containers: (node, pending key of a mapping).
         let mut stack: Vec<(usize, Option<usize>)> = Vec::new();
         let mut root: Option<usize> = None;
-        loop {
-            let Event { line, column, what } = self.event()?;
+        let mut aliases = std::collections::HashSet::new();
+        let mut events = 0usize;
+        let failed = loop {
+            let Event { line, column, what } = match self.event() {
+                Ok(e) => e,
+                Err(e) => break Failure::Syntax(e),
+            };
             let (kind, tag, anchor) = match what {
                 Ev::StreamStart | Ev::DocumentStart => continue,
                 Ev::StreamEnd => {
@@ -119,25 +156,31 @@ impl<'a> Reader<'a> {
                     }
                     self.documents += 1;
                     nodes.push(Node { line, column, tag: None, kind: Kind::Scalar("".into(), Style::Plain) });
-                    return Some(Tree { nodes, root: 0 });
+                    return Some(Read { tree: Tree { nodes, root: 0, aliases }, events: 1, failed: None });
                 }
                 Ev::DocumentEnd => {
                     self.documents += 1;
-                    return root.map(|root| Tree { nodes, root });
+                    let root = root.unwrap_or(MISSING);
+                    return Some(Read { tree: Tree { nodes, root, aliases }, events, failed: None });
                 }
                 Ev::Alias(anchor) => {
-                    let id = *anchors.get(&anchor)?;
-                    attach(&mut nodes, &mut stack, &mut root, id);
+                    let Some(&id) = anchors.get(&anchor) else { break Failure::UnknownAnchor(line, column) };
+                    events += 1;
+                    if let Some(slot) = attach(&mut nodes, &mut stack, &mut root, id) {
+                        aliases.insert(slot);
+                    }
                     continue;
                 }
                 Ev::End => {
-                    stack.pop()?;
+                    events += 1;
+                    stack.pop();
                     continue;
                 }
                 Ev::Scalar { anchor, tag, value, style } => (Kind::Scalar(value, style), tag, anchor),
                 Ev::SeqStart { anchor, tag } => (Kind::Seq(Vec::new()), tag, anchor),
                 Ev::MapStart { anchor, tag } => (Kind::Map(Vec::new()), tag, anchor),
             };
+            events += 1;
             let open = !matches!(kind, Kind::Scalar(..));
             nodes.push(Node { line, column, tag, kind });
             let id = nodes.len() - 1;
@@ -148,24 +191,43 @@ impl<'a> Reader<'a> {
             if open {
                 stack.push((id, None));
             }
+        };
+        self.done = true;
+        // A key read without its value: serde_yaml has read the key when it runs out.
+        for (map, key) in stack {
+            if let (Some(k), Kind::Map(entries)) = (key, &mut nodes[map].kind) {
+                entries.push((k, MISSING));
+            }
         }
+        Some(Read { tree: Tree { nodes, root: root.unwrap_or(MISSING), aliases }, events, failed: Some(failed) })
     }
-
 }
 
-pub(crate) fn attach(nodes: &mut [Node], stack: &mut [(usize, Option<usize>)], root: &mut Option<usize>, id: usize) {
-        let Some((parent, key)) = stack.last_mut() else {
-            *root = Some(id);
-            return;
-        };
-        match &mut nodes[*parent].kind {
-            Kind::Seq(items) => items.push(id),
-            Kind::Map(entries) => match key.take() {
-                None => *key = Some(id),
-                Some(k) => entries.push((k, id)),
-            },
-            Kind::Scalar(..) => {}
+/// Hangs a node under the open container; returns the container and slot it took there
+/// (a mapping's key `2i`, its value `2i + 1`), `None` for the root.
+pub(crate) fn attach(nodes: &mut [Node], stack: &mut [(usize, Option<usize>)], root: &mut Option<usize>, id: usize) -> Option<(usize, usize)> {
+    let Some((parent, key)) = stack.last_mut() else {
+        *root = Some(id);
+        return None;
+    };
+    let slot = match &mut nodes[*parent].kind {
+        Kind::Seq(items) => {
+            items.push(id);
+            items.len() - 1
         }
+        Kind::Map(entries) => match key.take() {
+            None => {
+                *key = Some(id);
+                2 * entries.len()
+            }
+            Some(k) => {
+                entries.push((k, id));
+                2 * entries.len() - 1
+            }
+        },
+        Kind::Scalar(..) => 0,
+    };
+    Some((*parent, slot))
 }
 
 impl Reader<'_> {
@@ -190,8 +252,10 @@ impl Reader<'_> {
         }
     }
 
-    fn event(&mut self) -> Option<Event> {
-        self.next_raw(|ev| {
+    /// The next event, or libyaml's account of why there is none.
+    fn event(&mut self) -> Result<Event, SyntaxError> {
+        let mark = |m: &unsafe_yaml::yaml_mark_t| (m.line as usize + 1, m.column as usize + 1);
+        let read = self.next_raw(|ev| {
             let line = ev.start_mark.line as usize + 1;
             let column = ev.start_mark.column as usize + 1;
             // SAFETY: the event's data is the union member of its type; its strings are
@@ -225,9 +289,42 @@ impl Reader<'_> {
                     _ => return None,
                 }
             };
-            Some(Event { line, column, what })
-        })
-        .flatten()
+            // SAFETY: as above.
+            let style = matches!(what, Ev::Scalar { .. }).then(|| style_of(unsafe { ev.data.scalar.style }));
+            Some((Event { line, column, what }, style.map(|style| ScalarSpan { start: mark(&ev.start_mark), end: mark(&ev.end_mark), style })))
+        });
+        match read.flatten() {
+            Some((event, span)) => {
+                if span.is_some() {
+                    self.last_scalar = span;
+                }
+                Ok(event)
+            }
+            None => Err(self.syntax_error()),
+        }
+    }
+
+    /// What the parser says of its failure.
+    fn syntax_error(&self) -> SyntaxError {
+        let mark = |m: &unsafe_yaml::yaml_mark_t| (m.line as usize + 1, m.column as usize + 1);
+        let p = &*self.parser;
+        let stage = match p.error {
+            unsafe_yaml::YAML_READER_ERROR => Stage::Reader,
+            unsafe_yaml::YAML_SCANNER_ERROR => Stage::Scanner,
+            unsafe_yaml::YAML_PARSER_ERROR => Stage::Parser,
+            _ => Stage::Other,
+        };
+        // SAFETY: libyaml's problem and context are null or static NUL-terminated strings.
+        let text_of = |s: *const std::ffi::c_char| unsafe { c_bytes(s.cast()).map(|b| String::from_utf8_lossy(&b).into_owned()) };
+        SyntaxError {
+            stage,
+            problem: text_of(p.problem).unwrap_or_default(),
+            problem_at: mark(&p.problem_mark),
+            problem_offset: p.problem_offset as usize,
+            context: text_of(p.context).unwrap_or_default(),
+            context_at: mark(&p.context_mark),
+            last_scalar: self.last_scalar,
+        }
     }
 }
 
@@ -298,6 +395,8 @@ pub(crate) enum Stage {
     Scanner,
     /// The structure: what may follow what.
     Parser,
+    /// Anything else (memory).
+    Other,
 }
 
 /// Where a scalar was read: 1-based line and column of its first character and just past
@@ -327,43 +426,16 @@ pub(crate) struct SyntaxError {
 }
 
 /// Reads the whole text with libyaml and returns its first error, `None` if it reads.
+#[cfg(test)]
 pub(crate) fn first_syntax_error(text: &str) -> Option<SyntaxError> {
     let mut reader = Reader::new(text);
-    let mut last_scalar = None;
-    // Only the kind of each event, and where a scalar is: nothing of the text is copied.
-    let mark = |m: &unsafe_yaml::yaml_mark_t| (m.line as usize + 1, m.column as usize + 1);
     loop {
-        let event = reader.next_raw(|ev| match ev.type_ {
-            unsafe_yaml::YAML_STREAM_END_EVENT => Err(()),
-            // SAFETY: a scalar event's data is its scalar.
-            unsafe_yaml::YAML_SCALAR_EVENT => Ok(Some((mark(&ev.start_mark), mark(&ev.end_mark), style_of(unsafe { ev.data.scalar.style })))),
-            _ => Ok(None),
-        });
-        match event {
-            None => break,
-            Some(Err(())) => return None,
-            Some(Ok(Some((start, end, style)))) => last_scalar = Some(ScalarSpan { start, end, style }),
-            Some(Ok(None)) => {}
+        match reader.event() {
+            Ok(Event { what: Ev::StreamEnd, .. }) => return None,
+            Ok(_) => {}
+            Err(e) => return (e.stage != Stage::Other).then_some(e),
         }
     }
-    let p = &*reader.parser;
-    let stage = match p.error {
-        unsafe_yaml::YAML_READER_ERROR => Stage::Reader,
-        unsafe_yaml::YAML_SCANNER_ERROR => Stage::Scanner,
-        unsafe_yaml::YAML_PARSER_ERROR => Stage::Parser,
-        _ => return None,
-    };
-    // SAFETY: libyaml's problem and context are null or static NUL-terminated strings.
-    let text_of = |s: *const std::ffi::c_char| unsafe { c_bytes(s.cast()).map(|b| String::from_utf8_lossy(&b).into_owned()).unwrap_or_default() };
-    Some(SyntaxError {
-        stage,
-        problem: text_of(p.problem),
-        problem_at: mark(&p.problem_mark),
-        problem_offset: p.problem_offset as usize,
-        context: text_of(p.context),
-        context_at: mark(&p.context_mark),
-        last_scalar,
-    })
 }
 
 // ------------------------------------------------------------------------------ errors
