@@ -19,6 +19,7 @@ pub mod images;
 pub mod node;
 pub mod program;
 mod pulls;
+pub(crate) mod shell;
 
 use pulls::{begin_pulls, needs_pull, pull_again, pull_back_off, pull_failed, pulled, set_waiting};
 
