@@ -569,7 +569,7 @@ fn export(c: &mut Call) -> Res {
             None => (a.clone(), None),
         };
         if !super::ast::is_name(&name) {
-            let msg = if c.busybox() { format!("export: {a}: bad variable name") } else { format!("export: {a}: bad variable name") };
+            let msg = format!("export: {name}: bad variable name");
             c.err.push(&c.ctx.sh_msg(&msg));
             return Err(Stop::Abort(2));
         }
