@@ -50,7 +50,7 @@ impl Mock {
             ],
             hostname: "web-0".into(),
             fqdn: "web-0.nginx.default.svc.cluster.local".into(),
-            now: 1_796_506_200, // Thu Dec  4 21:30:00 UTC 2026
+            now: 1_796_419_800, // Fri Dec  4 21:30:00 UTC 2026
             dns: BTreeMap::new(),
             servers: BTreeMap::new(),
             silent: BTreeSet::new(),
