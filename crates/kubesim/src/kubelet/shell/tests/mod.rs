@@ -4,3 +4,5 @@
 mod mock;
 mod lang;
 mod files;
+mod net;
+mod fuzz;
