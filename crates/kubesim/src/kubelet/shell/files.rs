@@ -1,7 +1,8 @@
 //! Commands on files: cat, ls, mkdir, rm, touch, and `test`'s expressions. Each says its
 //! errors in its userland's words: busybox `cat: can't open 'x': …`, GNU `cat: x: …`.
 
-use super::builtins::{opts, Call};
+use super::builtins::Call;
+use super::opts::opts;
 use super::host::{DirEntry, FileKind, FsError};
 use super::interp::Res;
 use super::text::strftime;

@@ -1,7 +1,8 @@
 //! `grep`: basic and extended patterns (`regex`), fixed strings, and the options students
 //! use (`-i -v -c -n -q -l -h -H -s -r -e -E -F`).
 
-use super::builtins::{opts, Call};
+use super::builtins::Call;
+use super::opts::opts;
 use super::host::FileKind;
 use super::interp::Res;
 use super::regex::Regex;

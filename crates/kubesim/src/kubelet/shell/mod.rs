@@ -20,11 +20,14 @@ mod ast;
 mod builtins;
 mod expand;
 mod files;
+mod grammar;
 mod grep;
 mod interp;
 mod net;
 mod parse;
+mod opts;
 mod regex;
+mod small;
 mod text;
 
 #[cfg(test)]

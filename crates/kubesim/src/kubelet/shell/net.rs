@@ -1,7 +1,8 @@
 //! `wget` (busybox's) and `curl` over the host's HTTP: what they print on the way
 //! (`Connecting to …`), where the body goes, and their errors and exit codes.
 
-use super::builtins::{opts, Call};
+use super::builtins::Call;
+use super::opts::opts;
 use super::host::{FileKind, HttpResponse, NetError, Url};
 use super::interp::Res;
 use super::MAX_FILE;

@@ -1,7 +1,8 @@
 //! Commands on text: head, tail, wc (with each userland's column format), and the clock's
 //! formatting that `date` and `ls -l` share.
 
-use super::builtins::{opts_args, Call, Opts};
+use super::builtins::Call;
+use super::opts::{opts_args, Opts};
 use super::host::FsError;
 use super::interp::Res;
 
