@@ -48,7 +48,11 @@ impl Call<'_, '_> {
             "/dev/null" => Ok(String::new()),
             _ => {
                 let p = self.abs(name);
-                self.ctx.host.read(&p)
+                let r = self.ctx.host.read(&p);
+                if let Ok(s) = &r {
+                    self.ctx.add_work(s.len());
+                }
+                r
             }
         }
     }

@@ -11,6 +11,9 @@ use super::{Outcome, Shell, MAX_FILE, MAX_OUTPUT};
 
 /// Commands (and loop rounds) one line may run.
 pub(super) const MAX_STEPS: u32 = 100_000;
+/// Bytes one line may move (words expanded, files read, output routed): a loop over a big
+/// file or a growing variable stops here rather than keep the browser busy.
+pub(super) const MAX_WORK: u64 = 32 << 20;
 /// How deep shells started from the shell and command substitutions may nest.
 pub(super) const MAX_RUN_DEPTH: u32 = 24;
 
@@ -20,6 +23,8 @@ pub(super) struct Ctx<'h> {
     /// Debian's dash (and GNU wording) rather than busybox.
     pub dash: bool,
     steps: u32,
+    /// Bytes moved so far (see [`MAX_WORK`]).
+    pub work: u64,
     pub depth: u32,
     /// The script line of the command running (dash's messages name it).
     pub line: u32,
@@ -30,12 +35,22 @@ pub(super) struct Ctx<'h> {
 impl<'h> Ctx<'h> {
     pub fn new(host: &'h mut dyn Host) -> Ctx<'h> {
         let dash = host.userland() == Userland::Debian;
-        Ctx { host, dash, steps: 0, depth: 0, line: 1, subst_status: None }
+        Ctx { host, dash, steps: 0, work: 0, depth: 0, line: 1, subst_status: None }
     }
     fn step(&mut self) -> Result<(), Stop> {
         self.steps += 1;
         if self.steps > MAX_STEPS {
             return Err(Stop::Limit(format!("sh: stopped: this simulated shell runs at most {MAX_STEPS} commands per line\n")));
+        }
+        self.check_work()
+    }
+    /// Counts bytes a command moved.
+    pub fn add_work(&mut self, bytes: usize) {
+        self.work = self.work.saturating_add(bytes as u64);
+    }
+    fn check_work(&self) -> Result<(), Stop> {
+        if self.work > MAX_WORK {
+            return Err(Stop::Limit(format!("sh: stopped: this simulated shell moves at most {} MiB of data per line\n", MAX_WORK >> 20)));
         }
         Ok(())
     }
@@ -379,8 +394,12 @@ fn run_simple(sh: &mut Shell, ctx: &mut Ctx, assigns: &[(String, Word)], words: 
     }
     let mut values = Vec::new();
     for (name, w) in assigns {
-        values.push((name.clone(), expand::string(sh, ctx, w, err)?));
+        let v = expand::string(sh, ctx, w, err)?;
+        total += v.len();
+        values.push((name.clone(), v));
     }
+    ctx.add_work(total);
+    ctx.check_work()?;
     let plan = match setup(sh, ctx, redirs, err)? {
         Ok(p) => p,
         Err(status) => return Ok(status),
@@ -418,10 +437,12 @@ fn run_simple(sh: &mut Shell, ctx: &mut Ctx, assigns: &[(String, Word)], words: 
             sh.exported.remove(&name);
         }
     }
+    ctx.add_work(o.s.len() + e.s.len());
     let write_failed = route(ctx, &plan, &fields[0], o, e, out, err);
     if out.full || err.full {
         return Err(limit());
     }
+    ctx.check_work()?;
     match r {
         Ok(s) if write_failed => Ok(if s == 0 { 1 } else { s }),
         r => r,

@@ -113,10 +113,9 @@ impl Regex {
         if self.add(&mut clist, &mut mark, gen, 0, 0, n) {
             return Some(true);
         }
-        for pos in 0..n {
+        for (pos, &c) in chars.iter().enumerate() {
             gen += 1;
             nlist.clear();
-            let c = chars[pos];
             *budget = budget.checked_sub(clist.len() as u64 + 1)?;
             for &pc in &clist {
                 let ok = match &self.prog[pc] {
@@ -393,10 +392,11 @@ impl P<'_> {
             }
             first = false;
             if c == '[' && self.cur() == Some(':') {
-                let rest: String = self.cs[self.i..].iter().collect();
-                let Some(end) = rest.find(":]") else { return Err(RegexError::Bracket) };
-                let name: String = rest[1..end].to_string();
-                self.i += name.chars().count() + 3;
+                // `[:name:]`, the opening `[` read, at the colon.
+                let after: Vec<char> = self.cs[self.i + 1..].to_vec();
+                let Some(end) = after.windows(2).position(|w| w == [':', ']']) else { return Err(RegexError::Bracket) };
+                let name: String = after[..end].iter().collect();
+                self.i += end + 3;
                 ranges.extend(named(&name));
                 continue;
             }

@@ -251,7 +251,7 @@ pub(super) fn hostname(c: &mut Call) -> Res {
         match c.ctx.host.resolve(&name) {
             Some(ip) => ip,
             None => {
-                c.fail(if c.busybox() { "Name or service not known" } else { "Name or service not known" });
+                c.fail("Name or service not known");
                 return Ok(1);
             }
         }

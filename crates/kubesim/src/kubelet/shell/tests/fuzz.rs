@@ -30,8 +30,11 @@ const TOKENS: &[&str] = &[
     "${", "${#", ":-", "$?", "$#", "$@", "$0", "$1", "|", "||", "&&", ";", ";;", "&", ">", ">>", "<", "2>&1", "2>", ">&2", "<&", "3>", "/dev/null", "/tmp/x", "/tmp",
     "..", ".", "/", "/etc/config/app.conf", "/data/notes.txt", "*", "#", "\n", " ", "a", "x=1", "$x", "http://nginx/", "http://dead/", "http://nope:1/", "nginx", "~", "=",
     "!", "0", "99999999999999999999", "é", "日本", "\t", "env", "hostname", "-f", "true", "false", ":", "unset", "^a.*$", "[[:alpha:]]+", "\\(", "\\{2,3\\}", "$((1+2))",
-    "<<", "-", "--", "--help", "-e", "ps", "/bin/ls", "./x",
+    "<<", "-", "--", "--help", "-e", "ps", "/bin/ls", "./x", "'[[:]'", "[:", "'a\\{9\\}'",
 ];
+
+/// Characters patterns are made of.
+const REGEX_CHARS: &[&str] = &["a", "b", ".", "*", "+", "?", "|", "(", ")", "[", "]", "^", "$", "\\", "{", "}", ",", "1", "9", ":", "-", "[:alpha:]", "日"];
 
 const VALID: &[&str] = &[
     "echo hello > /tmp/a; cat /tmp/a | wc -c",
@@ -117,6 +120,23 @@ fn random_scripts_never_panic_nor_pass_limits() {
 }
 
 #[test]
+fn random_patterns_never_panic() {
+    use super::super::regex::Regex;
+    let mut r = Rand(0xA11C_E5ED);
+    for _ in 0..4000 {
+        let len = r.below(12);
+        let p: String = (0..len).map(|_| r.pick(REGEX_CHARS)).collect();
+        let line: String = (0..r.below(20)).map(|_| r.pick(&["a", "b", "1", ":", "日", " ", "("])).collect();
+        for (ere, icase) in [(false, false), (true, false), (false, true), (true, true)] {
+            if let Ok(re) = Regex::new(&p, ere, icase) {
+                let mut budget = 1_000_000;
+                let _ = re.is_match(&line, &mut budget);
+            }
+        }
+    }
+}
+
+#[test]
 fn big_outputs_and_files_stop_at_the_limits() {
     let mut h = Mock::busybox();
     h.files.insert("/tmp/big".into(), "y".repeat(MAX_FILE - 10) + "\n");
@@ -134,6 +154,8 @@ fn big_outputs_and_files_stop_at_the_limits() {
     let o = run(&mut h, "while true; do cat /tmp/big >> /tmp/big3; done");
     assert_eq!(o.status, 1);
     assert!(h.files["/tmp/big3"].len() <= MAX_FILE);
+    let o = run(&mut h, "while true; do cat /tmp/big > /dev/null; done");
+    assert_eq!((o.status, o.stderr.as_str()), (1, "sh: stopped: this simulated shell moves at most 32 MiB of data per line\n"));
     // Multi-byte text is cut on a character boundary.
     h.files.insert("/tmp/wide".into(), "日".repeat(MAX_OUTPUT / 3 + 5));
     let o = run(&mut h, "cat /tmp/wide");
