@@ -103,7 +103,7 @@ fn expand_into(sh: &mut Shell, ctx: &mut Ctx, w: &Word, err: &mut Buf, acc: &mut
                     }
                     continue;
                 }
-                let v = param_value(sh, ctx, p, *quoted, err)?;
+                let v = param_value(sh, ctx, p, err)?;
                 acc.value(&v, *quoted)?;
             }
             Part::Subst(list, quoted) => {
@@ -115,7 +115,7 @@ fn expand_into(sh: &mut Shell, ctx: &mut Ctx, w: &Word, err: &mut Buf, acc: &mut
     Ok(())
 }
 
-fn param_value(sh: &mut Shell, ctx: &mut Ctx, p: &Param, quoted: bool, err: &mut Buf) -> Result<String, Stop> {
+fn param_value(sh: &mut Shell, ctx: &mut Ctx, p: &Param, err: &mut Buf) -> Result<String, Stop> {
     let v = param(sh, &p.name);
     match &p.op {
         ParamOp::Plain => Ok(v.unwrap_or_default()),
@@ -128,7 +128,6 @@ fn param_value(sh: &mut Shell, ctx: &mut Ctx, p: &Param, quoted: bool, err: &mut
                 acc.flush();
                 Ok(acc.fields.join(" "))
             };
-            let _ = quoted;
             match op {
                 '-' if !set => word_value(sh, ctx, err),
                 '=' if !set => {

@@ -107,7 +107,7 @@ fn limit() -> Stop {
 }
 
 /// Runs a script from the top: what `Shell::run` does.
-pub(super) fn run_top(sh: &mut Shell, host: &mut dyn Host, script: &str, first_line: u32, _depth: u32) -> Outcome {
+pub(super) fn run_top(sh: &mut Shell, host: &mut dyn Host, script: &str, first_line: u32) -> Outcome {
     let mut ctx = Ctx::new(host);
     let (mut out, mut err) = (Buf::default(), Buf::default());
     let r = script_in(sh, &mut ctx, script, first_line, &mut String::new(), &mut out, &mut err);
@@ -115,7 +115,7 @@ pub(super) fn run_top(sh: &mut Shell, host: &mut dyn Host, script: &str, first_l
 }
 
 /// `kubectl exec POD -- sh -c …` (or `sh FILE`, `sh`).
-pub(super) fn run_shell_program(sh: &mut Shell, host: &mut dyn Host, argv: &[String], _depth: u32) -> Outcome {
+pub(super) fn run_shell_program(sh: &mut Shell, host: &mut dyn Host, argv: &[String]) -> Outcome {
     let mut ctx = Ctx::new(host);
     let (mut out, mut err) = (Buf::default(), Buf::default());
     let r = shell_program(sh, &mut ctx, argv, &mut String::new(), &mut out, &mut err);

@@ -86,7 +86,7 @@ impl Shell {
         let first = self.lines.saturating_add(1);
         let n = script.split('\n').count().max(1);
         self.lines = self.lines.saturating_add(u32::try_from(n).unwrap_or(u32::MAX));
-        interp::run_top(self, host, script, first, 0)
+        interp::run_top(self, host, script, first)
     }
 
     /// The prompt before the next line: busybox ash as root shows the directory
@@ -160,7 +160,7 @@ pub(crate) fn exec(host: &mut dyn Host, argv: &[String]) -> Outcome {
     }
     let mut sh = Shell::new(host);
     if SHELLS.contains(&base) {
-        return interp::run_shell_program(&mut sh, host, argv, 0);
+        return interp::run_shell_program(&mut sh, host, argv);
     }
     interp::run_argv(&mut sh, host, argv)
 }
