@@ -60,6 +60,8 @@ pub struct Past {
 #[derive(Clone, Debug, PartialEq)]
 pub struct TermEntry {
     pub id: usize,
+    /// The prompt the line was typed at: `$ `, or a container shell's (`/ # `).
+    pub prompt: String,
     pub line: String,
     pub stdout: String,
     pub stderr: String,
@@ -115,6 +117,8 @@ pub struct Sim {
     past_cluster: StoredValue<Option<Cluster>>,
     /// Bumped each time something tried to change the cluster while looking back.
     pub refused: RwSignal<u32>,
+    /// The prompt of the shell open in a container (`kubectl exec -it … -- sh`), if one is.
+    pub shell_prompt: RwSignal<Option<String>>,
 }
 
 impl Sim {
@@ -141,6 +145,7 @@ impl Sim {
             past: RwSignal::new(None),
             past_cluster: StoredValue::new(None),
             refused: RwSignal::new(0),
+            shell_prompt: RwSignal::new(None),
         };
         // The events the cluster starts with (the nodes' kubelets starting) for the timeline.
         sim.refresh();
@@ -163,9 +168,10 @@ impl Sim {
         for input in &j.inputs {
             let streamed = match input {
                 Input::Run { line, stdin } => {
+                    let prompt = s.prompt().unwrap_or("$ ").to_string();
                     let out = s.run(line, stdin.as_deref());
                     commands.push(line.trim().to_string());
-                    entries.push(TermEntry { id: entries.len(), note: is_kubectl_help(line).then_some(TermNote::AfterKubectlHelp), line: line.clone(), stdout: out.stdout, stderr: out.stderr });
+                    entries.push(TermEntry { id: entries.len(), prompt, note: is_kubectl_help(line).then_some(TermNote::AfterKubectlHelp), line: line.clone(), stdout: out.stdout, stderr: out.stderr });
                     s.take_watch_output()
                 }
                 Input::Apply { name, text } => {
@@ -185,6 +191,7 @@ impl Sim {
             }
         }
         self.past.set(None);
+        self.shell_prompt.set(s.prompt().map(str::to_string));
         self.session.set_value(s);
         self.seen_history.set_value(self.session.with_value(|s| s.cluster.history().len()));
         self.terminal.set(entries);
@@ -414,7 +421,14 @@ impl Sim {
             return Output { stdout: String::new(), stderr: String::new(), status: 1 };
         }
         let mut out = Output::default();
-        self.session.update_value(|s| out = s.run(line, stdin));
+        let mut prompt = String::new();
+        let mut after = None;
+        self.session.update_value(|s| {
+            prompt = s.prompt().unwrap_or("$ ").to_string();
+            out = s.run(line, stdin);
+            after = s.prompt().map(str::to_string);
+        });
+        self.shell_prompt.set(after);
         // As the journal records it (a blank line or a comment is no input): a reload
         // replays the same commands, so a step's start counts the same ones.
         let t = line.trim();
@@ -427,7 +441,7 @@ impl Sim {
         self.terminal.update(|t| {
             let id = t.last().map_or(0, |e| e.id + 1);
             let note = is_kubectl_help(line).then_some(TermNote::AfterKubectlHelp);
-            t.push(TermEntry { id, line: line.to_string(), stdout: out.stdout.clone(), stderr: out.stderr.clone(), note });
+            t.push(TermEntry { id, prompt: prompt.clone(), line: line.to_string(), stdout: out.stdout.clone(), stderr: out.stderr.clone(), note });
         });
         self.stream(rows);
         out
@@ -437,7 +451,7 @@ impl Sim {
     pub fn show_candidates(&self, line: &str, candidates: &[String]) {
         self.terminal.update(|t| {
             let id = t.last().map_or(0, |e| e.id + 1);
-            t.push(TermEntry { id, line: line.to_string(), stdout: format!("{}\n", candidates.join("  ")), stderr: String::new(), note: None });
+            t.push(TermEntry { id, prompt: "$ ".into(), line: line.to_string(), stdout: format!("{}\n", candidates.join("  ")), stderr: String::new(), note: None });
         });
     }
 
@@ -446,7 +460,7 @@ impl Sim {
     pub fn show_help(&self, line: &str) {
         self.terminal.update(|t| {
             let id = t.last().map_or(0, |e| e.id + 1);
-            t.push(TermEntry { id, line: line.to_string(), stdout: String::new(), stderr: String::new(), note: Some(TermNote::Help) });
+            t.push(TermEntry { id, prompt: "$ ".into(), line: line.to_string(), stdout: String::new(), stderr: String::new(), note: Some(TermNote::Help) });
         });
     }
 

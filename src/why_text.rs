@@ -171,6 +171,11 @@ pub fn why_item(lang: Lang, item: &WhyItem) -> String {
             format!("{pod} no arranca: el volumen ReadWriteOnce {volume} ya está en uso por {} en otro nodo.", holders.join(", ")),
             format!("{pod} cannot start: ReadWriteOnce volume {volume} is already used by {} on another node.", holders.join(", ")),
         ),
+        WhyItem::ImagePullFailed { pod, image, seconds } => pick(
+            lang,
+            format!("{pod} no arranca: la imagen {image} no se puede descargar (ErrImagePull). El kubelet lo reintenta en {seconds} s (ImagePullBackOff); corrige el nombre o la etiqueta de la imagen."),
+            format!("{pod} cannot start: image {image} cannot be pulled (ErrImagePull). The kubelet tries again in {seconds} s (ImagePullBackOff); fix the image's name or tag."),
+        ),
     }
 }
 

@@ -164,7 +164,8 @@ pub fn TerminalPanel() -> impl IntoView {
             sim.clear_terminal();
             return;
         }
-        if crate::sim::asks_for_help(&line) {
+        // In a container's shell, `help` is the shell's.
+        if crate::sim::asks_for_help(&line) && sim.shell_prompt.get_untracked().is_none() {
             history.update_value(|h| h.push(line.clone()));
             cursor.set_value(history.with_value(|h| h.len()));
             sim.show_help(&line);
@@ -239,7 +240,7 @@ pub fn TerminalPanel() -> impl IntoView {
                         let stdout = e.stdout;
                         view! {
                             <div class="term-entry">
-                                <pre class="term-line">"$ " {e.line}</pre>
+                                <pre class="term-line">{e.prompt} {e.line}</pre>
                                 <pre class="term-stdout">
                                     {move || {
                                         names.with(|names| linkify(&stdout, names))
@@ -271,7 +272,9 @@ pub fn TerminalPanel() -> impl IntoView {
                     submit();
                 }
             >
-                <span class="prompt" aria-hidden="true">"$"</span>
+                <span class="prompt" aria-hidden="true" data-testid="terminal-prompt">
+                    {move || sim.shell_prompt.get().map_or_else(|| "$".to_string(), |p| p.trim_end().to_string())}
+                </span>
                 <input
                     type="text"
                     data-testid="terminal-input"
@@ -306,7 +309,8 @@ pub fn TerminalPanel() -> impl IntoView {
                         let key = ev.key();
                         if key == "Tab" && !ev.shift_key() {
                             let line = input.get_untracked();
-                            if line.trim().is_empty() {
+                            // Completion knows kubectl's words, not a container shell's.
+                            if line.trim().is_empty() || sim.shell_prompt.get_untracked().is_some() {
                                 // An empty prompt lets Tab move focus on, for keyboard users.
                                 return;
                             }

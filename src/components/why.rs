@@ -5,6 +5,7 @@ use crate::context::UiLang;
 use crate::sim::Sim;
 use crate::why_text::{all_settled, nodes_with_pod, nothing_yet, panel_title, why_item, workload_label};
 use kubesim::why::WhyItem;
+use kubesim::store::Object;
 use kubesim::Key;
 use leptos::prelude::*;
 
@@ -24,7 +25,17 @@ pub fn WhyPanel() -> impl IntoView {
     let record = Memo::new(move |_| {
         sim.view.track();
         let (kind, ns, name) = selected.get()?;
-        sim.with_cluster(|c| c.why(&kind, &Key::new(&ns, &name)).cloned())
+        sim.with_cluster(|c| {
+            let mut r = c.why(&kind, &Key::new(&ns, &name)).cloned()?;
+            // What keeps the workload's own pods back (an image that does not pull, a
+            // volume attached elsewhere), from the kubelet's records of them.
+            for p in c.pods().filter(|p| p.metadata.namespace == ns && p.controller_ref().is_some_and(|o| o.kind == kind && o.name == name)) {
+                if let Some(pr) = c.why("Pod", &Key::new(&ns, &p.metadata.name)) {
+                    r.items.extend(pr.items.iter().filter(|i| matches!(i, WhyItem::ImagePullFailed { .. } | WhyItem::MultiAttach { .. })).cloned());
+                }
+            }
+            Some(r)
+        })
     });
     let lines = move || {
         let l = lang.0.get();

@@ -64,6 +64,7 @@ messages! {
     PullFailed => "La imagen no se pudo descargar (ErrImagePull)", "Image pull failed (ErrImagePull)";
     PullBackOff => "Espera para volver a descargar la imagen (ImagePullBackOff)", "Waiting to pull the image again (ImagePullBackOff)";
     BadImageName => "Nombre de imagen no válido (InvalidImageName)", "Invalid image name (InvalidImageName)";
+    NeverPull => "La imagen no está en el nodo y no se descarga (ErrImageNeverPull)", "Image not on the node and never pulled (ErrImageNeverPull)";
     UnknownStatus => "Desconocido (nodo sin contacto)", "Unknown (node unreachable)";
     Unscheduled => "Sin nodo asignado", "Not scheduled";
     OfflineReady => "kubeaula ya funciona sin conexión: los dos idiomas y todas las lecciones están guardadas en este navegador.", "kubeaula now works offline: both languages and every lesson are stored in this browser.";
@@ -324,6 +325,7 @@ pub fn pod_status_word(lang: Lang, status: &str, ready: bool) -> (&'static str, 
         "ErrImagePull" => ("⊘", Some(Msg::PullFailed)),
         "ImagePullBackOff" => ("⊘", Some(Msg::PullBackOff)),
         "InvalidImageName" => ("⊗", Some(Msg::BadImageName)),
+        "ErrImageNeverPull" => ("⊗", Some(Msg::NeverPull)),
         "Unknown" => ("?", Some(Msg::UnknownStatus)),
         _ => ("?", None),
     };
@@ -349,7 +351,7 @@ mod tests {
 
     #[test]
     fn every_pod_status_the_simulator_prints_has_a_word_and_a_shape() {
-        for status in ["Pending", "ContainerCreating", "Running", "NotReady", "Terminating", "Completed", "Error", "Failed", "CrashLoopBackOff", "ErrImagePull", "ImagePullBackOff", "InvalidImageName", "Unknown"] {
+        for status in ["Pending", "ContainerCreating", "Running", "NotReady", "Terminating", "Completed", "Error", "Failed", "CrashLoopBackOff", "ErrImagePull", "ImagePullBackOff", "InvalidImageName", "ErrImageNeverPull", "Unknown"] {
             for lang in [Lang::Es, Lang::En] {
                 let (icon, word) = pod_status_word(lang, status, false);
                 assert!(!icon.is_empty() && !word.is_empty(), "{status}");

@@ -40,12 +40,12 @@ pub use kubectl::{complete, printers};
 pub use kubelet::program;
 pub use runtime::{rand, sort, state_hash, time, why};
 
-/// Typed decoding of YAML through kubesim's small decoder (one instance for every type,
-/// where serde_yaml compiles its reader once per type).
 /// Object keys and the trait every stored kind implements.
 pub mod store {
     pub use crate::api::meta::{Key, Object};
 }
+/// Typed decoding of YAML through kubesim's small decoder (one instance for every type,
+/// where serde_yaml compiles its reader once per type).
 pub mod yaml {
     pub use crate::manifest::yaml_tree::{from_str, Error, ReadError};
 }

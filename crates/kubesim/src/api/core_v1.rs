@@ -103,6 +103,14 @@ pub struct Container {
     pub termination_message_path: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub termination_message_policy: String,
+    /// Keeps a stdin open for an attached session (`kubectl run -i`).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub stdin: bool,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub stdin_once: bool,
+    /// Gives the container a terminal (`kubectl run -t`).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub tty: bool,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

@@ -1,6 +1,5 @@
-//! Commands that read rather than change: `logs`, `exec`, `run -it` (what the command
-//! prints comes from `crate::kubelet::program::run`), `explain`,
-//! `api-resources`, `version`, `cluster-info`, `config`.
+//! Commands that read rather than change: `logs` (what the container printed,
+//! `crate::kubelet::logs`), `explain`, `api-resources`, `version`, `cluster-info`, `config`.
 
 use super::{resource_type, Flags, Output, TYPES};
 use crate::cluster::Cluster;
@@ -18,7 +17,7 @@ fn pod_not_found(name: &str) -> Output {
 
 /// The pod a `logs`/`exec` target names: `POD`, `pod/POD` or `TYPE/NAME` of a workload
 /// (its first pod, as kubectl picks one).
-fn target_pod<'a>(c: &'a Cluster, f: &Flags, arg: &str) -> Result<(&'a Pod, Option<String>), Output> {
+pub(crate) fn target_pod<'a>(c: &'a Cluster, f: &Flags, arg: &str) -> Result<(&'a Pod, Option<String>), Output> {
     let ns = f.namespace.clone().unwrap_or_else(|| "default".into());
     let (what, name) = match arg.split_once('/') {
         Some((t, n)) => (t.to_string(), n.to_string()),
@@ -50,7 +49,7 @@ fn target_pod<'a>(c: &'a Cluster, f: &Flags, arg: &str) -> Result<(&'a Pod, Opti
 }
 
 /// The container `-c` names, or the first one (with kubectl's note when there are several).
-fn pick_container<'a>(p: &'a Pod, f: &Flags, verb: &str) -> Result<(&'a crate::api::model::Container, String), Output> {
+pub(crate) fn pick_container<'a>(p: &'a Pod, f: &Flags, verb: &str) -> Result<(&'a crate::api::model::Container, String), Output> {
     let names: Vec<&str> = p.spec.containers.iter().map(|c| c.name.as_str()).collect();
     match &f.container {
         Some(cn) => match p.spec.containers.iter().find(|c| &c.name == cn) {
@@ -72,8 +71,8 @@ fn pick_container<'a>(p: &'a Pod, f: &Flags, verb: &str) -> Result<(&'a crate::a
     }
 }
 
-/// `kubectl logs POD|TYPE/NAME [-c C] [--tail N] [-p]`: simulated lines that say which
-/// container of which pod ran on which node.
+/// `kubectl logs POD|TYPE/NAME [-c C] [--tail N] [-p]`: what the container's program printed
+/// (`kubelet/logs.rs`).
 pub(crate) fn logs(c: &Cluster, f: &Flags) -> Output {
     let Some(arg) = f.positional.first() else {
         return Output::err("error: expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command\nSee 'kubectl logs -h' for help and examples\n");
@@ -107,17 +106,12 @@ pub(crate) fn logs(c: &Cluster, f: &Flags) -> Output {
     if let Some(out) = program {
         lines.extend(out.lines().map(str::to_string));
     } else if f.previous {
-        match st.and_then(|s| s.last_state.terminated.as_ref()) {
-            Some(t) => {
-                lines.push(format!("[kubesim] container \"{}\" of pod {}/{} ran on node {}", ctr.name, p.metadata.namespace, pod, p.spec.node_name));
-                lines.push(format!("[kubesim] container \"{}\" exited with code {} at {}", ctr.name, t.exit_code.unwrap_or(0), t.finished_at.clone().unwrap_or_default()));
-            }
-            None => {
-                return Output::err(format!("Error from server (BadRequest): previous terminated container \"{}\" in pod \"{pod}\" not found\n", ctr.name));
-            }
+        // The previous run's log is not kept: a restarted container's log starts empty.
+        if st.and_then(|s| s.last_state.terminated.as_ref()).is_none() {
+            return Output::err(format!("Error from server (BadRequest): previous terminated container \"{}\" in pod \"{pod}\" not found\n", ctr.name));
         }
     } else {
-        let Some(started) = st.and_then(|s| s.state.running.as_ref().or(s.state.terminated.as_ref())).and_then(|r| r.started_at.clone()) else {
+        if st.and_then(|s| s.state.running.as_ref().or(s.state.terminated.as_ref())).and_then(|r| r.started_at.as_ref()).is_none() {
             let reason = st.and_then(|s| s.state.waiting.as_ref()).map(|w| w.reason.clone()).filter(|r| !r.is_empty()).unwrap_or_else(|| "ContainerCreating".into());
             // The kubelet words the common pull failures (`validateContainerLogStatus`).
             let reason = match reason.as_str() {
@@ -126,12 +120,8 @@ pub(crate) fn logs(c: &Cluster, f: &Flags) -> Output {
                 _ => reason,
             };
             return Output::err(format!("Error from server (BadRequest): container \"{}\" in pod \"{pod}\" is waiting to start: {reason}\n", ctr.name));
-        };
-        lines.push(format!("[kubesim] container \"{}\" of pod {}/{} started on node {} at {started}", ctr.name, p.metadata.namespace, pod, p.spec.node_name));
-        lines.push(format!("[kubesim] image {} running as process 1 in pod {pod}", ctr.image));
-        if st.is_some_and(|s| s.state.terminated.is_some()) {
-            lines.push(format!("[kubesim] container \"{}\" of pod {pod} has exited", ctr.name));
         }
+        lines.extend(crate::kubelet::logs::container_log(c, p, ctr).lines().map(str::to_string));
     }
     if let Some(n) = f.tail.as_deref().and_then(|t| t.parse::<i64>().ok()).filter(|n| *n >= 0) {
         let skip = lines.len().saturating_sub(n as usize);
@@ -142,89 +132,6 @@ pub(crate) fn logs(c: &Cluster, f: &Flags) -> Output {
         out.stderr.push_str(&n);
     }
     out
-}
-
-/// `kubectl exec POD [-c C] [-it] -- COMMAND…`.
-pub(crate) fn exec(c: &Cluster, f: &Flags) -> Output {
-    let Some(arg) = f.positional.first() else {
-        return Output::err("error: pod, type/name or --filename must be specified\n");
-    };
-    if f.positional.len() > 1 {
-        return Output::err("error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee 'kubectl exec -h' for help and examples\n");
-    }
-    if f.command.is_empty() {
-        return Output::err("error: you must specify at least one command for the container\n");
-    }
-    let (p, _) = match target_pod(c, f, arg) {
-        Ok(x) => x,
-        Err(o) => return o,
-    };
-    let (ctr, note) = match pick_container(p, f, "exec") {
-        Ok(x) => x,
-        Err(o) => return o,
-    };
-    let running = p.status.container_statuses.iter().any(|s| s.name == ctr.name && s.state.running.is_some());
-    if !running {
-        if p.status.phase == "Succeeded" || p.status.phase == "Failed" {
-            return Output::err(format!("error: cannot exec into a container in a completed pod; current phase is {}\n", p.status.phase));
-        }
-        return Output::err(format!("error: unable to upgrade connection: container not found (\"{}\")\n", ctr.name));
-    }
-    let host = if p.spec.hostname.is_empty() { p.metadata.name.clone() } else { p.spec.hostname.clone() };
-    let (out, err, code) = crate::kubelet::program::run(c, &p.metadata.namespace, &host, &ctr.image, &f.command);
-    let mut o = Output { stdout: out, stderr: format!("{note}{err}"), status: 0 };
-    if code != 0 {
-        o.stderr.push_str(&format!("command terminated with exit code {code}\n"));
-        o.status = code;
-    }
-    o
-}
-
-/// `kubectl run NAME --image=IMAGE [--rm -it --restart=Never] [-- COMMAND…]`.
-pub(crate) fn run(c: &mut Cluster, f: &Flags) -> Output {
-    let Some(name) = f.positional.first().cloned() else {
-        return Output::err("error: NAME is required for run\nSee 'kubectl run -h' for help and examples\n");
-    };
-    let Some(image) = f.image.clone() else {
-        return Output::err("error: required flag(s) \"image\" not set\n");
-    };
-    let ns = f.namespace.clone().unwrap_or_else(|| "default".into());
-    if f.rm && !f.stdin {
-        return Output::err("error: --rm should only be used for attached containers\n");
-    }
-    if c.pod(&Key::new(&ns, &name)).is_some() {
-        return Output::err(format!("Error from server (AlreadyExists): pods \"{name}\" already exists\n"));
-    }
-    let mut cmd: Vec<String> = f.command.clone();
-    cmd.extend(f.positional.iter().skip(1).cloned());
-    if f.rm || f.stdin {
-        // An attached, short-lived pod: the command's output, then the pod goes away. The
-        // pod object itself is not simulated.
-        let (out, err, code) = crate::kubelet::program::run(c, &ns, &name, &image, &cmd);
-        let mut o = Output { stdout: out, stderr: err, status: 0 };
-        if f.rm {
-            o.stdout.push_str(&format!("pod \"{name}\" deleted from {ns} namespace\n"));
-        }
-        if code != 0 {
-            o.stderr.push_str(&format!("pod {ns}/{name} terminated (Error)\n"));
-            o.status = 1;
-        }
-        return o;
-    }
-    // A detached pod: created like `kubectl apply` of a bare Pod.
-    let mut manifest = format!(
-        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: {name}\n  namespace: {ns}\n  labels:\n    run: {name}\nspec:\n  restartPolicy: {}\n  containers:\n  - name: {name}\n    image: {image}\n",
-        f.restart.clone().unwrap_or_else(|| "Always".into())
-    );
-    if !cmd.is_empty() {
-        // The words after `--` are arguments to the image's own command unless `--command`.
-        let key = if f.as_command { "command" } else { "args" };
-        manifest.push_str(&format!("    {key}: {}\n", serde_json::to_string(&cmd).unwrap_or_default()));
-    }
-    match c.apply_text(&manifest) {
-        Ok(_) => Output::ok(format!("pod/{name} created\n")),
-        Err(e) => Output::err(format!("{}\n", e.api_message("STDIN"))),
-    }
 }
 
 /// Text in the student's languages.

@@ -16,6 +16,7 @@ use std::collections::BTreeMap;
 
 pub mod complete;
 mod describe;
+mod exec;
 mod flags;
 mod get;
 pub mod info;
@@ -34,6 +35,7 @@ pub(crate) use get::*;
 pub(crate) use nodes::*;
 pub(crate) use registry::*;
 pub(crate) use write::*;
+pub use exec::{attach_request, Attach};
 
 /// What a command printed, and its exit status.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -234,8 +236,8 @@ pub fn run_observed(c: &mut Cluster, args: &[String], files: &BTreeMap<String, S
         "annotate" => mutate::annotate(c, &flags),
         "rollout" => mutate::rollout(c, &flags, &mut obs),
         "logs" => info::logs(c, &flags),
-        "exec" => info::exec(c, &flags),
-        "run" => info::run(c, &flags),
+        "exec" => exec::exec(c, &flags, stdin, &mut obs),
+        "run" => exec::run(c, &flags, &mut obs),
         "explain" => info::explain_cmd(&flags),
         "api-resources" => info::api_resources(),
         "version" => info::version(&flags),

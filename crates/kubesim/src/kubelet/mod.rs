@@ -15,13 +15,17 @@ use crate::runtime::rand::fnv32a;
 use crate::api::meta::{Key, Object};
 use crate::runtime::time::Dur;
 
+pub(crate) mod container_fs;
+pub(crate) mod exec;
+pub mod logs;
+pub(crate) mod image_files;
 pub mod images;
 pub mod node;
 pub mod program;
 mod pulls;
 pub(crate) mod shell;
 
-use pulls::{begin_pulls, needs_pull, pull_again, pull_back_off, pull_failed, pulled, set_waiting};
+use pulls::{begin_pulls, images_refused, needs_pull, pull_again, pull_back_off, pull_failed, pulled};
 
 /// Whether the kubelet of a node is there to act on its pods.
 fn kubelet_up(c: &State, node: &str) -> bool {
@@ -153,22 +157,7 @@ fn start_sandbox(c: &mut State, key: &Key, uid: &str) {
             ..Default::default()
         })
         .collect();
-    let images: Vec<String> = pod.spec.containers.iter().map(|ct| ct.image.clone()).collect();
-    // A reference that cannot be read stops the pod here (`InvalidImageName`).
-    let invalid: Vec<(usize, String)> = images
-        .iter()
-        .enumerate()
-        .filter_map(|(i, image)| match images::pull(image) {
-            Err(images::PullError::InvalidName(m)) => Some((i, m)),
-            _ => None,
-        })
-        .collect();
-    if !invalid.is_empty() {
-        for (i, m) in invalid {
-            c.record_event("Pod", key, uid, "Warning", "InspectFailed", m.clone(), "kubelet", &node);
-            c.record_event("Pod", key, uid, "Warning", "Failed", "Error: InvalidImageName".into(), "kubelet", &node);
-            set_waiting(c, key, i, "InvalidImageName", &m);
-        }
+    if images_refused(c, key, uid, &node) {
         set_stage(c, key, PodStage::InvalidImage);
         c.pod_changed(key);
         return;
@@ -205,6 +194,11 @@ fn go_duration(d: Dur) -> String {
 }
 
 fn start_containers(c: &mut State, key: &Key, uid: &str) {
+    // The images pulled after all: what kept the pod back is over.
+    let pull_why = ("Pod".to_string(), key.clone());
+    if c.rec.why.get(&pull_why).is_some_and(|r| r.items.iter().any(|i| matches!(i, crate::runtime::why::WhyItem::ImagePullFailed { .. }))) {
+        c.rec.why.remove(&pull_why);
+    }
     let now = c.rt.now.rfc3339();
     let Some(pod) = c.store.pods.get(key) else { return };
     let node = pod.spec.node_name.clone();
@@ -488,6 +482,14 @@ fn container_exit(c: &mut State, key: &Key, uid: &str, code: i32) {
     }
 }
 
+/// The process an attached session ran as the container's command (`kubectl run -it … --
+/// sh`) exits with `code` when the session ends: the container ends as its command would.
+pub fn attached_exited(c: &mut State, key: &Key, code: i32) {
+    c.forget_gone_pods();
+    let Some(uid) = c.store.pods.get(key).map(|p| p.metadata.uid.clone()) else { return };
+    container_exit(c, key, &uid, code);
+}
+
 /// A container's command ends, or a crashing container exits (if it is still meant to
 /// crash and still running).
 pub fn on_exit(c: &mut State, key: &Key, uid: &str) {
@@ -510,9 +512,14 @@ pub fn on_exit(c: &mut State, key: &Key, uid: &str) {
         Program::Sleeps(_) => (String::new(), 0),
         Program::Exits(code) => (String::new(), code),
         Program::Once(words) => {
-            let image = pod.spec.containers.first().map(|x| x.image.clone()).unwrap_or_default();
-            let (out, err, code) = program::run(c, &key.ns, &key.name, &image, &words);
-            (out + &err, code)
+            let name = pod.spec.containers.first().map(|x| x.name.clone()).unwrap_or_default();
+            match exec::ContainerHost::new(c, key, &name) {
+                Some(mut host) => {
+                    let o = shell::exec(&mut host, &words);
+                    (o.stdout + &o.stderr, o.status)
+                }
+                None => (String::new(), 0),
+            }
         }
     };
     if let Some(rt) = c.agents.runtime.get_mut(key) {
@@ -574,6 +581,11 @@ fn restart_containers(c: &mut State, key: &Key, uid: &str) {
     pod.metadata.resource_version = rv;
     let node = pod.spec.node_name.clone();
     let containers: Vec<(String, String)> = pod.spec.containers.iter().map(|x| (x.name.clone(), x.image.clone())).collect();
+    // A new container: its writable layer and its log start empty (volumes stay).
+    for (name, _) in &containers {
+        c.agents.disks.container_restarted(uid, name);
+    }
+    let Some(pod) = c.ctx.store.pods.get_mut(key) else { return };
     for cs in &mut pod.status.container_statuses {
         cs.restart_count += 1;
         cs.started = true;

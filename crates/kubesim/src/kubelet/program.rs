@@ -18,7 +18,8 @@ pub enum Program {
     Serves,
     /// `sleep N`: exits 0 after N, printing nothing.
     Sleeps(Dur),
-    /// Runs at once and exits with what these words print (`nslookup web-0.nginx`, `echo …`).
+    /// Runs at once in the container's shell and exits with what these words print
+    /// (`nslookup web-0.nginx`, `echo …`, `sh -c 'echo $(hostname) > /data/x'`).
     Once(Vec<String>),
     /// Exits at once with this code, printing nothing (`sh` with no terminal, `exit 3`).
     Exits(i32),
@@ -29,10 +30,19 @@ pub enum Program {
 /// `kubectl run b --image=busybox` ends in CrashLoopBackOff, as on a real cluster.
 pub fn of(ct: &Container) -> Program {
     let words: Vec<String> = ct.command.iter().chain(ct.args.iter()).cloned().collect();
+    // A shell with its stdin kept open (`kubectl run -i`) waits for what it is sent.
+    if ct.stdin && (words.is_empty() || is_shell(&words)) {
+        return Program::Serves;
+    }
     if words.is_empty() {
         return if shell_image(&ct.image) { Program::Exits(0) } else { Program::Serves };
     }
     classify(&words)
+}
+
+/// `sh`, `/bin/bash`, `ash`… with no script: an interactive shell.
+pub(crate) fn is_shell(words: &[String]) -> bool {
+    words.len() == 1 && matches!(words[0].rsplit('/').next().unwrap_or(""), "sh" | "bash" | "ash" | "dash")
 }
 
 fn shell_image(image: &str) -> bool {
@@ -41,37 +51,41 @@ fn shell_image(image: &str) -> bool {
     matches!(name, "busybox" | "alpine" | "ubuntu" | "debian" | "fedora" | "centos")
 }
 
-/// The commands `run` knows end at once (`Once`); keep the two lists together.
+/// The programs the container shell (`kubelet/shell`) runs that end by themselves.
+const ENDS: &[&str] = &[
+    "echo", "true", "false", "test", "[", "printf", "pwd", "env", "hostname", "date", "nslookup", "cat", "ls", "mkdir", "rm", "touch", "head",
+    "tail", "wc", "grep", "wget", "curl",
+];
+
 fn classify(words: &[String]) -> Program {
     let prog = words[0].rsplit('/').next().unwrap_or(&words[0]).to_string();
     let rest = &words[1..];
     match (prog.as_str(), rest) {
         ("sleep", [d]) => sleep_time(d).map_or(Program::Serves, Program::Sleeps),
-        ("sh" | "bash" | "ash", []) => Program::Exits(0),
-        ("sh" | "bash" | "ash", [c, script]) if c == "-c" => script_program(script),
+        ("sh" | "bash" | "ash" | "dash", []) => Program::Exits(0),
+        ("sh" | "bash" | "ash" | "dash", [c, script, ..]) if c == "-c" => script_program(script, words),
+        ("tail", _) if rest.iter().any(|a| a == "-f" || a == "-F") => Program::Serves,
         ("true", []) => Program::Exits(0),
         ("false", []) => Program::Exits(1),
-        ("hostname", []) | ("nslookup", [_]) | ("echo", _) => Program::Once(std::iter::once(prog).chain(rest.iter().cloned()).collect()),
-        ("cat", [f]) if f == "/etc/hostname" || f == "/etc/resolv.conf" => Program::Once(vec![prog, f.clone()]),
+        (p, _) if ENDS.contains(&p) => Program::Once(words.to_vec()),
         _ => Program::Serves,
     }
 }
 
-/// `sh -c SCRIPT` when SCRIPT is one plain command; loops, lists, pipes and substitutions
-/// are beyond the simulator and keep the container running.
-fn script_program(script: &str) -> Program {
-    if script.contains([';', '&', '|', '$', '`', '<', '>', '\n', '(']) {
+/// `sh -c SCRIPT`: a script that loops, sleeps or runs something in the background keeps
+/// the container running (the simulator does not run it over time); any other runs in the
+/// container's shell once and exits with its status.
+fn script_program(script: &str, words: &[String]) -> Program {
+    let Ok(parts) = shell_words(&script.replace([';', '&', '|', '(', ')'], " ")) else { return Program::Serves };
+    if parts.iter().any(|w| matches!(w.as_str(), "while" | "for" | "until" | "sleep" | "tail" | "wait" | "nginx" | "httpd")) || script.contains('&') && !script.contains("&&") {
         return Program::Serves;
     }
-    let Ok(words) = shell_words(script) else { return Program::Serves };
-    match words.first().map(String::as_str) {
-        None => Program::Exits(0),
-        Some("exit") => match words.get(1) {
-            None => Program::Exits(0),
-            Some(n) => n.parse::<i32>().map_or(Program::Exits(2), |n| Program::Exits(n & 0xff)),
-        },
-        Some("while" | "for" | "until" | "if") => Program::Serves,
-        Some(_) => classify(&words),
+    let plain = shell_words(script).unwrap_or_default();
+    match plain.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+        [] => Program::Exits(0),
+        ["exit"] => Program::Exits(0),
+        ["exit", n] => n.parse::<i32>().map_or(Program::Exits(2), |n| Program::Exits(n & 0xff)),
+        _ => Program::Once(words.to_vec()),
     }
 }
 
@@ -91,7 +105,7 @@ fn sleep_time(d: &str) -> Option<Dur> {
 }
 
 /// What `nslookup NAME` prints inside a pod of `image`, with the exit status.
-fn nslookup(c: &State, ns: &str, image: &str, name: &str) -> (String, i32) {
+pub(crate) fn nslookup(c: &State, ns: &str, image: &str, name: &str) -> (String, i32) {
     let old = image.ends_with(":1.28") || image.contains(":1.28.");
     match c.resolve(ns, name) {
         Ok(answers) => {
@@ -118,37 +132,6 @@ fn nslookup(c: &State, ns: &str, image: &str, name: &str) -> (String, i32) {
                 (format!("Server:\t\t{DNS_IP}\nAddress:\t{DNS_IP}:53\n\n** server can't find {name}: NXDOMAIN\n\n** server can't find {name}: NXDOMAIN\n\n"), 1)
             }
         }
-    }
-}
-
-/// A command run in a container (`kubectl exec`, `kubectl run`, or a container's own
-/// command that `classify` found it can run): what it prints and its exit status.
-pub(crate) fn run(c: &State, ns: &str, hostname: &str, image: &str, cmd: &[String]) -> (String, String, i32) {
-    let words: Vec<&str> = cmd.iter().map(String::as_str).collect();
-    match words.as_slice() {
-        ["hostname"] | ["cat", "/etc/hostname"] => (format!("{hostname}\n"), String::new(), 0),
-        ["nslookup", name] => {
-            let (s, code) = nslookup(c, ns, image, name);
-            (s, String::new(), code)
-        }
-        ["echo", rest @ ..] => (format!("{}\n", rest.join(" ")), String::new(), 0),
-        ["true"] => (String::new(), String::new(), 0),
-        ["sh" | "bash", "-c", script] => {
-            let script = script.replace("${HOSTNAME}", hostname).replace("$HOSTNAME", hostname);
-            let inner: Vec<String> = shell_words(&script).unwrap_or_default();
-            run(c, ns, hostname, image, &inner)
-        }
-        ["cat", "/etc/resolv.conf"] => (
-            format!("search {ns}.svc.cluster.local svc.cluster.local cluster.local\nnameserver {DNS_IP}\noptions ndots:5\n"),
-            String::new(),
-            0,
-        ),
-        [prog, ..] => (
-            format!("OCI runtime exec failed: exec failed: unable to start container process: exec: \"{prog}\": executable file not found in $PATH: unknown\n"),
-            String::new(),
-            126,
-        ),
-        [] => (String::new(), String::new(), 0),
     }
 }
 
@@ -236,7 +219,7 @@ mod tests {
         assert_eq!(of(&ct("busybox", &["sleep"], &["0.5"])), Program::Sleeps(Dur::ms(500)));
         assert_eq!(of(&ct("busybox", &["sleep", "infinity"], &[])), Program::Serves);
         assert_eq!(of(&ct("busybox", &[], &["nslookup", "web-0.nginx"])), Program::Once(vec!["nslookup".into(), "web-0.nginx".into()]));
-        assert_eq!(of(&ct("busybox", &["/bin/sh", "-c", "echo hola"], &[])), Program::Once(vec!["echo".into(), "hola".into()]));
+        assert_eq!(of(&ct("busybox", &["/bin/sh", "-c", "echo hola"], &[])), Program::Once(vec!["/bin/sh".into(), "-c".into(), "echo hola".into()]));
         assert_eq!(of(&ct("busybox", &["sh", "-c", "exit 3"], &[])), Program::Exits(3));
         assert_eq!(of(&ct("busybox", &["false"], &[])), Program::Exits(1));
         assert_eq!(of(&ct("busybox", &["sh", "-c", "while true; do sleep 1; done"], &[])), Program::Serves);

@@ -9,6 +9,7 @@ use crate::api::model::*;
 use crate::runtime::queue::TimerKind;
 use crate::runtime::rand::fnv32a;
 use crate::runtime::time::Dur;
+use crate::runtime::why::{WhyItem, WhyRecord};
 use crate::state::{PodStage, State};
 
 /// An image pulled: the kubelet's `Pulled` event, and the image kept on the node.
@@ -43,7 +44,7 @@ fn pull_time(c: &State, image: &str, present: bool) -> Dur {
 
 /// Whether the kubelet pulls an image (`shouldPullImage`): missing on the node, or `Always`.
 pub(super) fn needs_pull(policy: &str, present: bool) -> bool {
-    !present || policy == "Always"
+    policy != "Never" && (!present || policy == "Always")
 }
 
 /// The kubelet's pass over the pod's images: `Pulling` for each one it must pull and, on the
@@ -141,6 +142,10 @@ pub(super) fn pull_failed(c: &mut State, key: &Key, uid: &str) -> bool {
         None => return true,
     };
     c.after(Dur::secs(backoff), TimerKind::Kubelet { pod: key.clone(), uid: uid.to_string() });
+    // The why panel names the image that does not pull and when the kubelet tries again.
+    let items = failing.iter().map(|(_, image, _)| WhyItem::ImagePullFailed { pod: key.name.clone(), image: image.clone(), seconds: backoff }).collect();
+    let at_ms = c.rt.now.millis();
+    c.rec.why.insert(("Pod".into(), key.clone()), WhyRecord { at_ms, items });
     c.pod_changed(key);
     true
 }
@@ -166,4 +171,40 @@ pub(super) fn pull_again(c: &mut State, key: &Key, uid: &str) {
     let pull = begin_pulls(c, key, uid, false);
     set_stage(c, key, PodStage::Pulling);
     c.after(pull.max(Dur::ms(1)), TimerKind::Kubelet { pod: key.clone(), uid: uid.to_string() });
+}
+
+/// Images the kubelet will not pull at all: a reference it cannot read (`InvalidImageName`,
+/// after `InspectFailed`), or `imagePullPolicy: Never` for an image not on the node
+/// (`ErrImageNeverPull`). Whether the pod stops here.
+pub(super) fn images_refused(c: &mut State, key: &Key, uid: &str, node: &str) -> bool {
+    let containers = c.store.pods.get(key).map(|p| p.spec.containers.clone()).unwrap_or_default();
+    let invalid: Vec<(usize, String)> = containers
+        .iter()
+        .enumerate()
+        .filter_map(|(i, ct)| match images::pull(&ct.image) {
+            Err(images::PullError::InvalidName(m)) => Some((i, m)),
+            _ => None,
+        })
+        .collect();
+    if !invalid.is_empty() {
+        for (i, m) in invalid {
+            c.record_event("Pod", key, uid, "Warning", "InspectFailed", m.clone(), "kubelet", node);
+            c.record_event("Pod", key, uid, "Warning", "Failed", "Error: InvalidImageName".into(), "kubelet", node);
+            set_waiting(c, key, i, "InvalidImageName", &m);
+        }
+        return true;
+    }
+    let cached = c.agents.node_images.get(node).cloned().unwrap_or_default();
+    let never: Vec<(usize, String)> = containers
+        .iter()
+        .enumerate()
+        .filter(|(_, ct)| ct.image_pull_policy == "Never" && !cached.contains(&ct.image))
+        .map(|(i, ct)| (i, format!("Container image \"{}\" is not present with pull policy of Never", ct.image)))
+        .collect();
+    for (i, m) in &never {
+        c.record_event("Pod", key, uid, "Warning", "ErrImageNeverPull", m.clone(), "kubelet", node);
+        c.record_event("Pod", key, uid, "Warning", "Failed", "Error: ErrImageNeverPull".into(), "kubelet", node);
+        set_waiting(c, key, *i, "ErrImageNeverPull", m);
+    }
+    !never.is_empty()
 }

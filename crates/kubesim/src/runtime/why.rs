@@ -60,6 +60,9 @@ pub enum WhyItem {
     ClaimBound { claim: String, volume: String },
     /// A ReadWriteOnce volume is attached to another node: the pod stays ContainerCreating.
     MultiAttach { pod: String, volume: String, holders: Vec<String> },
+    /// An image of the pod does not pull: the kubelet retries after a back-off (`seconds`)
+    /// and the pod waits (`ErrImagePull`, then `ImagePullBackOff`).
+    ImagePullFailed { pod: String, image: String, seconds: u64 },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

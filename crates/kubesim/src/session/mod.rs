@@ -5,9 +5,12 @@
 use crate::apiserver::apply::{Applied, ApplyError};
 use crate::cluster::{Cluster, NodeSpecInput};
 pub mod inputs;
+mod copy;
 use crate::session::inputs::{Input, Journal, Setup};
 use crate::kubectl::{self, shell_words, Output};
 use crate::runtime::time::Dur;
+use crate::kubelet::exec::ContainerHost;
+use crate::kubelet::shell::Shell;
 use std::collections::BTreeMap;
 
 #[derive(Clone, Debug)]
@@ -24,6 +27,18 @@ pub struct Session {
     /// While replaying up to an instant: the last state a waiting command let pass at or
     /// before it (see [`crate::journal::view_at`]).
     pub(crate) horizon: Option<Horizon>,
+    /// An interactive shell in a container (`kubectl exec -it … -- sh`): lines go to it
+    /// until `exit`.
+    shell: Option<OpenShell>,
+}
+
+/// A shell session in a container, and the prompt it shows.
+#[derive(Clone, Debug)]
+struct OpenShell {
+    attach: kubectl::Attach,
+    uid: String,
+    shell: Shell,
+    prompt: String,
 }
 
 /// The instant a replay stops at, and the cluster as it was then, seen from inside a
@@ -171,7 +186,7 @@ impl Session {
     /// A session over a cluster built elsewhere. It keeps no journal: what happened to the
     /// cluster before cannot be replayed. Use [`Session::start`] for a replayable session.
     pub fn new(cluster: Cluster) -> Session {
-        Session { cluster, files: BTreeMap::new(), watches: Vec::new(), watch_out: String::new(), journal: None, horizon: None }
+        Session { cluster, files: BTreeMap::new(), watches: Vec::new(), watch_out: String::new(), journal: None, horizon: None, shell: None }
     }
 
     /// A fresh cluster set up as `setup` says, with a journal of every input from here on,
@@ -300,9 +315,66 @@ impl Session {
             return Output::default();
         }
         self.record(Input::Run { line: line.to_string(), stdin: stdin.map(str::to_string) });
-        let out = self.run_unrecorded(line, stdin);
+        let out = if self.shell.is_some() { self.shell_line(line) } else { self.run_unrecorded(line, stdin) };
         // Whatever the line changed, running watches have looked at it: the rows wait in
         // the buffer, whoever hands them out and whenever.
+        poll_all(&mut self.watches, &mut self.watch_out, &self.cluster);
+        out
+    }
+
+    /// The prompt of the shell session open in a container, if one is (`/ # `, `# `); the
+    /// terminal shows it instead of its own.
+    pub fn prompt(&self) -> Option<&str> {
+        self.shell.as_ref().map(|s| s.prompt.as_str())
+    }
+
+    /// Opens the shell an attaching command asked for.
+    fn open_shell(&mut self, attach: kubectl::Attach) {
+        let Some(uid) = self.cluster.pod(&attach.pod).map(|p| p.metadata.uid.clone()) else { return };
+        let Some(host) = ContainerHost::new(&mut self.cluster, &attach.pod, &attach.container) else { return };
+        let shell = Shell::new(&host);
+        let prompt = shell.prompt(&host);
+        self.shell = Some(OpenShell { attach, uid, shell, prompt });
+    }
+
+    /// One line typed into the open shell session.
+    fn shell_line(&mut self, line: &str) -> Output {
+        let Some(mut open) = self.shell.take() else { return Output::default() };
+        let key = open.attach.pod.clone();
+        let alive = self.cluster.pod(&key).is_some_and(|p| {
+            p.metadata.uid == open.uid && p.status.container_statuses.iter().any(|s| s.name == open.attach.container && s.state.running.is_some())
+        });
+        if !alive {
+            // The container went away under the session (deleted, restarted, node gone).
+            return Output { stdout: String::new(), stderr: "command terminated with exit code 137\n".into(), status: 137 };
+        }
+        let Some(mut host) = ContainerHost::new(&mut self.cluster, &key, &open.attach.container) else { return Output::default() };
+        let o = open.shell.run(&mut host, line);
+        open.prompt = open.shell.prompt(&host);
+        let slept = host.slept_ms;
+        if slept > 0 {
+            let shown = self.tick_unrecorded(Dur::ms(slept));
+            self.watch_out.insert_str(0, &shown);
+        }
+        let mut out = Output { stdout: o.stdout, stderr: o.stderr, status: o.status };
+        if !o.exited {
+            self.shell = Some(open);
+            return out;
+        }
+        let a = &open.attach;
+        if a.main_process {
+            crate::kubelet::attached_exited(&mut self.cluster, &key, o.status);
+            self.cluster.settle();
+            if a.remove {
+                let _ = self.cluster.delete_object("Pod", &key, crate::Propagation::Background, None);
+                self.cluster.settle();
+                out.stdout.push_str(&format!("pod \"{}\" deleted from {} namespace\n", key.name, key.ns));
+            } else {
+                out.stdout.push_str(&format!("Session ended, resume using 'kubectl attach {n} -c {c} -i -t' command when the pod is running\n", n = key.name, c = a.container));
+            }
+        } else if o.status != 0 {
+            out.stderr.push_str(&format!("command terminated with exit code {}\n", o.status));
+        }
         poll_all(&mut self.watches, &mut self.watch_out, &self.cluster);
         out
     }
@@ -342,6 +414,7 @@ impl Session {
         };
         let Some(cmd) = words.first() else { return Output::default() };
         match cmd.as_str() {
+            "kubectl" | "k" if words.get(1).is_some_and(|w| w == "cp") => self.copy(&words[2..]),
             "kubectl" | "k" => self.kubectl(&words[1..], stdin),
             "sleep" => match words.get(1).and_then(|d| Dur::parse(d)) {
                 Some(d) => Output::ok(self.tick_unrecorded(d)),
@@ -368,6 +441,9 @@ impl Session {
             if let Some((kind, flags)) = kubectl::watch_request(args) {
                 let w = Watch::start(cluster, kind, flags);
                 self.watches.push(w);
+            }
+            if let Some(a) = kubectl::attach_request(&self.cluster, args) {
+                self.open_shell(a);
             }
         }
         out
@@ -503,7 +579,10 @@ pub fn run_script(session: &mut Session, script: &str) -> String {
             i += 1; // the marker line
             stdin = Some(body);
         }
-        out.push_str(&format!("$ {trimmed}\n"));
+        match session.prompt() {
+            Some(p) => out.push_str(&format!("{p}{trimmed}\n")),
+            None => out.push_str(&format!("$ {trimmed}\n")),
+        }
         let o = session.run(trimmed, stdin.as_deref());
         out.push_str(&o.stdout);
         out.push_str(&o.stderr);

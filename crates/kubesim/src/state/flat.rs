@@ -12,7 +12,7 @@ macro_rules! flat_state {
         #[derive(Serialize)]
         #[serde(rename = "State")]
         struct StateOut<'a> {
-            $( $name: &'a $ty, )*
+            $( $(#[$attr])* $name: &'a $ty, )*
         }
 
         /// The flat record read back.
@@ -105,4 +105,6 @@ flat_state! {
     orphan_pods: BTreeSet<Key> => ctx.store.orphan_pods,
     #[serde(default)]
     pod_uids: BTreeMap<String, Key> => ctx.store.pod_uids,
+    #[serde(default, skip_serializing_if = "files::Disks::is_unused")]
+    disks: files::Disks => agents.disks,
 }

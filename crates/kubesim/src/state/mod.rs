@@ -15,6 +15,7 @@ use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet, BinaryHeap, HashMap, VecDeque};
 
 mod flat;
+pub mod files;
 pub(crate) mod kinds;
 
 /// client-go `EventAggregator`: similar events are combined from the 10th distinct message
@@ -258,6 +259,8 @@ pub(crate) struct NodeAgents {
     pub(crate) runtime: BTreeMap<Key, PodRuntime>,
     /// Kubelet state per node; absent means posting.
     pub(crate) kubelets: BTreeMap<String, KubeletState>,
+    /// The files containers wrote, in their layers and volumes, and their logs.
+    pub(crate) disks: files::Disks,
 }
 
 /// What the controllers that must hear of a pod or claim write at once register, as their informers'
@@ -360,6 +363,7 @@ impl State {
                 next_subnet: 0,
                 runtime: BTreeMap::new(),
                 kubelets: BTreeMap::new(),
+                disks: files::Disks::default(),
             },
         )
     }
@@ -372,7 +376,14 @@ impl State {
     /// Drops the kubelet's records of the pods whose objects are gone (see `Ctx::gone_pods`).
     pub(crate) fn forget_gone_pods(&mut self) {
         for k in std::mem::take(&mut self.ctx.gone_pods) {
-            self.agents.runtime.remove(&k);
+            if let Some(r) = self.agents.runtime.remove(&k) {
+                self.agents.disks.forget_pod(&r.uid);
+            }
+        }
+        // A deleted PersistentVolume's contents go with it (its reclaim policy deleted it).
+        if !self.agents.disks.volumes.is_empty() {
+            let pvs = &self.ctx.store.pvs;
+            self.agents.disks.volumes.retain(|name, _| pvs.contains_key(name));
         }
     }
 }

@@ -10,10 +10,6 @@
 //! capped ([`MAX_OUTPUT`]), and so are files ([`MAX_FILE`]), the commands one line may run,
 //! and nesting.
 
-// The kubelet's exec (the real `Host`) is being written against this API: until it calls
-// in, only the tests do.
-#![cfg_attr(not(test), allow(dead_code))]
-
 pub(crate) mod host;
 
 mod ast;
