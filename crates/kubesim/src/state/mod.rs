@@ -373,6 +373,20 @@ impl State {
         State { ctx: Ctx { seed, timings, store, rt, rec, memory, informers: Informers::default(), gone_pods: Vec::new() }, agents }
     }
 
+    /// Bytes of stored files and logs, and the largest one (for tests of the limits).
+    #[doc(hidden)]
+    pub fn stored_file_bytes(&self) -> (usize, usize) {
+        let d = &self.agents.disks;
+        let files = d.nodes.values().chain(d.empty_dirs.values()).chain(d.volumes.values()).chain(d.layers.values());
+        let largest = files
+            .flat_map(|t| t.0.values())
+            .filter_map(|e| if let files::Entry::File(s) = e { Some(s.len()) } else { None })
+            .chain(d.logs.values().map(String::len))
+            .max()
+            .unwrap_or(0);
+        (d.bytes(), largest)
+    }
+
     /// Drops the kubelet's records of the pods whose objects are gone (see `Ctx::gone_pods`).
     pub(crate) fn forget_gone_pods(&mut self) {
         for k in std::mem::take(&mut self.ctx.gone_pods) {
