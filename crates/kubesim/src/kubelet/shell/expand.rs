@@ -1,6 +1,6 @@
 //! Word expansion: `~`, parameters (`$V`, `${V:-w}`, `$?`, `$1`, `"$@"`), command
-//! substitution, then field splitting of what came from an unquoted expansion. There is no
-//! pathname expansion: `*` stays as typed.
+//! substitution, field splitting of what came from an unquoted expansion, then pathname
+//! expansion of a word whose literal text holds `*`, `?` or `[` (`glob.rs`).
 
 use super::ast::*;
 use super::interp::{run_list, Buf, Ctx, Stop, MAX_RUN_DEPTH};
@@ -11,7 +11,18 @@ pub(super) fn fields(sh: &mut Shell, ctx: &mut Ctx, w: &Word, err: &mut Buf) -> 
     let mut acc = Acc { split: true, ..Acc::default() };
     expand_into(sh, ctx, w, err, &mut acc)?;
     acc.flush();
-    Ok(acc.fields)
+    if !acc.patterns.iter().any(|p| *p) {
+        return Ok(acc.fields);
+    }
+    let mut out = Vec::new();
+    for (f, pattern) in acc.fields.into_iter().zip(acc.patterns) {
+        if pattern {
+            out.extend(super::glob::expand(&*ctx.host, &sh.cwd, &f));
+        } else {
+            out.push(f);
+        }
+    }
+    Ok(out)
 }
 
 /// A word expanded without splitting (assignments, redirection targets).
@@ -25,6 +36,9 @@ pub(super) fn string(sh: &mut Shell, ctx: &mut Ctx, w: &Word, err: &mut Buf) -> 
 #[derive(Default)]
 struct Acc {
     fields: Vec<String>,
+    /// For each field, whether its literal text holds a pattern to expand.
+    patterns: Vec<bool>,
+    pattern: bool,
     cur: String,
     started: bool,
     split: bool,
@@ -44,6 +58,7 @@ impl Acc {
     fn flush(&mut self) {
         if self.started {
             self.fields.push(std::mem::take(&mut self.cur));
+            self.patterns.push(std::mem::take(&mut self.pattern));
             self.started = false;
         }
     }
@@ -87,7 +102,11 @@ pub(super) fn param(sh: &Shell, name: &str) -> Option<String> {
 fn expand_into(sh: &mut Shell, ctx: &mut Ctx, w: &Word, err: &mut Buf, acc: &mut Acc) -> Result<(), Stop> {
     for part in &w.parts {
         match part {
-            Part::Lit(s) | Part::Quoted(s) => acc.text(s)?,
+            Part::Lit(s) => {
+                acc.pattern |= acc.split && super::glob::has_pattern(s);
+                acc.text(s)?
+            }
+            Part::Quoted(s) => acc.text(s)?,
             Part::Tilde => {
                 let home = sh.vars.get("HOME").cloned().unwrap_or_else(|| "~".into());
                 acc.text(&home)?;
@@ -98,6 +117,7 @@ fn expand_into(sh: &mut Shell, ctx: &mut Ctx, w: &Word, err: &mut Buf, acc: &mut
                     for (i, a) in args.iter().enumerate() {
                         if i > 0 {
                             acc.fields.push(std::mem::take(&mut acc.cur));
+                            acc.patterns.push(std::mem::take(&mut acc.pattern));
                         }
                         acc.text(a)?;
                     }

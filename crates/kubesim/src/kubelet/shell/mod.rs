@@ -16,6 +16,7 @@ mod ast;
 mod builtins;
 mod expand;
 mod files;
+mod glob;
 mod grammar;
 mod grep;
 mod interp;
