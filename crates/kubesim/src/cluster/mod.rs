@@ -197,8 +197,6 @@ impl Cluster {
                 Work::SyncEndpoints(k) => crate::controllers::service::sync_endpoints(self, &k),
             }
         }
-        // The node side hears of the pods the controllers removed (they cannot reach it).
-        self.forget_gone_pods();
     }
 
 

@@ -24,7 +24,10 @@ macro_rules! flat_state {
 
         impl Serialize for State {
             fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-                if !self.gone_pods.is_empty() {
+                // What the node side has not heard of yet (the kubelet hears of it before it
+                // next runs) reads as already done: pods gone, a deleted volume's contents.
+                let stale = !self.gone_pods.is_empty() || self.agents.disks.volumes.keys().any(|pv| !self.ctx.store.pvs.contains_key(pv));
+                if stale {
                     // The kubelet's records of pods already gone are not part of the state
                     // (see `Ctx::gone_pods`): the record reads as if they had been dropped.
                     let mut settled = self.clone();

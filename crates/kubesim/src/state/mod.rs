@@ -155,19 +155,21 @@ pub struct Ctx {
     /// The pod event handlers of the controllers that watch pods (not part of the state).
     pub(crate) informers: Informers,
     /// Pods whose objects left the store since the node side last heard of it: the kubelet's
-    /// records of them go at the next `State::forget_gone_pods` (always before the kubelet
-    /// runs or the state is read whole; never part of the state).
+    /// records of them go at the next `State::forget_gone_pods` (before the kubelet runs;
+    /// the state's serialized form and hash read as if they had gone at once).
     pub(crate) gone_pods: Vec<Key>,
 }
 
 impl std::ops::Deref for State {
     type Target = Ctx;
+    #[inline]
     fn deref(&self) -> &Ctx {
         &self.ctx
     }
 }
 
 impl std::ops::DerefMut for State {
+    #[inline]
     fn deref_mut(&mut self) -> &mut Ctx {
         &mut self.ctx
     }
@@ -388,7 +390,12 @@ impl State {
     }
 
     /// Drops the kubelet's records of the pods whose objects are gone (see `Ctx::gone_pods`).
+    #[inline]
     pub(crate) fn forget_gone_pods(&mut self) {
+        // The common case, every idle step: nothing to forget.
+        if self.ctx.gone_pods.is_empty() && self.agents.disks.volumes.is_empty() {
+            return;
+        }
         for k in std::mem::take(&mut self.ctx.gone_pods) {
             if let Some(r) = self.agents.runtime.remove(&k) {
                 self.agents.disks.forget_pod(&r.uid);
