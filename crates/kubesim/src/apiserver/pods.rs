@@ -122,6 +122,11 @@ impl Ctx {
     pub(crate) fn delete_pod(&mut self, key: &Key, grace: Option<i64>) -> bool {
         let Some(p) = self.store.pods.get(key) else { return false };
         if p.metadata.deletion_timestamp.is_some() {
+            // Already terminating: a grace period of 0 (`--grace-period=0 --force`) removes
+            // the object now, whatever its kubelet does (a pod on a failed node).
+            if grace == Some(0) {
+                self.remove_pod_object(key);
+            }
             return true;
         }
         let bound = !p.spec.node_name.is_empty();

@@ -50,12 +50,14 @@ fn annotations_block(w: &mut String, indent: &str, ann: &Labels) {
     }
 }
 
-/// The Events section: the object's events, oldest last seen first.
-fn events_block(w: &mut String, c: &Cluster, kind: &str, ns: &str, name: &str) {
+/// The Events section: the object's events (by its uid, as kubectl searches them: a pod
+/// made again under the same name does not inherit its predecessor's), oldest last seen
+/// first.
+fn events_block(w: &mut String, c: &Cluster, kind: &str, ns: &str, name: &str, uid: &str) {
     let mut evs: Vec<&Event> = c
         .events()
         .iter()
-        .filter(|e| e.involved_object.kind == kind && e.involved_object.name == name && e.involved_object.namespace == ns)
+        .filter(|e| e.involved_object.kind == kind && e.involved_object.name == name && e.involved_object.namespace == ns && e.involved_object.uid == uid)
         .collect();
     if evs.is_empty() {
         w.push_str("Events:\t<none>\n");
@@ -340,7 +342,7 @@ pub(super) fn describe_pod(c: &Cluster, p: &Pod) -> String {
     }
     w.push_str(&format!("Node-Selectors:\t{}\n", printers::labels_string(&p.spec.node_selector)));
     tolerations(&mut w, "", &p.spec.tolerations);
-    events_block(&mut w, c, "Pod", &m.namespace, &m.name);
+    events_block(&mut w, c, "Pod", &m.namespace, &m.name, &m.uid);
     w
 }
 
@@ -394,7 +396,7 @@ pub(super) fn describe_node(c: &Cluster, n: &Node) -> String {
     for p in pods {
         w.push_str(&format!("  {}\t{}\t0 (0%)\t0 (0%)\t0 (0%)\t0 (0%)\t{}\n", p.metadata.namespace, p.metadata.name, printers::age(c, &p.metadata)));
     }
-    events_block(&mut w, c, "Node", "", &m.name);
+    events_block(&mut w, c, "Node", "", &m.name, &m.name);
     w
 }
 
@@ -416,7 +418,7 @@ pub(super) fn describe_ds(c: &Cluster, d: &DaemonSet) -> String {
     w.push_str(&format!("Number of Nodes Misscheduled: {}\n", s.number_misscheduled));
     w.push_str(&format!("Pods Status:\t{}\n", pods_status(c, &m.uid)));
     pod_template(&mut w, &t);
-    events_block(&mut w, c, "DaemonSet", &m.namespace, &m.name);
+    events_block(&mut w, c, "DaemonSet", &m.namespace, &m.name, &m.uid);
     w
 }
 
@@ -450,7 +452,7 @@ pub(super) fn describe_sts(c: &Cluster, s: &StatefulSet) -> String {
             w.push_str(&format!("  Access Modes:\t[{}]\n", pvc.spec.access_modes.join(" ")));
         }
     }
-    events_block(&mut w, c, "StatefulSet", &m.namespace, &m.name);
+    events_block(&mut w, c, "StatefulSet", &m.namespace, &m.name, &m.uid);
     w
 }
 
@@ -503,7 +505,7 @@ pub(super) fn describe_deploy(c: &Cluster, d: &Deployment) -> String {
     };
     let old: Vec<&ReplicaSet> = old.into_iter().filter(|r| r.spec.replicas.unwrap_or(1) > 0 || r.status.replicas > 0).collect();
     w.push_str(&format!("OldReplicaSets:\t{}\nNewReplicaSet:\t{}\n", show(&old), show(&new)));
-    events_block(&mut w, c, "Deployment", &m.namespace, &m.name);
+    events_block(&mut w, c, "Deployment", &m.namespace, &m.name, &m.uid);
     w
 }
 
@@ -540,7 +542,7 @@ pub(super) fn describe_svc(c: &Cluster, s: &Service) -> String {
     }
     w.push_str(&format!("Session Affinity:\t{}\n", if s.spec.session_affinity.is_empty() { "None" } else { &s.spec.session_affinity }));
     w.push_str("Internal Traffic Policy:\tCluster\n");
-    events_block(&mut w, c, "Service", &m.namespace, &m.name);
+    events_block(&mut w, c, "Service", &m.namespace, &m.name, &m.uid);
     w
 }
 
@@ -570,7 +572,7 @@ pub(super) fn describe_pvc(c: &Cluster, p: &PersistentVolumeClaim) -> String {
         w.push_str(&users.join("\n\t"));
         w.push('\n');
     }
-    events_block(&mut w, c, "PersistentVolumeClaim", &m.namespace, &m.name);
+    events_block(&mut w, c, "PersistentVolumeClaim", &m.namespace, &m.name, &m.uid);
     w
 }
 
@@ -607,7 +609,7 @@ pub(super) fn describe_pv(c: &Cluster, p: &PersistentVolume) -> String {
         let path = p.spec.local.as_ref().and_then(|l| l.get("path")).and_then(|x| x.as_str()).unwrap_or("");
         w.push_str(&format!("    Type:\tLocalVolume (a persistent volume backed by local storage on a node)\n    Path:\t{path}\n"));
     }
-    events_block(&mut w, c, "PersistentVolume", "", &m.name);
+    events_block(&mut w, c, "PersistentVolume", "", &m.name, &m.uid);
     w
 }
 
