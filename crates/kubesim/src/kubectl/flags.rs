@@ -9,6 +9,8 @@ pub(crate) struct Flags {
     /// `run --command`: the words after `--` are the container's command, not its args.
     pub(crate) as_command: bool,
     pub(crate) namespace: Option<String>,
+    /// `--dry-run`: `client`, `server`, `none`, or `unset` (the flag without a value).
+    pub(crate) dry_run: Option<String>,
     pub(crate) all_namespaces: bool,
     pub(crate) output: Option<String>,
     pub(crate) selector: Option<String>,
@@ -108,6 +110,7 @@ pub(crate) fn set_flag(f: &mut Flags, long: &str, v: String) -> Result<(), Strin
     let b = || v == "true";
     match long {
         "namespace" => f.namespace = Some(v),
+        "dry-run" => f.dry_run = Some(v),
         "all-namespaces" => f.all_namespaces = b(),
         "output" => f.output = Some(v),
         "selector" => f.selector = Some(v),

@@ -16,6 +16,7 @@ use std::collections::BTreeMap;
 
 pub mod complete;
 mod describe;
+mod dry_run;
 mod exec;
 mod flags;
 mod get;
@@ -220,7 +221,31 @@ pub fn run_observed(c: &mut Cluster, args: &[String], files: &BTreeMap<String, S
             return Output::err(format!("error: {e}\n"));
         }
     }
-    match cmd.as_str() {
+    let dry = match dry_run::mode(&flags) {
+        Ok(d) => d,
+        Err(e) => return Output::err(format!("{e}\n")),
+    };
+    if let Some(mode) = dry.filter(|_| dry_run::WRITES.contains(&cmd.as_str())) {
+        // `kubectl run --dry-run=client -o yaml`: the Pod it would send.
+        if cmd == "run" && mode == "client" && flags.output.as_deref() == Some("yaml") {
+            if let Some(y) = dry_run::run_pod_yaml(&flags) {
+                return Output::ok(y);
+            }
+        }
+        let mut copy = c.clone();
+        let mut f = flags.clone();
+        f.dry_run = None;
+        let out = dispatch(&mut copy, cmd, &f, files, stdin, &mut None);
+        return dry_run::mark(out, mode);
+    }
+    dispatch(c, cmd, &flags, files, stdin, &mut obs)
+}
+
+/// Runs a parsed command.
+fn dispatch(c: &mut Cluster, cmd: &str, flags: &Flags, files: &BTreeMap<String, String>, stdin: Option<&str>, obs: &mut Option<Observer>) -> Output {
+    let flags = flags.clone();
+    let mut obs = obs;
+    match cmd {
         "apply" | "create" => apply(c, cmd, &flags, files, stdin),
         "get" => get(c, &flags),
         "delete" if !flags.files.is_empty() => delete_files(c, &flags, files, stdin, &mut obs),
