@@ -4,18 +4,32 @@ use super::*;
 
 /// `kubectl cordon NODE` / `uncordon NODE`.
 pub(crate) fn cordon(c: &mut Cluster, on: bool, f: &Flags) -> Output {
-    let Some(name) = f.positional.first() else {
-        return Output::err(format!("error: USAGE: {} NODE [flags]\nSee 'kubectl {} -h' for help and examples\n", if on { "cordon" } else { "uncordon" }, if on { "cordon" } else { "uncordon" }));
+    let cmd = if on { "cordon" } else { "uncordon" };
+    // Several nodes by name, or those a selector picks (`-l`).
+    let names: Vec<String> = match &f.selector {
+        Some(sel) => c.nodes().filter(|n| crate::kubectl::selector_matches(sel, &n.metadata.labels).unwrap_or(false)).map(|n| n.metadata.name.clone()).collect(),
+        None => f.positional.clone(),
     };
-    let verb = if on { "cordoned" } else { "uncordoned" };
-    match c.set_unschedulable(name, on) {
-        Ok(true) => {
-            c.settle();
-            Output::ok(format!("node/{name} {verb}\n"))
+    if names.is_empty() {
+        if f.selector.is_some() {
+            return Output::err("No resources found\n");
         }
-        Ok(false) => Output::ok(format!("node/{name} already {verb}\n")),
-        Err(e) => Output::err(format!("{e}\n")),
+        return Output::err(format!("error: USAGE: {cmd} NODE [flags]\nSee 'kubectl {cmd} -h' for help and examples\n"));
     }
+    let verb = if on { "cordoned" } else { "uncordoned" };
+    let mut out = Output::default();
+    for name in &names {
+        match c.set_unschedulable(name, on) {
+            Ok(true) => out.stdout.push_str(&format!("node/{name} {verb}\n")),
+            Ok(false) => out.stdout.push_str(&format!("node/{name} already {verb}\n")),
+            Err(e) => {
+                out.stderr.push_str(&format!("{e}\n"));
+                out.status = 1;
+            }
+        }
+    }
+    c.settle();
+    out
 }
 
 /// `kubectl drain NODE`: cordon, check every pod against drain's filters, then evict and

@@ -111,42 +111,71 @@ pub(crate) fn label(c: &mut Cluster, f: &Flags) -> Output {
     let Some(t) = resource_type(&what) else {
         return Output::err(format!("error: the server doesn't have a resource type \"{what}\"\n"));
     };
-    let Some(name) = args.first().cloned() else {
-        return Output::err("error: one or more resources must be specified as <resource> <name> or <resource>/<name>\n");
-    };
+    // Names first, then the label changes (`k=v`, `k-`).
+    let is_change = |a: &String| a.contains('=') || (a.ends_with('-') && a.len() > 1);
+    let split = args.iter().position(is_change).unwrap_or(args.len());
+    let (names, changes) = (&args[..split], &args[split..]);
     let ns = f.namespace.clone().unwrap_or_else(|| "default".into());
-    let key = Key::new(if t.namespaced { &ns } else { "" }, &name);
+    let names: Vec<String> = match (&f.selector, f.all) {
+        (Some(sel), _) if names.is_empty() => {
+            t.objects(c).into_iter().filter(|m| (!t.namespaced || m.namespace == ns) && selector_matches(sel, &m.labels).unwrap_or(false)).map(|m| m.name.clone()).collect()
+        }
+        (None, true) if names.is_empty() => t.objects(c).into_iter().filter(|m| !t.namespaced || m.namespace == ns).map(|m| m.name.clone()).collect(),
+        (None, false) if names.is_empty() => {
+            return Output::err("error: one or more resources must be specified as <resource> <name> or <resource>/<name>\n");
+        }
+        (Some(_), _) | (None, true) => return Output::err("error: name cannot be provided when a selector is specified\n"),
+        _ => names.to_vec(),
+    };
     if !t.labels {
         return Output::err(format!("error: labeling {} is not supported here\n", t.plural));
     }
-    let old = t.meta_mut(c, &key).map(|m| m.labels.clone());
-    let Some(old) = old else {
-        return Output::err(format!("Error from server (NotFound): {} \"{name}\" not found\n", qualified_plural(t)));
-    };
-    if args.len() < 2 {
+    if changes.is_empty() {
         return Output::err("error: at least one label update is required\n");
     }
-    let mut labels = old.clone();
+    if names.is_empty() {
+        return Output::err("No resources found\n");
+    }
     let mut out = Output::default();
+    for name in &names {
+        match label_one(c, t, &Key::new(if t.namespaced { &ns } else { "" }, name), changes, f) {
+            Ok(o) => out.stdout.push_str(&o),
+            Err(e) => {
+                out.stderr.push_str(&e);
+                out.status = 1;
+            }
+        }
+    }
+    out
+}
+
+/// `kubectl label` of one object: kubectl's line, or its error.
+fn label_one(c: &mut Cluster, t: &ResourceType, key: &Key, changes: &[String], f: &Flags) -> Result<String, String> {
+    let name = &key.name;
+    let Some(old) = t.meta_mut(c, key).map(|m| m.labels.clone()) else {
+        return Err(format!("Error from server (NotFound): {} \"{name}\" not found\n", qualified_plural(t)));
+    };
+    let mut labels = old.clone();
+    let mut out = String::new();
     let mut removing = false;
-    for a in &args[1..] {
+    for a in changes {
         if let Some(k) = a.strip_suffix('-') {
             removing = true;
             if labels.remove(k).is_none() {
-                out.stdout.push_str(&format!("label \"{k}\" not found.\n"));
+                out.push_str(&format!("label \"{k}\" not found.\n"));
             }
         } else if let Some((k, v)) = a.split_once('=') {
             if let Some(e) = crate::apiserver::validation::label_error(k, v) {
-                return Output::err(format!("The {} \"{name}\" is invalid: {e}\n", t.kind));
+                return Err(format!("The {} \"{name}\" is invalid: {e}\n", t.kind));
             }
             if let Some(have) = old.get(k) {
                 if have != v && !f.overwrite {
-                    return Output::err(format!("error: '{k}' already has a value ({have}), and --overwrite is false\n"));
+                    return Err(format!("error: '{k}' already has a value ({have}), and --overwrite is false\n"));
                 }
             }
             labels.insert(k.to_string(), v.to_string());
         } else {
-            return Output::err(format!("error: invalid label spec: {a}\n"));
+            return Err(format!("error: invalid label spec: {a}\n"));
         }
     }
     let verb = if labels == old {
@@ -158,25 +187,22 @@ pub(crate) fn label(c: &mut Cluster, f: &Flags) -> Output {
     };
     if labels != old {
         let r = match t.kind {
-            "Node" => c.set_node_labels(&name, labels),
-            "Pod" => c.set_pod_labels(&key, labels),
+            "Node" => c.set_node_labels(name, labels),
+            "Pod" => c.set_pod_labels(key, labels),
             // Labels of other objects select nothing the simulated controllers watch.
             _ => {
                 let rv = c.bump_rv();
-                let m = t.meta_mut(c, &key).expect("exists");
+                let m = t.meta_mut(c, key).expect("exists");
                 m.labels = labels;
                 m.resource_version = rv;
                 Ok(())
             }
         };
-        if let Err(e) = r {
-            return Output::err(format!("{e}\n"));
-        }
+        r.map_err(|e| format!("{e}\n"))?;
         c.settle();
     }
-    let prefix = resource_prefix(t.kind);
-    out.stdout.push_str(&format!("{prefix}/{name} {verb}\n"));
-    out
+    out.push_str(&format!("{}/{name} {verb}\n", resource_prefix(t.kind)));
+    Ok(out)
 }
 
 /// `kubectl delete -f FILE…`: each object of the files, in file order.
