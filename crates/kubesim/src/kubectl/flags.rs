@@ -9,6 +9,8 @@ pub(crate) struct Flags {
     /// `run --command`: the words after `--` are the container's command, not its args.
     pub(crate) as_command: bool,
     pub(crate) namespace: Option<String>,
+    /// `--field-selector`.
+    pub(crate) field_selector: Option<String>,
     /// `--dry-run`: `client`, `server`, `none`, or `unset` (the flag without a value).
     pub(crate) dry_run: Option<String>,
     pub(crate) all_namespaces: bool,
@@ -103,6 +105,7 @@ pub(crate) const FLAGS: &[(&str, Option<char>, Arg)] = &[
     ("server-side", None, Arg::Bool),
     ("record", None, Arg::Bool),
     ("dry-run", None, Arg::Optional("unset")),
+    ("field-selector", None, Arg::Value),
     ("help", Some('h'), Arg::Bool),
 ];
 
@@ -111,6 +114,7 @@ pub(crate) fn set_flag(f: &mut Flags, long: &str, v: String) -> Result<(), Strin
     match long {
         "namespace" => f.namespace = Some(v),
         "dry-run" => f.dry_run = Some(v),
+        "field-selector" => f.field_selector = Some(v),
         "all-namespaces" => f.all_namespaces = b(),
         "output" => f.output = Some(v),
         "selector" => f.selector = Some(v),

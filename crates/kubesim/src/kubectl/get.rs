@@ -170,6 +170,12 @@ pub(crate) fn collect_and_print(c: &Cluster, t: &'static ResourceType, f: &Flags
     let ns = f.namespace.clone().unwrap_or_else(|| "default".into());
     let names: Vec<&String> = f.positional.iter().skip(1).collect();
     let (header, mut items) = collect(c, t, f);
+    if let Some(sel) = &f.field_selector {
+        match super::fields::parse(t, sel) {
+            Ok(reqs) => items.retain(|i| super::fields::matches(&i.json, &reqs)),
+            Err(e) => return Output::err(e),
+        }
+    }
     // Named objects that do not exist.
     let mut err = String::new();
     for n in &names {

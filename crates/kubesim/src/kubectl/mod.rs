@@ -18,6 +18,7 @@ pub mod complete;
 mod describe;
 mod dry_run;
 mod exec;
+mod fields;
 mod flags;
 mod get;
 pub mod info;
@@ -268,6 +269,10 @@ fn dispatch(c: &mut Cluster, cmd: &str, flags: &Flags, files: &BTreeMap<String, 
         "version" => info::version(&flags),
         "cluster-info" => info::cluster_info(&flags),
         "config" => info::config(&flags),
+        // kind ships no metrics-server: kubectl top asks the Metrics API and finds none.
+        "top" if matches!(flags.positional.first().map(String::as_str), Some("pod" | "pods" | "po" | "node" | "nodes" | "no")) => Output::err("error: Metrics API not available\n"),
+        "top" if flags.positional.is_empty() => Output::ok("Display resource (CPU/memory) usage.\n\n The top command allows you to see the resource consumption for nodes or pods.\n\n This command requires Metrics Server to be correctly configured and working on the server.\n\nAvailable Commands:\n  node          Display resource (CPU/memory) usage of nodes\n  pod           Display resource (CPU/memory) usage of pods\n\nUsage:\n  kubectl top [flags] [options]\n\nUse \"kubectl top <command> --help\" for more information about a given command.\nUse \"kubectl options\" for a list of global command-line options (applies to all commands).\n"),
+        "top" => Output::err(format!("error: unknown command \"{}\" for \"kubectl top\"\nRun 'kubectl top --help' for usage.\n", flags.positional.first().map(String::as_str).unwrap_or(""))),
         other => Output::err(format!("error: \"{other}\" is not supported by this simulated kubectl\n")),
     }
 }

@@ -293,13 +293,20 @@ pub(crate) fn delete(c: &mut Cluster, f: &Flags, obs: &mut Option<Observer>) -> 
     if force {
         out.stderr.push_str("Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n");
     }
-    if let Some(sel) = &f.selector {
+    if f.selector.is_some() || f.field_selector.is_some() {
         // Kinds this kubectl does not delete have nothing to select.
+        let fields = match f.field_selector.as_deref().map(|sel| super::fields::parse(t, sel)).transpose() {
+            Ok(r) => r,
+            Err(e) => return Output::err(e),
+        };
+        let mut g = f.clone();
+        g.positional.truncate(1);
         names = match t.delete {
-            Some(_) => t.objects(c)
+            Some(_) => super::collect(c, t, &g)
+                .1
                 .into_iter()
-                .filter(|m| (!t.namespaced || m.namespace == ns) && selector_matches(sel, &m.labels).unwrap_or(false))
-                .map(|m| m.name.clone())
+                .filter(|i| fields.as_ref().is_none_or(|r| super::fields::matches(&i.json, r)))
+                .map(|i| i.meta.name)
                 .collect(),
             None => vec![],
         };
