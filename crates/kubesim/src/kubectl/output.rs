@@ -62,10 +62,28 @@ fn requote(line: &str) -> String {
     }
     let b = val.as_bytes();
     let timestamp = b.len() == 20 && b[4] == b'-' && b[7] == b'-' && b[10] == b'T' && b[19] == b'Z';
-    if timestamp {
+    if timestamp || yaml11_would_misread(val) {
         return format!("{head}\"{val}\"");
     }
     line.to_string()
+}
+
+/// A plain scalar a YAML 1.1 reader (go-yaml, and so kubectl and the API server) would not
+/// read as the string it is: its booleans (`yes`, `on`, `y`…) and base-60 numbers (`12:30`).
+/// serde_yaml writes booleans as `true`/`false`, so such a plain scalar is always a string,
+/// and go-yaml quotes it.
+fn yaml11_would_misread(val: &str) -> bool {
+    const BOOLS: &[&str] = &["y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF"];
+    if BOOLS.contains(&val) {
+        return true;
+    }
+    let mut parts = val.split(':');
+    let first = parts.next().unwrap_or("");
+    let rest: Vec<&str> = parts.collect();
+    !rest.is_empty()
+        && !first.is_empty()
+        && first.trim_start_matches(['-', '+']).bytes().all(|b| b.is_ascii_digit())
+        && rest.iter().all(|p| !p.is_empty() && p.len() <= 2 && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Field names the API spells with capitals (`podIP`, `containerID`) that a camelCase
