@@ -129,9 +129,13 @@ impl Watch {
             let old = self.seen.remove(&k).expect("seen");
             rows.push(self.deleted_row(c, &old));
         }
+        // The rest in the order the changes happened (their resourceVersions), as a watch
+        // delivers them, not in name order.
+        let mut changed: Vec<(u64, Vec<Vec<String>>)> = Vec::new();
         for i in &items {
             let key = (i.meta.namespace.clone(), i.meta.name.clone());
             let state = i.json.to_string();
+            let mut rows: Vec<Vec<String>> = Vec::new();
             match self.seen.get(&key) {
                 Some(s) if s.uid == i.meta.uid && s.state == state => continue,
                 Some(s) if s.uid != i.meta.uid => {
@@ -155,7 +159,10 @@ impl Watch {
             rows.push(row.clone());
             let seen = self.seen_of(i, row);
             self.seen.insert(key, seen);
+            changed.push((i.meta.resource_version.parse().unwrap_or(0), rows));
         }
+        crate::runtime::sort::by_key(&mut changed, |(rv, _)| *rv);
+        rows.extend(changed.into_iter().flat_map(|(_, r)| r));
         if rows.is_empty() {
             return String::new();
         }
