@@ -61,6 +61,17 @@ impl Call<'_, '_> {
         let line = format!("Try '{} --help' for more information.\n", self.name());
         self.err.push(&line);
     }
+    /// A command given nothing to work on: busybox's usage line, or GNU's `missing …` and
+    /// its pointer to `--help`. Status 1.
+    pub fn missing_operand(&mut self, busybox_usage: &str, gnu: &str) -> Res {
+        if self.busybox() {
+            self.err.push(&format!("Usage: {busybox_usage}\n"));
+        } else {
+            self.fail(gnu);
+            self.try_help();
+        }
+        Ok(1)
+    }
 }
 
 /// An absolute, normalized path: `p` against `cwd`, with `.` and `..` resolved.

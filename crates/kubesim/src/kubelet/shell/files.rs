@@ -151,13 +151,7 @@ pub(super) fn mkdir(c: &mut Call) -> Res {
         Err(s) => return Ok(s),
     };
     if o.operands.is_empty() {
-        if c.busybox() {
-            c.err.push("Usage: mkdir [-m MODE] [-p] DIRECTORY...\n");
-        } else {
-            c.fail("missing operand");
-            c.try_help();
-        }
-        return Ok(1);
+        return c.missing_operand("mkdir [-m MODE] [-p] DIRECTORY...", "missing operand");
     }
     let mut status = 0;
     for op in &o.operands {
@@ -205,13 +199,7 @@ pub(super) fn rm(c: &mut Call) -> Res {
         if force {
             return Ok(0);
         }
-        if c.busybox() {
-            c.err.push("Usage: rm [-irf] FILE...\n");
-        } else {
-            c.fail("missing operand");
-            c.try_help();
-        }
-        return Ok(1);
+        return c.missing_operand("rm [-irf] FILE...", "missing operand");
     }
     let mut status = 0;
     for op in &o.operands {
@@ -259,13 +247,7 @@ pub(super) fn touch(c: &mut Call) -> Res {
         Err(s) => return Ok(s),
     };
     if o.operands.is_empty() {
-        if c.busybox() {
-            c.err.push("Usage: touch [-c] FILE...\n");
-        } else {
-            c.fail("missing file operand");
-            c.try_help();
-        }
-        return Ok(1);
+        return c.missing_operand("touch [-c] FILE...", "missing file operand");
     }
     let mut status = 0;
     for op in &o.operands {

@@ -316,13 +316,7 @@ fn duration_ms(s: &str) -> Option<u64> {
 pub(super) fn sleep(c: &mut Call) -> Res {
     let args: Vec<String> = c.args.get(1..).unwrap_or(&[]).to_vec();
     if args.is_empty() {
-        if c.busybox() {
-            c.err.push("Usage: sleep [N]...\n");
-        } else {
-            c.fail("missing operand");
-            c.try_help();
-        }
-        return Ok(1);
+        return c.missing_operand("sleep [N]...", "missing operand");
     }
     let mut total: u64 = 0;
     for a in &args {
