@@ -89,9 +89,9 @@ impl ContainerFs {
             image.insert(d.to_string(), None);
             add_dirs(&mut image, d);
         }
-        for (p, content) in &profile.files {
+        for (p, content) in profile.files {
             add_dirs(&mut image, p);
-            image.insert(p.to_string(), Some(content.clone()));
+            image.insert(p.to_string(), Some(content.to_string()));
         }
         let host = hostname(pod);
         image.insert("/etc/hostname".into(), Some(format!("{host}\n")));

@@ -30,7 +30,7 @@ pub struct Profile {
     /// Programs the image adds to its userland's.
     pub extra: &'static [&'static str],
     /// Files, by absolute path (their directories exist too).
-    pub files: Vec<(&'static str, String)>,
+    pub files: &'static [(&'static str, &'static str)],
     /// Directories that exist though no listed file is in them.
     pub dirs: &'static [&'static str],
     pub server: Option<Server>,
@@ -169,11 +169,11 @@ pub fn profile(image: &str) -> Profile {
             userland: Some(Userland::Debian),
             programs: DEBIAN_PROGRAMS,
             extra: NGINX_EXTRA,
-            files: vec![
-                ("/usr/share/nginx/html/index.html", NGINX_INDEX.to_string()),
-                ("/usr/share/nginx/html/50x.html", NGINX_50X.to_string()),
-                ("/etc/nginx/conf.d/default.conf", NGINX_DEFAULT_CONF.to_string()),
-                ("/etc/os-release", "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nNAME=\"Debian GNU/Linux\"\nVERSION_ID=\"12\"\nID=debian\n".to_string()),
+            files: &[
+                ("/usr/share/nginx/html/index.html", NGINX_INDEX),
+                ("/usr/share/nginx/html/50x.html", NGINX_50X),
+                ("/etc/nginx/conf.d/default.conf", NGINX_DEFAULT_CONF),
+                ("/etc/os-release", "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nNAME=\"Debian GNU/Linux\"\nVERSION_ID=\"12\"\nID=debian\n"),
             ],
             dirs: NGINX_DIRS,
             server: Some(Server::Nginx { root: "/usr/share/nginx/html", combined_xff: true }),
@@ -183,10 +183,7 @@ pub fn profile(image: &str) -> Profile {
             userland: Some(Userland::Debian),
             programs: DEBIAN_PROGRAMS,
             extra: NGINX_EXTRA,
-            files: vec![
-                ("/usr/share/nginx/html/index.html", NGINX_INDEX.to_string()),
-                ("/usr/share/nginx/html/50x.html", NGINX_50X.to_string()),
-            ],
+            files: &[("/usr/share/nginx/html/index.html", NGINX_INDEX), ("/usr/share/nginx/html/50x.html", NGINX_50X)],
             dirs: &["/etc/nginx", "/var/log/nginx", "/var/lib/nginx/body", "/tmp", "/root", "/bin", "/usr/bin"],
             server: Some(Server::Nginx { root: "/usr/share/nginx/html", combined_xff: false }),
             agent: "curl/7.47.0",
@@ -195,7 +192,7 @@ pub fn profile(image: &str) -> Profile {
             userland: Some(Userland::Debian),
             programs: DEBIAN_PROGRAMS,
             extra: &[],
-            files: vec![("/usr/local/apache2/htdocs/index.html", "<html><body><h1>It works!</h1></body></html>\n".to_string())],
+            files: &[("/usr/local/apache2/htdocs/index.html", "<html><body><h1>It works!</h1></body></html>\n")],
             dirs: DEBIAN_DIRS,
             server: Some(Server::Httpd),
             agent: "",
@@ -205,16 +202,16 @@ pub fn profile(image: &str) -> Profile {
             programs: BUSYBOX_PROGRAMS,
             extra: &[],
             files: if base_name(image) == "alpine" {
-                vec![("/etc/os-release", "NAME=\"Alpine Linux\"\nID=alpine\nPRETTY_NAME=\"Alpine Linux v3.22\"\n".to_string())]
+                &[("/etc/os-release", "NAME=\"Alpine Linux\"\nID=alpine\nPRETTY_NAME=\"Alpine Linux v3.22\"\n")]
             } else {
-                vec![]
+                &[]
             },
             dirs: BUSYBOX_DIRS,
             server: None,
             agent: "Wget",
         },
-        "pause" => Profile { userland: None, programs: &[], extra: &[], files: vec![], dirs: &[], server: None, agent: "" },
-        _ => Profile { userland: Some(Userland::Debian), programs: DEBIAN_PROGRAMS, extra: &[], files: vec![], dirs: DEBIAN_DIRS, server: None, agent: "" },
+        "pause" => Profile { userland: None, programs: &[], extra: &[], files: &[], dirs: &[], server: None, agent: "" },
+        _ => Profile { userland: Some(Userland::Debian), programs: DEBIAN_PROGRAMS, extra: &[], files: &[], dirs: DEBIAN_DIRS, server: None, agent: "" },
     }
 }
 
