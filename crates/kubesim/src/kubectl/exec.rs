@@ -9,7 +9,7 @@ use crate::api::meta::{Key, Object};
 use crate::apiserver::delete::Propagation;
 use crate::cluster::Cluster;
 use crate::kubelet::exec::ContainerHost;
-use crate::kubelet::program::is_shell;
+use crate::kubelet::program::{is_shell, shell_image};
 use crate::kubelet::shell::{self, Shell};
 use crate::runtime::time::Dur;
 
@@ -25,8 +25,8 @@ pub struct Attach {
     pub remove: bool,
 }
 
-/// Whether the container of `p` named `name` is running.
-fn running(c: &Cluster, key: &Key, name: &str) -> bool {
+/// Whether the container of the pod at `key` named `name` is running.
+pub(crate) fn running(c: &Cluster, key: &Key, name: &str) -> bool {
     c.pod(key).is_some_and(|p| p.status.container_statuses.iter().any(|s| s.name == name && s.state.running.is_some()))
 }
 
@@ -101,14 +101,9 @@ fn run_manifest(f: &Flags, ns: &str, name: &str, image: &str, cmd: &[String], re
     manifest
 }
 
-/// What an image runs when the pod gives no command: a shell for the images whose own
-/// command is one.
+/// Whether the container runs a shell: the command given, or the image's own when none is.
 fn opens_a_shell(image: &str, cmd: &[String]) -> bool {
-    if cmd.is_empty() {
-        let p = crate::kubelet::image_files::profile(image);
-        return p.server.is_none() && p.userland == Some(crate::kubelet::shell::host::Userland::Busybox);
-    }
-    is_shell(cmd)
+    if cmd.is_empty() { shell_image(image) } else { is_shell(cmd) }
 }
 
 /// `kubectl run NAME --image=IMAGE [--rm] [-i] [-t] [--restart=Never] [-- COMMAND…]`.

@@ -38,6 +38,7 @@ pub(crate) use nodes::*;
 pub(crate) use registry::*;
 pub(crate) use write::*;
 pub use exec::{attach_request, Attach};
+pub(crate) use exec::running as container_running;
 
 /// What a command printed, and its exit status.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

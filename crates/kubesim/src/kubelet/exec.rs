@@ -121,14 +121,19 @@ fn target(c: &State, ip: &str, port: u16, now_ms: u64) -> Result<(Key, String), 
     } else {
         return Err(NetError::Timeout { ip: ip.into() });
     };
-    let listening = pod.spec.containers.iter().find(|ct| {
-        let running = pod.status.container_statuses.iter().any(|s| s.name == ct.name && s.state.running.is_some());
-        running && profile(&ct.image).server.is_some() && port == 80 && (ct.command.is_empty() || ct.command.iter().any(|w| w.contains("nginx") || w.contains("httpd")))
-    });
-    match listening {
+    match listener(&pod, port) {
         Some(ct) => Ok((pod.key(), ct.name.clone())),
         None => Err(NetError::Refused { ip: ip.into() }),
     }
+}
+
+/// The container of `pod` that answers HTTP on `port`: a running one whose image's server
+/// runs (its own command, or one that starts the server), on port 80.
+fn listener(pod: &Pod, port: u16) -> Option<&Container> {
+    pod.spec.containers.iter().find(|ct| {
+        let running = pod.status.container_statuses.iter().any(|s| s.name == ct.name && s.state.running.is_some());
+        running && profile(&ct.image).server.is_some() && port == 80 && (ct.command.is_empty() || ct.command.iter().any(|w| w.contains("nginx") || w.contains("httpd")))
+    })
 }
 
 /// nginx's page for an error status.
@@ -234,8 +239,7 @@ impl Host for ContainerHost<'_> {
     fn http_get(&mut self, url: &Url) -> Result<HttpResponse, NetError> {
         let ip = self.resolve(&url.host).ok_or(NetError::NoSuchHost)?;
         let (key, container) = if ip == "127.0.0.1" {
-            let ct = self.pod.spec.containers.iter().find(|ct| profile(&ct.image).server.is_some()).map(|ct| ct.name.clone());
-            match ct.filter(|_| url.port == 80) {
+            match listener(&self.pod, url.port).map(|ct| ct.name.clone()) {
                 Some(n) => (self.pod.key(), n),
                 None => return Err(NetError::Refused { ip }),
             }

@@ -45,7 +45,8 @@ pub(crate) fn is_shell(words: &[String]) -> bool {
     words.len() == 1 && matches!(words[0].rsplit('/').next().unwrap_or(""), "sh" | "bash" | "ash" | "dash")
 }
 
-fn shell_image(image: &str) -> bool {
+/// Images whose own command is a shell.
+pub(crate) fn shell_image(image: &str) -> bool {
     let name = image.rsplit('/').next().unwrap_or(image);
     let name = name.split([':', '@']).next().unwrap_or(name);
     matches!(name, "busybox" | "alpine" | "ubuntu" | "debian" | "fedora" | "centos")

@@ -90,8 +90,7 @@ impl Session {
             Some(c) => c.to_string(),
             None => pod.spec.containers.first().map(|c| c.name.clone()).unwrap_or_default(),
         };
-        let running = pod.status.container_statuses.iter().any(|s| s.name == name && s.state.running.is_some());
-        if !running {
+        if !crate::kubectl::container_running(&self.cluster, key, &name) {
             return Output::err(format!("error: unable to upgrade connection: container not found (\"{name}\")\n"));
         }
         let Some(mut host) = ContainerHost::new(&mut self.cluster, key, &name) else { return Output::err("error: container not found\n") };

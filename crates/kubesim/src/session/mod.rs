@@ -348,9 +348,7 @@ impl Session {
     fn shell_line(&mut self, line: &str) -> Output {
         let Some(mut open) = self.shell.take() else { return Output::default() };
         let key = open.attach.pod.clone();
-        let alive = self.cluster.pod(&key).is_some_and(|p| {
-            p.metadata.uid == open.uid && p.status.container_statuses.iter().any(|s| s.name == open.attach.container && s.state.running.is_some())
-        });
+        let alive = self.cluster.pod(&key).is_some_and(|p| p.metadata.uid == open.uid) && kubectl::container_running(&self.cluster, &key, &open.attach.container);
         if !alive {
             // The container went away under the session (deleted, restarted, node gone).
             return Output { stdout: String::new(), stderr: "command terminated with exit code 137\n".into(), status: 137 };
