@@ -4,6 +4,7 @@
 //! limits, stored files stay bounded, and what another pod on another node holds (its own
 //! files, its own volumes) does not change.
 
+use kubesim::rand::Rng;
 use kubesim::{Cluster, Session};
 
 const POD: &str = "apiVersion: v1
@@ -53,31 +54,22 @@ spec:
   - {name: host, hostPath: {path: /var/log}}
 ";
 
-/// A small fixed-seed generator (xorshift).
-struct Gen(u64);
-impl Gen {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
-        xs[(self.next() % xs.len() as u64) as usize]
-    }
+/// One of `xs`, drawn from kubesim's seeded generator.
+fn pick<'a>(g: &mut Rng, xs: &[&'a str]) -> &'a str {
+    xs[g.below(xs.len() as u64) as usize]
 }
 
 const PATHS: &[&str] = &["/scratch/a", "/scratch/d/e", "/host/x.log", "/data/f", "/ro/z", "/tmp/t", "/", "/etc/hostname", "/data", "..", "/proc", "/scratch/../etc/passwd", "/host/pods", "/nope/deep/p"];
 const WORDS: &[&str] = &["echo", "cat", "ls", "-l", "-a", "mkdir", "-p", "rm", "-r", "-rf", "touch", "grep", "wc", "head", "tail", "-n", "1", "x", "\"$(cat /scratch/a)$(cat /scratch/a)\"", "$HOSTNAME", "'q'", "\\", "$(", ")", "|", "||", "&&", ";", ">", ">>", "<", "2>&1", "`", "\"", "'", "*", "wget", "-qO-", "web-0.nginx", "nslookup", "sleep", "0.1", "exit", "cd", "printf", "%s%s%s", "test", "-d", "[", "]", "hostname", "-f", "env", "date", "+%s"];
 
-fn script(g: &mut Gen) -> String {
-    let n = 1 + g.next() % 12;
+fn script(g: &mut Rng) -> String {
+    let n = 1 + g.below(12);
     let mut s = String::new();
     for _ in 0..n {
-        if g.next() % 3 == 0 {
-            s.push_str(g.pick(PATHS));
+        if g.below(3) == 0 {
+            s.push_str(pick(g, PATHS));
         } else {
-            s.push_str(g.pick(WORDS));
+            s.push_str(pick(g, WORDS));
         }
         s.push(' ');
     }
@@ -104,7 +96,7 @@ fn random_command_lines_stay_inside_their_container_and_their_limits() {
     }
     assert!(said.contains("File too large") || said.contains("at most 1048576 bytes"), "a file past the size limit is refused with a message: {said}");
     let before = other_view(&mut s);
-    let mut g = Gen(0x9e37_79b9_7f4a_7c15);
+    let mut g = Rng::new(0x9e37_79b9_7f4a_7c15);
     let mut ran = 0;
     for i in 0..400 {
         let line = script(&mut g);
