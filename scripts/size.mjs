@@ -31,7 +31,7 @@ import { createRequire } from 'node:module';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
 const BUDGET = 400_000;
-const CEILING = 1_105_000;
+const CEILING = 1_104_500;
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
 const enforce = args.includes('--budget');
